@@ -1,0 +1,314 @@
+//! `hub.yaml`: the hub's settings, read and validated before anything else.
+//!
+//! In: the hub root. Out: a [`Config`] whose values are known to be usable
+//! (ids unique, base URL absolute), or diagnostics naming the line to fix.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+
+/// The file name of a hub's settings.
+pub const CONFIG_FILE: &str = "hub.yaml";
+
+/// A hub's settings.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The hub's name, shown in every page header.
+    pub title: String,
+    /// One or two sentences about the hub, for the home page and search engines.
+    #[serde(default)]
+    pub description: String,
+    /// Where the hub is published; used for canonical URLs, the feed and the sitemap.
+    pub base_url: String,
+    /// The content language, as a BCP 47 tag (`en`, `fr-CA`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The theme folder under `themes/`; `default` needs no folder.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Who the hub is for, in the order navigation shows them.
+    pub audiences: Vec<Audience>,
+    /// The stages of a mentorship, in order.
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// Links in every page footer.
+    #[serde(default)]
+    pub footer_links: Vec<FooterLink>,
+    /// How readers reach the program.
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    /// Pass raw HTML in Markdown through instead of escaping it.
+    #[serde(default)]
+    pub allow_html: bool,
+}
+
+/// One audience (mentors, mentees, staff…).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Audience {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+    /// Content paths of the pages this audience should read first.
+    #[serde(default)]
+    pub start_here: Vec<String>,
+}
+
+/// One phase of a mentorship.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A footer link: to a content page (`/faq/program-faq.md`) or any URL.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FooterLink {
+    pub label: String,
+    pub url: String,
+}
+
+/// The program's contact details.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+impl Config {
+    /// Reads and validates `hub.yaml` in `root`.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(vec![Diagnostic::error(
+                    PathBuf::from(CONFIG_FILE),
+                    format!("no {CONFIG_FILE} in `{}`", root.display()),
+                )
+                .help(
+                    "run `guidepost init` to start a hub, or pass --root with the hub's folder",
+                )]
+                .into());
+            }
+            Err(e) => return Err(Error::io("read", path, e)),
+        };
+        let text = String::from_utf8(text).map_err(|e| {
+            Error::from(vec![Diagnostic::error(
+                CONFIG_FILE,
+                "the file is not valid UTF-8",
+            )
+            .help(format!(
+                "save it as UTF-8 (the first bad byte is at offset {})",
+                e.utf8_error().valid_up_to()
+            ))])
+        })?;
+        Config::parse(&text)
+    }
+
+    /// Parses and validates the text of a `hub.yaml`.
+    pub fn parse(text: &str) -> Result<Config> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut config: Config = serde_yaml::from_str(text).map_err(|e| {
+            let mut d = Diagnostic::error(CONFIG_FILE, yaml_message(&e));
+            if let Some(loc) = e.location() {
+                d = d.at(loc.line(), loc.column());
+            }
+            Error::from(vec![d.help(
+                "check the YAML syntax and the setting names in the README's hub.yaml section",
+            )])
+        })?;
+        let problems = config.validate(text);
+        if problems.is_empty() {
+            if !config.base_url.ends_with('/') {
+                config.base_url.push('/');
+            }
+            Ok(config)
+        } else {
+            Err(problems.into())
+        }
+    }
+
+    fn validate(&self, text: &str) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let mut problem = |key: &str, message: String, help: &str| {
+            let mut d = Diagnostic::error(CONFIG_FILE, message).help(help);
+            if let Some(line) = key_line(text, key) {
+                d = d.at_line(line);
+            }
+            problems.push(d);
+        };
+        if self.title.trim().is_empty() {
+            problem("title", "`title` is empty".into(), "give the hub a name");
+        }
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            problem(
+                "base_url",
+                format!(
+                    "`base_url` must be an absolute http(s) URL, not `{}`",
+                    self.base_url
+                ),
+                "write the address the hub is published at, like https://example.org/hub/",
+            );
+        }
+        if self.audiences.is_empty() {
+            problem(
+                "audiences",
+                "`audiences` is empty".into(),
+                "list at least one audience, e.g. `- {id: mentor, label: Mentors}`",
+            );
+        }
+        let ids = |list: Vec<&str>| -> Vec<String> {
+            let mut seen = std::collections::HashSet::new();
+            list.into_iter()
+                .filter(|id| !seen.insert(*id))
+                .map(str::to_string)
+                .collect()
+        };
+        for bad in self
+            .audiences
+            .iter()
+            .map(|a| a.id.as_str())
+            .filter(|id| !is_id(id))
+        {
+            problem(
+                "audiences",
+                format!("audience id `{bad}` is not a valid id"),
+                ID_HELP,
+            );
+        }
+        for dup in ids(self.audiences.iter().map(|a| a.id.as_str()).collect()) {
+            problem(
+                "audiences",
+                format!("audience `{dup}` is listed twice"),
+                "keep one of them",
+            );
+        }
+        for bad in self
+            .phases
+            .iter()
+            .map(|p| p.id.as_str())
+            .filter(|id| !is_id(id))
+        {
+            problem(
+                "phases",
+                format!("phase id `{bad}` is not a valid id"),
+                ID_HELP,
+            );
+        }
+        for dup in ids(self.phases.iter().map(|p| p.id.as_str()).collect()) {
+            problem(
+                "phases",
+                format!("phase `{dup}` is listed twice"),
+                "keep one of them",
+            );
+        }
+        problems
+    }
+
+    /// The audience with this id.
+    pub fn audience(&self, id: &str) -> Option<&Audience> {
+        self.audiences.iter().find(|a| a.id == id)
+    }
+
+    /// The phase with this id.
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+}
+
+const ID_HELP: &str = "ids are lowercase letters, digits and dashes, like `getting-started`";
+
+/// True for ids made of lowercase ASCII letters, digits and single dashes.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The 1-based line where a top-level `key:` appears in YAML text.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// serde_yaml's message without its trailing " at line L column C" (we show that ourselves).
+pub fn yaml_message(error: &serde_yaml::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(i) if error.location().is_some() => message[..i].to_string(),
+        _ => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str =
+        "title: Hub\nbase_url: https://example.org\naudiences:\n  - {id: mentor, label: Mentors}\n";
+
+    #[test]
+    fn loads_a_minimal_config_with_defaults() {
+        let config = Config::parse(MINIMAL).unwrap();
+        assert_eq!(config.base_url, "https://example.org/");
+        assert_eq!(config.language, "en");
+        assert_eq!(config.theme, "default");
+    }
+
+    #[test]
+    fn unknown_setting_names_its_line() {
+        let err = Config::parse(&format!("{MINIMAL}colour: blue\n")).unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.line, Some(5));
+        assert!(
+            d.message.contains("unknown field `colour`"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn duplicate_and_malformed_ids_are_reported() {
+        let text = "title: Hub\nbase_url: example.org\naudiences:\n  - {id: mentor, label: A}\n  - {id: mentor, label: B}\n  - {id: Staff Team, label: C}\n";
+        let err = Config::parse(text).unwrap_err();
+        let messages: Vec<_> = err
+            .diagnostics()
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("listed twice")));
+        assert!(messages.iter().any(|m| m.contains("`Staff Team`")));
+        assert!(messages.iter().any(|m| m.contains("base_url")));
+    }
+}

@@ -1,0 +1,456 @@
+//! The data each page kind's template receives: typed, serialisable, with every URL
+//! already made relative to the page that shows it.
+
+use serde::Serialize;
+
+use crate::config::Contact;
+use crate::front_matter::Field;
+use crate::markdown::TocEntry;
+use crate::site::{LinkTarget, Page, PageId, PageKind, Section, SectionId, Site, Target};
+use crate::url::{relative, root_prefix};
+
+/// What every page shows around its content: header, navigation, footer, metadata.
+#[derive(Debug, Serialize)]
+pub struct Chrome<'a> {
+    pub site_title: &'a str,
+    pub lang: &'a str,
+    /// The relative prefix to the site root (`../../`).
+    pub root: String,
+    pub home_url: String,
+    pub css_url: String,
+    pub js_url: String,
+    pub feed_url: String,
+    /// The `<title>`: the page's title and the hub's.
+    pub head_title: String,
+    pub description: String,
+    pub canonical: String,
+    /// `website` for listings, `article` for pages (Open Graph).
+    pub og_type: &'static str,
+    pub nav: Vec<Link>,
+    pub audiences: Vec<Link>,
+    pub footer: Vec<Link>,
+    pub contact: Option<&'a Contact>,
+    pub library_url: String,
+}
+
+/// A labelled link; `current` marks the page being shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+    pub external: bool,
+}
+
+/// A page as a card in a listing.
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub summary: &'a str,
+    pub kind: PageKind,
+    pub audiences: Vec<Link>,
+    pub updated: Option<String>,
+    pub updated_long: Option<String>,
+    pub reading_minutes: usize,
+}
+
+/// A category or section as a card.
+#[derive(Debug, Serialize)]
+pub struct SectionCard<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub description: &'a str,
+    pub icon: Option<&'a str>,
+    pub count: usize,
+}
+
+/// The metadata shown at the top of a page and the links around its body.
+#[derive(Debug, Serialize)]
+pub struct PageMeta<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub kind: PageKind,
+    pub crumbs: Vec<Link>,
+    pub audiences: Vec<Link>,
+    pub phase: Option<&'a str>,
+    pub tags: Vec<Link>,
+    pub updated: Option<String>,
+    pub updated_long: Option<String>,
+    pub reading_minutes: usize,
+    pub toc: &'a [TocEntry],
+    pub related: Vec<Card<'a>>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// An article page.
+#[derive(Debug, Serialize)]
+pub struct ArticlePage<'a> {
+    pub meta: PageMeta<'a>,
+    pub body: String,
+}
+
+/// One FAQ question.
+#[derive(Debug, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// An FAQ page.
+#[derive(Debug, Serialize)]
+pub struct FaqPage<'a> {
+    pub meta: PageMeta<'a>,
+    pub intro: String,
+    pub questions: Vec<Question>,
+    /// schema.org FAQPage data, already safe inside a `<script>` element.
+    pub json_ld: String,
+}
+
+/// A template as its card shows it, on its own page or embedded.
+#[derive(Debug, Serialize)]
+pub struct TemplateCard<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub url: String,
+    pub fields: &'a [Field],
+    pub body: String,
+}
+
+/// A template's own page.
+#[derive(Debug, Serialize)]
+pub struct TemplatePage<'a> {
+    pub meta: PageMeta<'a>,
+    pub template: TemplateCard<'a>,
+    /// The articles that embed it.
+    pub used_in: Vec<Card<'a>>,
+}
+
+/// The home page.
+#[derive(Debug, Serialize)]
+pub struct HomePage<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub intro: String,
+    pub start_here: Vec<AudiencePath<'a>>,
+    pub categories: Vec<SectionCard<'a>>,
+    pub loose_pages: Vec<Card<'a>>,
+    pub promoted: Vec<Card<'a>>,
+    pub recent: Vec<Card<'a>>,
+}
+
+/// "Start here" for one audience.
+#[derive(Debug, Serialize)]
+pub struct AudiencePath<'a> {
+    pub label: &'a str,
+    pub description: &'a str,
+    pub url: String,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// A category or section page.
+#[derive(Debug, Serialize)]
+pub struct SectionPage<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub intro: String,
+    pub crumbs: Vec<Link>,
+    pub sections: Vec<SectionCard<'a>>,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// A group of cards under a heading (an audience page's phases).
+#[derive(Debug, Serialize)]
+pub struct Group<'a> {
+    pub title: String,
+    pub id: String,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// An audience page.
+#[derive(Debug, Serialize)]
+pub struct AudiencePage<'a> {
+    pub title: String,
+    pub description: &'a str,
+    pub start_here: Vec<Card<'a>>,
+    pub groups: Vec<Group<'a>>,
+}
+
+/// A tag page.
+#[derive(Debug, Serialize)]
+pub struct TagPage<'a> {
+    pub label: &'a str,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// The list of all tags.
+#[derive(Debug, Serialize)]
+pub struct TagsPage {
+    pub tags: Vec<TagLink>,
+}
+
+/// A tag in the tag list.
+#[derive(Debug, Serialize)]
+pub struct TagLink {
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A template in the library listing.
+#[derive(Debug, Serialize)]
+pub struct LibraryEntry<'a> {
+    pub card: Card<'a>,
+    pub fields: &'a [Field],
+    pub used_in: Vec<Card<'a>>,
+}
+
+/// The template library page.
+#[derive(Debug, Serialize)]
+pub struct LibraryPage<'a> {
+    pub templates: Vec<LibraryEntry<'a>>,
+}
+
+/// A redirect from an old URL.
+#[derive(Debug, Serialize)]
+pub struct RedirectPage {
+    pub url: String,
+    pub canonical: String,
+}
+
+/// The data one template receives: the chrome and the page's own data.
+#[derive(Debug, Serialize)]
+pub struct Context<'a, T: Serialize> {
+    pub chrome: Chrome<'a>,
+    pub page: T,
+}
+
+/// URLs of generated pages.
+pub fn audience_url(id: &str) -> String {
+    format!("audience/{id}/")
+}
+
+/// The URL of a tag's page.
+pub fn tag_url(slug: &str) -> String {
+    format!("tags/{slug}/")
+}
+
+/// The URL of the template library.
+pub const LIBRARY_URL: &str = "template-library/";
+
+/// Builds the chrome for a page at `url` (`root` overrides the relative root, for 404).
+pub fn chrome<'a>(
+    site: &'a Site,
+    url: &str,
+    title: Option<&str>,
+    description: &str,
+    root: Option<String>,
+) -> Chrome<'a> {
+    let config = &site.config;
+    let root = root.unwrap_or_else(|| root_prefix(url));
+    let to = |target: &str| format!("{root}{}", relative("", target).trim_start_matches("./"));
+    let link = |title: &str, target: &str| Link {
+        title: title.to_string(),
+        url: to(target),
+        current: target == url,
+        external: false,
+    };
+    let nav = site.sections[0]
+        .children
+        .iter()
+        .map(|&c| {
+            let s = &site.sections[c];
+            let mut l = link(&s.title, &s.url);
+            l.current = url.starts_with(&s.url);
+            l
+        })
+        .collect();
+    let audiences = config
+        .audiences
+        .iter()
+        .map(|a| link(&a.label, &audience_url(&a.id)))
+        .collect();
+    let footer = site
+        .footer_links
+        .iter()
+        .map(|f| match &f.target {
+            LinkTarget::Internal(t) => Link {
+                title: f.label.clone(),
+                url: with_anchor(to(&t.url), t),
+                current: t.url == url,
+                external: false,
+            },
+            LinkTarget::External(u) => Link {
+                title: f.label.clone(),
+                url: u.clone(),
+                current: false,
+                external: true,
+            },
+        })
+        .collect();
+    let head_title = match title {
+        Some(t) if t != config.title => format!("{t} · {}", config.title),
+        _ => config.title.clone(),
+    };
+    Chrome {
+        site_title: &config.title,
+        lang: &config.language,
+        home_url: to(""),
+        css_url: to("theme/style.css"),
+        js_url: to("theme/guidepost.js"),
+        feed_url: to("feed.xml"),
+        library_url: to(LIBRARY_URL),
+        root,
+        head_title,
+        description: if description.is_empty() {
+            config.description.clone()
+        } else {
+            description.to_string()
+        },
+        canonical: format!("{}{url}", config.base_url),
+        og_type: "website",
+        nav,
+        audiences,
+        footer,
+        contact: config.contact.as_ref(),
+    }
+}
+
+fn with_anchor(mut url: String, target: &Target) -> String {
+    if let Some(anchor) = &target.anchor {
+        url.push('#');
+        url.push_str(anchor);
+    }
+    url
+}
+
+/// The link to a resolved target from a page at `from`.
+pub fn target_url(from: &str, target: &Target) -> String {
+    with_anchor(relative(from, &target.url), target)
+}
+
+/// Audience badges of a page, linking to the audience pages.
+pub fn audience_links(site: &Site, from: &str, ids: &[String]) -> Vec<Link> {
+    site.config
+        .audiences
+        .iter()
+        .filter(|a| ids.contains(&a.id))
+        .map(|a| Link {
+            title: a.label.clone(),
+            url: relative(from, &audience_url(&a.id)),
+            current: false,
+            external: false,
+        })
+        .collect()
+}
+
+/// A page as a card seen from `from`.
+pub fn card<'a>(site: &'a Site, from: &str, id: PageId) -> Card<'a> {
+    let page = &site.pages[id];
+    Card {
+        title: &page.front.title,
+        url: relative(from, &page.url),
+        summary: &page.front.summary,
+        kind: page.kind,
+        audiences: audience_links(site, from, &page.front.audience),
+        updated: page.front.updated.map(|d| d.to_string()),
+        updated_long: page.front.updated.map(|d| d.long()),
+        reading_minutes: page.reading_minutes,
+    }
+}
+
+/// A section as a card seen from `from`.
+pub fn section_card<'a>(site: &'a Site, from: &str, id: SectionId) -> SectionCard<'a> {
+    let s = &site.sections[id];
+    SectionCard {
+        title: &s.title,
+        url: relative(from, &s.url),
+        description: &s.description,
+        icon: s.icon.as_deref(),
+        count: s.page_count,
+    }
+}
+
+/// Breadcrumbs from home down to (and including) `section`, seen from `from`.
+pub fn crumbs(site: &Site, from: &str, section: SectionId) -> Vec<Link> {
+    let mut chain = Vec::new();
+    let mut current = Some(section);
+    while let Some(id) = current {
+        chain.push(id);
+        current = site.sections[id].parent;
+    }
+    chain
+        .into_iter()
+        .rev()
+        .map(|id| {
+            let s: &Section = &site.sections[id];
+            let title = if id == 0 {
+                "Home".to_string()
+            } else {
+                s.title.clone()
+            };
+            Link {
+                title,
+                url: relative(from, &s.url),
+                current: s.url == from,
+                external: false,
+            }
+        })
+        .collect()
+}
+
+/// The metadata block of a page.
+pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
+    let page: &Page = &site.pages[id];
+    let from = page.url.as_str();
+    let neighbour = |other: Option<PageId>| {
+        other.map(|o| Link {
+            title: site.pages[o].front.title.clone(),
+            url: relative(from, &site.pages[o].url),
+            current: false,
+            external: false,
+        })
+    };
+    PageMeta {
+        title: &page.front.title,
+        summary: &page.front.summary,
+        kind: page.kind,
+        crumbs: crumbs(site, from, page.section),
+        audiences: audience_links(site, from, &page.front.audience),
+        phase: page
+            .front
+            .phase
+            .as_deref()
+            .and_then(|p| site.config.phase(p))
+            .map(|p| p.label.as_str()),
+        tags: page
+            .front
+            .tags
+            .iter()
+            .map(|t| Link {
+                title: t.clone(),
+                url: relative(from, &tag_url(&crate::text::slugify(t))),
+                current: false,
+                external: false,
+            })
+            .collect(),
+        updated: page.front.updated.map(|d| d.to_string()),
+        updated_long: page.front.updated.map(|d| d.long()),
+        reading_minutes: page.reading_minutes,
+        toc: page.toc(),
+        related: page.related.iter().map(|&r| card(site, from, r)).collect(),
+        prev: neighbour(page.prev),
+        next: neighbour(page.next),
+    }
+}
+
+/// The articles that embed template `id`, as cards seen from `from`.
+pub fn used_in<'a>(site: &'a Site, from: &str, id: PageId) -> Vec<Card<'a>> {
+    (0..site.pages.len())
+        .filter(|&p| site.pages[p].embeds.contains(&id))
+        .map(|p| card(site, from, p))
+        .collect()
+}

@@ -1,0 +1,71 @@
+//! The Atom feed of updated pages and the sitemap, written directly (no theme needed).
+
+use crate::site::{PageId, Site};
+use crate::text::escape_html;
+
+/// How many entries the feed carries.
+pub const FEED_LIMIT: usize = 50;
+
+/// `sitemap.xml`: every page and listing with its last update.
+pub fn sitemap(site: &Site) -> String {
+    let base = &site.config.base_url;
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut entry = |url: &str, lastmod: Option<String>| {
+        out.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            escape_html(&format!("{base}{url}"))
+        ));
+        if let Some(date) = lastmod {
+            out.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    };
+    for section in &site.sections {
+        entry(&section.url, None);
+    }
+    for page in &site.pages {
+        entry(&page.url, page.front.updated.map(|d| d.to_string()));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `feed.xml`: the most recently updated pages, newest first.
+pub fn atom(site: &Site) -> String {
+    let config = &site.config;
+    let mut pages: Vec<PageId> = (0..site.pages.len())
+        .filter(|&p| site.pages[p].front.updated.is_some())
+        .collect();
+    pages.sort_by(|&a, &b| {
+        let (pa, pb) = (&site.pages[a], &site.pages[b]);
+        pb.front
+            .updated
+            .cmp(&pa.front.updated)
+            .then_with(|| pa.rel.cmp(&pb.rel))
+    });
+    pages.truncate(FEED_LIMIT);
+    let updated = site
+        .updated
+        .map(|d| d.rfc3339())
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <link href=\"{base}feed.xml\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{base}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{base}</id>\n  <updated>{updated}</updated>\n",
+        lang = escape_html(&config.language),
+        title = escape_html(&config.title),
+        subtitle = escape_html(&config.description),
+        base = escape_html(&config.base_url),
+    );
+    for p in pages {
+        let page = &site.pages[p];
+        let url = escape_html(&format!("{}{}", config.base_url, page.url));
+        let date = page.front.updated.map(|d| d.rfc3339()).unwrap_or_default();
+        out.push_str(&format!(
+            "  <entry>\n    <title>{}</title>\n    <link href=\"{url}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{url}</id>\n    <updated>{date}</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
+            escape_html(&page.front.title),
+            escape_html(&config.title),
+            escape_html(&page.front.summary),
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
+}

@@ -1,0 +1,234 @@
+//! Guidepost turns a mentoring program's resource hub — Markdown guidance, FAQs and
+//! fill-in templates — into a fast, accessible static help center.
+//!
+//! A build is plain data flowing through stages, each a free function:
+//! [`Config::load`] → [`discover`] → [`source::parse`] (in parallel) →
+//! [`site::assemble`] → [`render::render`] → [`output::write_atomic`].
+//! `check` runs the same stages without writing.
+
+pub mod config;
+pub mod context;
+pub mod date;
+pub mod diagnostic;
+pub mod discover;
+pub mod error;
+pub mod feed;
+pub mod front_matter;
+pub mod markdown;
+pub mod output;
+pub mod placeholder;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+pub mod source;
+pub mod text;
+pub mod theme;
+pub mod url;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+pub use crate::config::Config;
+pub use crate::diagnostic::{Diagnostic, Severity};
+pub use crate::discover::discover;
+pub use crate::error::{Error, Result};
+pub use crate::site::Site;
+
+use crate::discover::SourceKind;
+use crate::render::{Contents, OutputFile};
+use crate::site::{AssembleOptions, PageKind};
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The hub's folder (holding `hub.yaml`).
+    pub root: PathBuf,
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+    /// Use this instead of `base_url` from hub.yaml.
+    pub base_url: Option<String>,
+}
+
+/// A loaded, checked site ready to render, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub site: Site,
+    pub theme: theme::Theme,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs every stage up to the site model and the theme, collecting all problems.
+pub fn load(options: &BuildOptions) -> Result<Loaded> {
+    let root = &options.root;
+    let mut config = Config::load(root)?;
+    if let Some(base) = &options.base_url {
+        let mut base = base.clone();
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        config.base_url = base;
+    }
+    let theme = theme::load(root, &config);
+    let files = discover(root)?;
+    let (markdown, assets): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|f| f.kind != SourceKind::Asset);
+    let parsed: Vec<source::Parsed> = markdown
+        .par_iter()
+        .map(|f| source::parse(f, &config))
+        .collect();
+    let mut problems = Vec::new();
+    let mut pages = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        problems.extend(p.diagnostics);
+        pages.extend(p.page);
+    }
+    let theme = match theme {
+        Ok(theme) => Some(theme),
+        Err(theme_problems) => {
+            problems.extend(theme_problems);
+            None
+        }
+    };
+    let assemble_options = AssembleOptions {
+        drafts: options.drafts,
+        today: Some(date::Date::today()),
+    };
+    let failed_early = problems.iter().any(Diagnostic::is_error);
+    match site::assemble(config, pages, assets, assemble_options) {
+        Ok((site, warnings)) if !failed_early => {
+            problems.extend(warnings);
+            Ok(Loaded {
+                site,
+                theme: theme.expect("theme errors fail early"),
+                warnings: problems,
+            })
+        }
+        Ok((_, warnings)) => {
+            problems.extend(warnings);
+            Err(problems.into())
+        }
+        Err(site_problems) => {
+            problems.extend(site_problems);
+            Err(problems.into())
+        }
+    }
+}
+
+/// What a finished build produced.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub articles: usize,
+    pub faqs: usize,
+    pub templates: usize,
+    /// Listing pages: home, categories, sections, audiences, tags, library.
+    pub listings: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// The one summary line `build` ends with.
+    pub fn summary(&self, out: &Path) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "Built {}, {}, {} and {} into {} ({}, {:.1} MB) in {:.2} s",
+            plural(self.articles, "article", "articles"),
+            plural(self.faqs, "FAQ page", "FAQ pages"),
+            plural(self.templates, "template", "templates"),
+            plural(self.listings, "listing page", "listing pages"),
+            out.display(),
+            plural(self.files, "file", "files"),
+            self.bytes as f64 / 1_000_000.0,
+            self.elapsed.as_secs_f64(),
+        )
+    }
+}
+
+/// Renders the site in memory without writing anything.
+pub fn render_all(options: &BuildOptions) -> Result<(Loaded, Vec<OutputFile>)> {
+    let loaded = load(options)?;
+    match render::render(&loaded.site, &loaded.theme) {
+        Ok(files) => Ok((loaded, files)),
+        Err(mut problems) => {
+            problems.extend(loaded.warnings);
+            Err(problems.into())
+        }
+    }
+}
+
+/// Builds the hub into `out`, replacing its previous contents only on success.
+pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
+    let started = Instant::now();
+    check_output_location(&options.root, out)?;
+    let (loaded, files) = render_all(options)?;
+    output::write_atomic(out, &files)?;
+    let count = |kind: PageKind| loaded.site.pages.iter().filter(|p| p.kind == kind).count();
+    let bytes = files
+        .iter()
+        .map(|f| match &f.contents {
+            Contents::Bytes(b) => b.len() as u64,
+            Contents::Copy(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+        })
+        .sum();
+    let site = &loaded.site;
+    Ok(Report {
+        articles: count(PageKind::Article),
+        faqs: count(PageKind::Faq),
+        templates: count(PageKind::Template),
+        listings: site.sections.len() + site.config.audiences.len() + site.tags.len() + 2,
+        files: files.len(),
+        bytes,
+        warnings: loaded.warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Runs every check without writing output; returns the warnings.
+pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
+    render_all(options).map(|(loaded, _)| loaded.warnings)
+}
+
+/// The output may not be the hub itself or hold it: replacing it would delete the content.
+fn check_output_location(root: &Path, out: &Path) -> Result<()> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        normalise(&p)
+    };
+    let (root, out) = (absolute(root), absolute(out));
+    if root.starts_with(&out) {
+        return Err(Error::Refused {
+            message: format!("the output folder `{}` contains the hub itself; building there would delete your content. Choose an output folder inside the hub, such as `public`", out.display()),
+        });
+    }
+    if out.starts_with(root.join(discover::CONTENT_DIR))
+        || out.starts_with(root.join(theme::THEMES_DIR))
+    {
+        return Err(Error::Refused { message: format!("the output folder `{}` is inside content/ or themes/; choose a folder such as `public`", out.display()) });
+    }
+    Ok(())
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}

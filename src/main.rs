@@ -1,0 +1,205 @@
+//! The `guidepost` command line: parses arguments, runs a library stage, prints the outcome.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use guidepost::scaffold::{self, NewKind};
+use guidepost::{BuildOptions, Diagnostic, Error};
+
+/// Build a mentoring program's resource hub: guidance, FAQs and fill-in templates
+/// written in Markdown, published as a fast, accessible static help center.
+#[derive(Debug, Parser)]
+#[command(name = "guidepost", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a new hub with example content in DIR (default: the current folder)
+    Init {
+        /// Folder to create the hub in; it must not already hold one
+        dir: Option<PathBuf>,
+    },
+    /// Build the hub into a static site
+    Build {
+        /// The hub's folder (the one with hub.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: public inside the hub's folder]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Publish at this address instead of hub.yaml's base_url
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Run every check (links, front matter, templates, theme) without writing anything
+    Check {
+        /// The hub's folder (the one with hub.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings (orphan templates, pages due for review…) as errors
+        #[arg(long)]
+        strict: bool,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new article or template with its front matter filled in
+    New {
+        /// What to create
+        kind: Kind,
+        /// Its path inside content/, without .md (closure/saying-goodbye); a template
+        /// given only a name goes into templates/
+        path: String,
+        /// The page title [default: made from the file name]
+        #[arg(long)]
+        title: Option<String>,
+        /// The hub's folder (the one with hub.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Kind {
+    Article,
+    Template,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            report_error(&error);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Init { dir } => {
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            let written = scaffold::init(&dir)?;
+            println!(
+                "Created a hub with {} files in {}.",
+                written.len(),
+                dir.display()
+            );
+            let root = if dir == Path::new(".") {
+                String::new()
+            } else {
+                format!(" --root {}", dir.display())
+            };
+            println!("Next: guidepost build{root}   (then open public/index.html)");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Build {
+            root,
+            out,
+            drafts,
+            base_url,
+        } => {
+            let out = out.unwrap_or_else(|| root.join("public"));
+            let options = BuildOptions {
+                root,
+                drafts,
+                base_url,
+            };
+            let report = guidepost::build(&options, &out)?;
+            print_diagnostics(&report.warnings);
+            println!("{}", report.summary(&out));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check {
+            root,
+            strict,
+            drafts,
+        } => {
+            let warnings = guidepost::check(&BuildOptions {
+                root,
+                drafts,
+                base_url: None,
+            })?;
+            print_diagnostics(&warnings);
+            if strict && !warnings.is_empty() {
+                eprintln!(
+                    "check failed: {} (--strict treats warnings as errors)",
+                    count(warnings.len(), "warning")
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+            match warnings.len() {
+                0 => println!("No problems found."),
+                n => println!("No errors; {}.", count(n, "warning")),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            kind,
+            path,
+            title,
+            root,
+        } => {
+            let kind = match kind {
+                Kind::Article => NewKind::Article,
+                Kind::Template => NewKind::Template,
+            };
+            if !root.join(guidepost::config::CONFIG_FILE).exists() {
+                return Err(Error::Refused {
+                    message: format!(
+                        "`{}` has no hub.yaml; run this inside a hub or pass --root",
+                        root.display()
+                    ),
+                });
+            }
+            let created = scaffold::new_page(&root, kind, &path, title.as_deref())?;
+            println!(
+                "Created {}",
+                created.strip_prefix(&root).unwrap_or(&created).display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{d}");
+    }
+}
+
+fn report_error(error: &Error) {
+    match error {
+        Error::Invalid { diagnostics } => {
+            print_diagnostics(diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!("failed: {}; nothing was written", count(errors, "error"));
+        }
+        other => {
+            let mut text = format!("error: {other}");
+            let mut source = std::error::Error::source(other);
+            while let Some(cause) = source {
+                text.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{text}");
+        }
+    }
+}

@@ -1,0 +1,566 @@
+//! Markdown to HTML, with the hub's additions: heading ids and the table of contents,
+//! callouts, links to other Markdown files, template embeds and placeholders.
+//!
+//! In: a page body and where it starts in its file. Out: [`Markdown`], whose HTML holds
+//! markers (a NUL byte, a letter and a number) where a link target or an embedded
+//! template goes; the site stage fills them in once every page is known.
+
+use std::ops::Range;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+use serde::Serialize;
+
+use crate::text::{escape_html, push_escaped, word_count, IdSet};
+
+/// Marks the start of a `##` section in [`Markdown::html`].
+pub const SECTION_MARK: &str = "\0S\0";
+/// Marks the end of a `##` heading, where its section's body begins.
+pub const HEADING_END_MARK: &str = "\0H\0";
+
+/// How to render one body.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Pass raw HTML through; when false it is shown as text.
+    pub allow_html: bool,
+    /// Wrap `{{ name }}` placeholders so they stand out (template pages).
+    pub placeholders: bool,
+}
+
+/// A heading the "In this article" list shows (h2 and h3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// What a link in the body points at, before the site resolves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// The path part as written (`../closure/last-meeting.md`), empty for `#anchor`.
+    pub path: String,
+    /// The part after `#`, if any.
+    pub anchor: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    /// True for `![image](…)`.
+    pub image: bool,
+}
+
+/// A ```` ```template ```` block naming a template to embed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedRef {
+    pub id: String,
+    pub line: usize,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default)]
+pub struct Markdown {
+    /// HTML with link, embed and section markers.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Every id the body defines (headings of all levels, footnotes), for anchor checks.
+    pub ids: Vec<String>,
+    pub links: Vec<LinkRef>,
+    pub embeds: Vec<EmbedRef>,
+    /// Lines that hold raw HTML (escaped unless the hub allows it).
+    pub raw_html_lines: Vec<usize>,
+    /// Explicit `{#id}`s given twice, by line.
+    pub duplicate_ids: Vec<(String, usize)>,
+    pub words: usize,
+}
+
+/// Maps byte offsets in a file to 1-based lines and columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The (line, column) of a byte offset; the column counts bytes from 1.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        (line, offset - self.starts[line - 1] + 1)
+    }
+}
+
+/// Renders `body`, which starts at byte `body_offset` of a file indexed by `lines`.
+pub fn render(
+    body: &str,
+    body_offset: usize,
+    lines: &LineIndex,
+    options: RenderOptions,
+) -> Markdown {
+    let mut opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM;
+    opts.remove(Options::ENABLE_OLD_FOOTNOTES);
+    let events = merge_text(Parser::new_ext(body, opts).into_offset_iter());
+    let mut writer = Writer {
+        out: Markdown::default(),
+        events: Vec::with_capacity(events.len()),
+        ids: IdSet::default(),
+        position: |offset: usize| lines.position(body_offset + offset),
+        options,
+    };
+    writer.claim_explicit_ids(&events);
+    writer.transform(events);
+    let Writer {
+        mut out, events, ..
+    } = writer;
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// Joins runs of text events, which the parser splits at `_`, `*` and the like, so a
+/// `{{ mentee_name }}` placeholder arrives whole.
+fn merge_text<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut merged: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    for (event, range) in events {
+        if let (Event::Text(next), Some((Event::Text(prev), prev_range))) =
+            (&event, merged.last_mut())
+        {
+            let mut joined = prev.to_string();
+            joined.push_str(next);
+            *prev = CowStr::from(joined);
+            prev_range.end = range.end;
+            continue;
+        }
+        merged.push((event, range));
+    }
+    merged
+}
+
+struct Writer<'a, F> {
+    out: Markdown,
+    events: Vec<Event<'a>>,
+    ids: IdSet,
+    position: F,
+    options: RenderOptions,
+}
+
+impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
+    fn claim_explicit_ids(&mut self, events: &[(Event<'a>, Range<usize>)]) {
+        for (event, range) in events {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+                if !self.ids.claim(id) {
+                    let (line, _) = (self.position)(range.start);
+                    self.out.duplicate_ids.push((id.to_string(), line));
+                }
+                self.out.ids.push(id.to_string());
+            }
+        }
+    }
+
+    fn transform(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
+        let mut iter = events.into_iter();
+        let mut in_code = false;
+        let mut link_open: Vec<bool> = Vec::new();
+        while let Some((event, range)) = iter.next() {
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    let mut inner = Vec::new();
+                    for (e, r) in iter.by_ref() {
+                        if matches!(e, Event::End(TagEnd::Heading(_))) {
+                            break;
+                        }
+                        inner.push((e, r));
+                    }
+                    self.heading(level, id, classes, attrs, inner);
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    let (class, title) = callout(kind);
+                    self.html(format!(
+                        "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n"
+                    ));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => self.html("</div>\n".to_string()),
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                    if info.trim() == "template" =>
+                {
+                    let mut id = String::new();
+                    for (e, _) in iter.by_ref() {
+                        match e {
+                            Event::End(TagEnd::CodeBlock) => break,
+                            Event::Text(t) => id.push_str(&t),
+                            _ => {}
+                        }
+                    }
+                    let (line, _) = (self.position)(range.start);
+                    let n = self.out.embeds.len();
+                    self.out.embeds.push(EmbedRef {
+                        id: id.trim().to_string(),
+                        line,
+                    });
+                    self.html(format!("\0E{n}\0\n"));
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    in_code = true;
+                    self.events.push(Event::Start(Tag::CodeBlock(kind)));
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    in_code = false;
+                    self.events.push(Event::End(TagEnd::CodeBlock));
+                }
+                Event::Start(Tag::Link {
+                    dest_url, title, ..
+                }) => match self.link_ref(&dest_url, range.start, false) {
+                    Some(n) => {
+                        let mut tag = format!("<a href=\"\0L{n}\0\"");
+                        push_title(&mut tag, &title);
+                        tag.push('>');
+                        self.html(tag);
+                        link_open.push(true);
+                    }
+                    None => {
+                        link_open.push(false);
+                        self.events.push(Event::Start(Tag::Link {
+                            link_type: pulldown_cmark::LinkType::Inline,
+                            dest_url,
+                            title,
+                            id: CowStr::Borrowed(""),
+                        }));
+                    }
+                },
+                Event::End(TagEnd::Link) => {
+                    if link_open.pop() == Some(true) {
+                        self.html("</a>".to_string());
+                    } else {
+                        self.events.push(Event::End(TagEnd::Link));
+                    }
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    let mut alt = String::new();
+                    let mut depth = 0;
+                    for (e, _) in iter.by_ref() {
+                        match e {
+                            Event::Start(Tag::Image { .. }) => depth += 1,
+                            Event::End(TagEnd::Image) if depth == 0 => break,
+                            Event::End(TagEnd::Image) => depth -= 1,
+                            Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                            _ => {}
+                        }
+                    }
+                    let src = match self.link_ref(&dest_url, range.start, true) {
+                        Some(n) => format!("\0L{n}\0"),
+                        None => escape_html(&dest_url),
+                    };
+                    let mut tag = format!("<img src=\"{src}\" alt=\"{}\"", escape_html(&alt));
+                    push_title(&mut tag, &title);
+                    tag.push_str(" loading=\"lazy\">");
+                    self.html(tag);
+                }
+                Event::Start(Tag::HtmlBlock) if !self.options.allow_html => {
+                    self.raw_html(range.start);
+                    self.events.push(Event::Start(Tag::Paragraph));
+                }
+                Event::End(TagEnd::HtmlBlock) if !self.options.allow_html => {
+                    self.events.push(Event::End(TagEnd::Paragraph));
+                }
+                Event::Html(raw) | Event::InlineHtml(raw) if !self.options.allow_html => {
+                    self.raw_html(range.start);
+                    self.events.push(Event::Text(raw));
+                }
+                Event::Text(text) => {
+                    self.out.words += word_count(&text);
+                    if self.options.placeholders && text.contains("{{") {
+                        self.placeholders(&text, in_code);
+                    } else {
+                        self.events.push(Event::Text(text));
+                    }
+                }
+                Event::FootnoteReference(name) => {
+                    self.events.push(Event::FootnoteReference(name));
+                }
+                Event::Start(Tag::FootnoteDefinition(name)) => {
+                    self.out.ids.push(name.to_string());
+                    self.events
+                        .push(Event::Start(Tag::FootnoteDefinition(name)));
+                }
+                other => self.events.push(other),
+            }
+        }
+    }
+
+    fn html(&mut self, html: String) {
+        self.events.push(Event::Html(CowStr::from(html)));
+    }
+
+    fn raw_html(&mut self, offset: usize) {
+        let (line, _) = (self.position)(offset);
+        if self.out.raw_html_lines.last() != Some(&line) {
+            self.out.raw_html_lines.push(line);
+        }
+    }
+
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<CowStr<'a>>,
+        classes: Vec<CowStr<'a>>,
+        attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+        inner: Vec<(Event<'a>, Range<usize>)>,
+    ) {
+        let text: String = inner
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let text = text.trim().to_string();
+        let id = match id {
+            Some(id) => id.to_string(),
+            None => {
+                let id = self.ids.unique(&text);
+                self.out.ids.push(id.clone());
+                id
+            }
+        };
+        let depth = level as u8;
+        if depth == 2 {
+            self.html(SECTION_MARK.to_string());
+        }
+        if depth == 2 || depth == 3 {
+            self.out.toc.push(TocEntry {
+                level: depth,
+                id: id.clone(),
+                title: text,
+            });
+        }
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes,
+            attrs,
+        }));
+        // Headings keep their inline markup (emphasis, code, links).
+        let mut heading_events = Vec::new();
+        std::mem::swap(&mut self.events, &mut heading_events);
+        self.transform(inner);
+        std::mem::swap(&mut self.events, &mut heading_events);
+        self.events.extend(heading_events);
+        self.events.push(Event::End(TagEnd::Heading(level)));
+        if depth == 2 {
+            self.html(HEADING_END_MARK.to_string());
+        }
+    }
+
+    /// Records a link to resolve later; returns its number, or None for links left as written.
+    fn link_ref(&mut self, dest: &str, offset: usize, image: bool) -> Option<usize> {
+        if !is_local(dest) {
+            return None;
+        }
+        let (path, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a.to_string())),
+            None => (dest, None),
+        };
+        let (line, column) = (self.position)(offset);
+        let n = self.out.links.len();
+        self.out.links.push(LinkRef {
+            path: path.to_string(),
+            anchor,
+            line,
+            column,
+            image,
+        });
+        Some(n)
+    }
+
+    fn placeholders(&mut self, text: &str, in_code: bool) {
+        let mut rest = text;
+        while let Some(p) = crate::placeholder::find(rest) {
+            if p.start > 0 {
+                self.events
+                    .push(Event::Text(CowStr::from(rest[..p.start].to_string())));
+            }
+            let mut html = String::new();
+            if in_code {
+                push_escaped(&mut html, &rest[p.start..p.end]);
+            } else {
+                html.push_str("<span class=\"placeholder\" data-field=\"");
+                push_escaped(&mut html, p.name);
+                html.push_str("\">");
+                push_escaped(&mut html, &rest[p.start..p.end]);
+                html.push_str("</span>");
+            }
+            self.html(html);
+            rest = &rest[p.end..];
+        }
+        if !rest.is_empty() {
+            self.events
+                .push(Event::Text(CowStr::from(rest.to_string())));
+        }
+    }
+}
+
+fn push_title(tag: &mut String, title: &str) {
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        push_escaped(tag, title);
+        tag.push('"');
+    }
+}
+
+fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+/// True for links the site resolves: no scheme, not protocol-relative, not `mailto:`.
+fn is_local(dest: &str) -> bool {
+    if dest.is_empty() || dest.starts_with("//") {
+        return false;
+    }
+    let scheme_end = dest.find(':');
+    let path_end = dest.find(['/', '?', '#']).unwrap_or(dest.len());
+    !matches!(scheme_end, Some(i) if i < path_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(body: &str) -> Markdown {
+        render(body, 0, &LineIndex::new(body), RenderOptions::default())
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_toc_entries() {
+        let out = md("## Goals\n\n### Goals\n\n## Saying thanks {#thanks}\n\n#### Deep\n");
+        let ids: Vec<_> = out.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["goals", "goals-1", "thanks"]);
+        assert!(out.ids.contains(&"deep".to_string()));
+        assert!(
+            out.html.contains("<h2 id=\"thanks\">Saying thanks</h2>"),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.html.matches(SECTION_MARK).count(), 2);
+    }
+
+    #[test]
+    fn callouts_become_notes() {
+        let out = md("> [!TIP]\n> Book the date.\n");
+        assert!(
+            out.html
+                .contains("<div class=\"callout callout-tip\" role=\"note\">"),
+            "{}",
+            out.html
+        );
+        assert!(out.html.contains("<p>Book the date.</p>"));
+    }
+
+    #[test]
+    fn local_links_are_recorded_with_lines() {
+        let out = md("Intro\n\nSee [the agenda](../closure/last-meeting.md#agenda) and [web](https://example.org) and [mail](mailto:a@b.c).\n");
+        assert_eq!(out.links.len(), 1);
+        let link = &out.links[0];
+        assert_eq!(
+            (link.path.as_str(), link.anchor.as_deref()),
+            ("../closure/last-meeting.md", Some("agenda"))
+        );
+        assert_eq!((link.line, link.column), (3, 5));
+        assert!(out.html.contains("<a href=\"\0L0\0\">the agenda</a>"));
+        assert!(out.html.contains("href=\"https://example.org\""));
+    }
+
+    #[test]
+    fn template_blocks_become_embeds() {
+        let out = md("Text\n\n```template\nlast-meeting-agenda\n```\n");
+        assert_eq!(
+            out.embeds,
+            [EmbedRef {
+                id: "last-meeting-agenda".into(),
+                line: 3
+            }]
+        );
+        assert!(out.html.contains("\0E0\0"));
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let body = "Hi <script>alert(1)</script>\n\n<div>block</div>\n";
+        let out = md(body);
+        assert!(!out.html.contains("<script>"), "{}", out.html);
+        assert!(out.html.contains("&lt;script&gt;"));
+        assert_eq!(out.raw_html_lines, [1, 3]);
+        let allowed = render(
+            body,
+            0,
+            &LineIndex::new(body),
+            RenderOptions {
+                allow_html: true,
+                ..Default::default()
+            },
+        );
+        assert!(allowed.html.contains("<div>block</div>"));
+    }
+
+    #[test]
+    fn placeholders_are_marked_in_templates() {
+        let body = "Dear {{ mentee_name }}, thank you.\n";
+        let out = render(
+            body,
+            0,
+            &LineIndex::new(body),
+            RenderOptions {
+                placeholders: true,
+                ..Default::default()
+            },
+        );
+        assert!(
+            out.html.contains(
+                "<span class=\"placeholder\" data-field=\"mentee_name\">{{ mentee_name }}</span>"
+            ),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn gfm_extensions_render() {
+        let out = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n~~old~~ \"quoted\"[^1]\n\n[^1]: A note.\n");
+        assert!(out.html.contains("<table>"));
+        assert!(out.html.contains("type=\"checkbox\""));
+        assert!(out.html.contains("<del>old</del>"));
+        assert!(out.html.contains("“quoted”"));
+        assert!(out.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn line_index_maps_offsets() {
+        let index = LineIndex::new("ab\ncd\n");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(4), (2, 2));
+    }
+}

@@ -1,0 +1,182 @@
+//! Writes a rendered site atomically: into a temporary folder beside the output, then
+//! swapped in by renames. A failed or killed build leaves the previous output whole.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::render::{Contents, OutputFile};
+
+/// The marker file that says a folder is Guidepost output (and safe to replace).
+pub const MARKER: &str = ".guidepost-output";
+
+/// Replaces `out` with `files`. Refuses to replace a folder that is not earlier output.
+pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
+    let (parent, name) = split(out)?;
+    fs::create_dir_all(&parent).map_err(|e| Error::io("create", &parent, e))?;
+    recover(&parent, &name)?;
+    check_replaceable(out)?;
+    let staging = parent.join(format!(".{name}.guidepost-new"));
+    if staging.exists() {
+        fs::remove_dir_all(&staging)
+            .map_err(|e| Error::io("remove the leftover folder", &staging, e))?;
+    }
+    fs::create_dir(&staging).map_err(|e| Error::io("create", &staging, e))?;
+    let written = write_all(&staging, files);
+    if let Err(e) = written {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.guidepost-old"));
+    if out.exists() {
+        fs::rename(out, &old).map_err(|e| Error::io("move aside the previous output", out, e))?;
+    }
+    if let Err(e) = fs::rename(&staging, out) {
+        let _ = fs::rename(&old, out);
+        return Err(Error::io("move the new output into place", out, e));
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(|e| Error::io("remove the previous output", &old, e))?;
+    }
+    Ok(())
+}
+
+fn split(out: &Path) -> Result<(PathBuf, String)> {
+    let name = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| Error::Refused {
+            message: format!(
+                "`{}` cannot be an output folder; name a folder such as `public`",
+                out.display()
+            ),
+        })?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((parent, name.to_string()))
+}
+
+/// Finishes or undoes what a killed build left: an output moved aside but not replaced
+/// is put back, and half-written folders are removed.
+fn recover(parent: &Path, name: &str) -> Result<()> {
+    let out = parent.join(name);
+    let old = parent.join(format!(".{name}.guidepost-old"));
+    if old.exists() {
+        if out.exists() {
+            fs::remove_dir_all(&old)
+                .map_err(|e| Error::io("remove the leftover folder", &old, e))?;
+        } else {
+            fs::rename(&old, &out)
+                .map_err(|e| Error::io("restore the previous output", &old, e))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_replaceable(out: &Path) -> Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(Error::Refused {
+            message: format!(
+                "`{}` exists and is not a folder; choose another --out",
+                out.display()
+            ),
+        });
+    }
+    let empty = fs::read_dir(out)
+        .map_err(|e| Error::io("read", out, e))?
+        .next()
+        .is_none();
+    if empty || out.join(MARKER).exists() {
+        Ok(())
+    } else {
+        Err(Error::Refused {
+            message: format!(
+                "`{}` holds files that Guidepost did not write, so the build will not replace it; choose another --out, or empty that folder first",
+                out.display()
+            ),
+        })
+    }
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let path = staging.join(&file.path);
+        match &file.contents {
+            Contents::Bytes(bytes) => write_file(&path, bytes),
+            Contents::Copy(source) => fs::copy(source, &path)
+                .map(|_| ())
+                .map_err(|e| Error::io("copy", source, e)),
+        }
+    })?;
+    write_file(
+        &staging.join(MARKER),
+        b"This folder is written by guidepost build and replaced by the next build.\n",
+    )
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = fs::File::create(path).map_err(|e| Error::io("create", path, e))?;
+    file.write_all(bytes)
+        .map_err(|e| Error::io("write", path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.to_string(),
+            contents: Contents::Bytes(text.as_bytes().to_vec()),
+        }
+    }
+
+    #[test]
+    fn replaces_previous_output_and_restores_after_a_kill() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomic(&out, &[file("a/index.html", "one")]).unwrap();
+        write_atomic(&out, &[file("b/index.html", "two")]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "two");
+        // A build killed between its two renames leaves the old output aside.
+        fs::rename(&out, dir.path().join(".public.guidepost-old")).unwrap();
+        fs::create_dir(dir.path().join(".public.guidepost-new")).unwrap();
+        write_atomic(&out, &[file("c/index.html", "three")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("c/index.html")).unwrap(),
+            "three"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn refuses_to_replace_a_folder_it_did_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        let err = write_atomic(dir.path(), &[file("index.html", "x")]).unwrap_err();
+        assert!(err.to_string().contains("did not write"), "{err}");
+        assert!(dir.path().join("notes.txt").exists());
+    }
+}

@@ -1,0 +1,589 @@
+//! The render stage: the site model becomes output files.
+//!
+//! In: a [`Site`] and a compiled [`Theme`]. Out: every page, listing, feed and copied
+//! file as an [`OutputFile`], rendered in parallel and in a stable order.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::context::{self, Context};
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::Layout;
+use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
+use crate::site::{alias_url, PageId, PageKind, Site, Target};
+use crate::theme::{error_chain, StaticFile, Theme};
+use crate::url::relative;
+
+/// One file of the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// The path inside the output folder, with `/` separators.
+    pub path: String,
+    pub contents: Contents,
+}
+
+/// What an output file holds: rendered bytes, or a file to copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+/// Renders every page of the site.
+pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let mut jobs: Vec<Job> = vec![Job::Home, Job::NotFound, Job::Library, Job::Tags];
+    jobs.extend((1..site.sections.len()).map(Job::Section));
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.extend((0..site.config.audiences.len()).map(Job::Audience));
+    jobs.extend((0..site.tags.len()).map(Job::Tag));
+    let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> =
+        jobs.par_iter().map(|job| job.run(site, theme)).collect();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for result in rendered {
+        match result {
+            Ok(f) => files.extend(f),
+            Err(d) => problems.push(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    files.extend(redirects(site, theme)?);
+    files.push(bytes("sitemap.xml", crate::feed::sitemap(site)));
+    files.push(bytes("feed.xml", crate::feed::atom(site)));
+    files.push(bytes(
+        "robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            site.config.base_url
+        ),
+    ));
+    for (name, file) in &theme.statics {
+        let contents = match file {
+            StaticFile::Embedded(b) => Contents::Bytes(b.to_vec()),
+            StaticFile::Disk(p) => Contents::Copy(p.clone()),
+        };
+        files.push(OutputFile {
+            path: format!("theme/{name}"),
+            contents,
+        });
+    }
+    for asset in &site.assets {
+        files.push(OutputFile {
+            path: asset.rel.clone(),
+            contents: Contents::Copy(asset.path.clone()),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn bytes(path: &str, text: String) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        contents: Contents::Bytes(text.into_bytes()),
+    }
+}
+
+fn index_file(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+enum Job {
+    Home,
+    NotFound,
+    Library,
+    Tags,
+    Section(usize),
+    Page(PageId),
+    Audience(usize),
+    Tag(usize),
+}
+
+impl Job {
+    fn run(&self, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+        let file = match *self {
+            Job::Home => page(
+                theme,
+                "home.html",
+                "",
+                home(site),
+                context::chrome(site, "", None, "", None),
+            )?,
+            Job::NotFound => {
+                let root = url_path(&site.config.base_url);
+                let chrome =
+                    context::chrome(site, "404.html", Some("Page not found"), "", Some(root));
+                let html = render_template(theme, "404.html", &Context { chrome, page: () })?;
+                bytes("404.html", html)
+            }
+            Job::Library => {
+                let from = context::LIBRARY_URL;
+                let entries = site
+                    .templates
+                    .iter()
+                    .map(|&t| context::LibraryEntry {
+                        card: context::card(site, from, t),
+                        fields: &site.pages[t].front.fields,
+                        used_in: context::used_in(site, from, t),
+                    })
+                    .collect();
+                let chrome = context::chrome(
+                    site,
+                    from,
+                    Some("Template library"),
+                    "Every template in the hub, ready to fill in and print.",
+                    None,
+                );
+                page(
+                    theme,
+                    "library.html",
+                    from,
+                    context::LibraryPage { templates: entries },
+                    chrome,
+                )?
+            }
+            Job::Tags => {
+                let from = "tags/";
+                let tags = site
+                    .tags
+                    .iter()
+                    .map(|t| context::TagLink {
+                        label: t.label.clone(),
+                        url: relative(from, &context::tag_url(&t.slug)),
+                        count: t.pages.len(),
+                    })
+                    .collect();
+                page(
+                    theme,
+                    "tags.html",
+                    from,
+                    context::TagsPage { tags },
+                    context::chrome(site, from, Some("Topics"), "", None),
+                )?
+            }
+            Job::Section(id) => {
+                let s = &site.sections[id];
+                let from = s.url.as_str();
+                let data = context::SectionPage {
+                    title: &s.title,
+                    description: &s.description,
+                    intro: fill(&s.body.html, &s.links, &[], from, site, theme)?,
+                    crumbs: context::crumbs(site, from, id),
+                    sections: s
+                        .children
+                        .iter()
+                        .map(|&c| context::section_card(site, from, c))
+                        .collect(),
+                    pages: s
+                        .pages
+                        .iter()
+                        .map(|&p| context::card(site, from, p))
+                        .collect(),
+                };
+                page(
+                    theme,
+                    "section.html",
+                    from,
+                    data,
+                    context::chrome(site, from, Some(&s.title), &s.description, None),
+                )?
+            }
+            Job::Page(id) => render_page(site, theme, id)?,
+            Job::Audience(n) => {
+                let a = &site.config.audiences[n];
+                let from = context::audience_url(&a.id);
+                let mut groups: Vec<context::Group> = Vec::new();
+                let matching: Vec<PageId> = ordered_pages(site)
+                    .into_iter()
+                    .filter(|&p| site.pages[p].front.audience.contains(&a.id))
+                    .collect();
+                for phase in &site.config.phases {
+                    let pages: Vec<_> = matching
+                        .iter()
+                        .filter(|&&p| site.pages[p].front.phase.as_deref() == Some(&phase.id))
+                        .map(|&p| context::card(site, &from, p))
+                        .collect();
+                    if !pages.is_empty() {
+                        groups.push(context::Group {
+                            title: phase.label.clone(),
+                            id: phase.id.clone(),
+                            pages,
+                        });
+                    }
+                }
+                let other: Vec<_> = matching
+                    .iter()
+                    .filter(|&&p| site.pages[p].front.phase.is_none())
+                    .map(|&p| context::card(site, &from, p))
+                    .collect();
+                if !other.is_empty() {
+                    groups.push(context::Group {
+                        title: "Any time".to_string(),
+                        id: "any-time".to_string(),
+                        pages: other,
+                    });
+                }
+                let data = context::AudiencePage {
+                    title: format!("For {}", a.label.to_lowercase()),
+                    description: &a.description,
+                    start_here: site.start_here[n]
+                        .iter()
+                        .map(|&p| context::card(site, &from, p))
+                        .collect(),
+                    groups,
+                };
+                let title = data.title.clone();
+                page(
+                    theme,
+                    "audience.html",
+                    &from,
+                    data,
+                    context::chrome(site, &from, Some(&title), &a.description, None),
+                )?
+            }
+            Job::Tag(n) => {
+                let t = &site.tags[n];
+                let from = context::tag_url(&t.slug);
+                let data = context::TagPage {
+                    label: &t.label,
+                    pages: t
+                        .pages
+                        .iter()
+                        .map(|&p| context::card(site, &from, p))
+                        .collect(),
+                };
+                let title = format!("Topic: {}", t.label);
+                page(
+                    theme,
+                    "tag.html",
+                    &from,
+                    data,
+                    context::chrome(site, &from, Some(&title), "", None),
+                )?
+            }
+        };
+        Ok(vec![file])
+    }
+}
+
+/// Pages in reading order: home's own, then each category depth first.
+fn ordered_pages(site: &Site) -> Vec<PageId> {
+    fn walk(site: &Site, id: usize, out: &mut Vec<PageId>) {
+        out.extend(&site.sections[id].pages);
+        for &c in &site.sections[id].children {
+            walk(site, c, out);
+        }
+    }
+    let mut out = Vec::with_capacity(site.pages.len());
+    walk(site, 0, &mut out);
+    out
+}
+
+fn home(site: &Site) -> context::HomePage<'_> {
+    let root = &site.sections[0];
+    let mut recent: Vec<PageId> = (0..site.pages.len())
+        .filter(|&p| site.pages[p].front.updated.is_some())
+        .collect();
+    recent.sort_by(|&a, &b| {
+        site.pages[b]
+            .front
+            .updated
+            .cmp(&site.pages[a].front.updated)
+            .then_with(|| site.pages[a].rel.cmp(&site.pages[b].rel))
+    });
+    recent.truncate(6);
+    context::HomePage {
+        title: &root.title,
+        description: &root.description,
+        intro: fill_plain(&root.body.html, &root.links, ""),
+        start_here: site
+            .config
+            .audiences
+            .iter()
+            .zip(&site.start_here)
+            .map(|(a, pages)| context::AudiencePath {
+                label: &a.label,
+                description: &a.description,
+                url: context::audience_url(&a.id),
+                pages: pages.iter().map(|&p| context::card(site, "", p)).collect(),
+            })
+            .collect(),
+        categories: root
+            .children
+            .iter()
+            .map(|&c| context::section_card(site, "", c))
+            .collect(),
+        loose_pages: root
+            .pages
+            .iter()
+            .map(|&p| context::card(site, "", p))
+            .collect(),
+        promoted: ordered_pages(site)
+            .into_iter()
+            .filter(|&p| site.pages[p].front.promoted)
+            .map(|p| context::card(site, "", p))
+            .collect(),
+        recent: recent
+            .into_iter()
+            .map(|p| context::card(site, "", p))
+            .collect(),
+    }
+}
+
+fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Diagnostic> {
+    let p = &site.pages[id];
+    let from = p.url.as_str();
+    let body = fill(&p.body.html, &p.links, &p.embeds, from, site, theme)?;
+    let meta = context::page_meta(site, id);
+    let mut chrome = context::chrome(site, from, Some(&p.front.title), &p.front.summary, None);
+    chrome.og_type = "article";
+    match (&p.front.layout, p.kind) {
+        (Layout::Custom(name), _) => {
+            let name = format!("{name}.html");
+            if !theme.has_template(&name) {
+                return Err(Diagnostic::error(&p.file, format!("the theme has no template `{name}` for `layout: {}`", name.trim_end_matches(".html"))).at_line(p.front.line_of("layout")).help("use article, faq or template, or add the template to themes/<theme>/templates/"));
+            }
+            page(
+                theme,
+                &name,
+                from,
+                context::ArticlePage {
+                    meta,
+                    body: strip_marks(&body),
+                },
+                chrome,
+            )
+        }
+        (_, PageKind::Article) => page(
+            theme,
+            "article.html",
+            from,
+            context::ArticlePage {
+                meta,
+                body: strip_marks(&body),
+            },
+            chrome,
+        ),
+        (_, PageKind::Faq) => {
+            let mut parts = body.split(SECTION_MARK);
+            let intro = parts.next().unwrap_or("").to_string();
+            let questions: Vec<context::Question> = parts
+                .zip(p.toc().iter().filter(|t| t.level == 2))
+                .map(|(part, entry)| context::Question {
+                    id: entry.id.clone(),
+                    question: entry.title.clone(),
+                    answer: part
+                        .split_once(HEADING_END_MARK)
+                        .map_or(part, |(_, a)| a)
+                        .to_string(),
+                })
+                .collect();
+            let json_ld = faq_json_ld(&questions);
+            page(
+                theme,
+                "faq.html",
+                from,
+                context::FaqPage {
+                    meta,
+                    intro,
+                    questions,
+                    json_ld,
+                },
+                chrome,
+            )
+        }
+        (_, PageKind::Template) => {
+            let template = context::TemplateCard {
+                id: p.template_id.as_deref().unwrap_or(""),
+                title: &p.front.title,
+                summary: &p.front.summary,
+                url: "./".to_string(),
+                fields: &p.front.fields,
+                body: strip_marks(&body),
+            };
+            let used_in = context::used_in(site, from, id);
+            page(
+                theme,
+                "template.html",
+                from,
+                context::TemplatePage {
+                    meta,
+                    template,
+                    used_in,
+                },
+                chrome,
+            )
+        }
+    }
+}
+
+fn faq_json_ld(questions: &[context::Question]) -> String {
+    let entities: Vec<serde_json::Value> = questions
+        .iter()
+        .map(|q| {
+            let answer = crate::text::strip_tags(&q.answer);
+            let answer = answer.split_whitespace().collect::<Vec<_>>().join(" ");
+            serde_json::json!({"@type": "Question", "name": q.question, "acceptedAnswer": {"@type": "Answer", "text": decode_entities(&answer)}})
+        })
+        .collect();
+    let data = serde_json::json!({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities});
+    // `<` escaped so no text can close the script element.
+    data.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn decode_entities(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn strip_marks(html: &str) -> String {
+    html.replace(SECTION_MARK, "").replace(HEADING_END_MARK, "")
+}
+
+/// Fills link and embed markers for a page at `from`.
+fn fill(
+    html: &str,
+    links: &[Target],
+    embeds: &[PageId],
+    from: &str,
+    site: &Site,
+    theme: &Theme,
+) -> Result<String, Diagnostic> {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(start) = rest.find('\0') {
+        let kind = rest.as_bytes().get(start + 1).copied();
+        let Some(len) = rest[start + 2..].find('\0') else {
+            break;
+        };
+        let n: usize = rest[start + 2..start + 2 + len]
+            .parse()
+            .unwrap_or(usize::MAX);
+        out.push_str(&rest[..start]);
+        match kind {
+            Some(b'L') if n < links.len() => out.push_str(&crate::text::escape_html(
+                &context::target_url(from, &links[n]),
+            )),
+            Some(b'E') if n < embeds.len() => out.push_str(&embed(site, theme, from, embeds[n])?),
+            _ => out.push_str(&rest[start..start + 3 + len]),
+        }
+        rest = &rest[start + 3 + len..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn fill_plain(html: &str, links: &[Target], from: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("\0L") {
+        let Some(len) = rest[start + 2..].find('\0') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        if let Some(t) = rest[start + 2..start + 2 + len]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| links.get(n))
+        {
+            out.push_str(&crate::text::escape_html(&context::target_url(from, t)));
+        }
+        rest = &rest[start + 3 + len..];
+    }
+    out.push_str(rest);
+    strip_marks(&out)
+}
+
+fn embed(site: &Site, theme: &Theme, from: &str, id: PageId) -> Result<String, Diagnostic> {
+    let t = &site.pages[id];
+    let body = fill_plain(&t.body.html, &t.links, from);
+    let card = context::TemplateCard {
+        id: t.template_id.as_deref().unwrap_or(""),
+        title: &t.front.title,
+        summary: &t.front.summary,
+        url: relative(from, &t.url),
+        fields: &t.front.fields,
+        body,
+    };
+    #[derive(Serialize)]
+    struct EmbedContext<'a> {
+        template: context::TemplateCard<'a>,
+    }
+    render_template(theme, "embed.html", &EmbedContext { template: card })
+}
+
+fn page<T: Serialize>(
+    theme: &Theme,
+    name: &str,
+    url: &str,
+    data: T,
+    chrome: context::Chrome<'_>,
+) -> Result<OutputFile, Diagnostic> {
+    let html = render_template(theme, name, &Context { chrome, page: data })?;
+    Ok(bytes(&index_file(url), html))
+}
+
+fn render_template<T: Serialize>(
+    theme: &Theme,
+    name: &str,
+    data: &T,
+) -> Result<String, Diagnostic> {
+    let context = tera::Context::from_serialize(data).map_err(|e| {
+        Diagnostic::general(format!(
+            "cannot prepare the data for `{name}`: {}",
+            error_chain(&e)
+        ))
+    })?;
+    theme.tera.render(name, &context).map_err(|e| {
+        Diagnostic::error(
+            format!("themes/…/templates/{name}"),
+            format!("the template failed to render: {}", error_chain(&e)),
+        )
+        .help("check the variable names the template uses against the README's theme section")
+    })
+}
+
+fn redirects(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let targets = site
+        .pages
+        .iter()
+        .map(|p| (&p.front.aliases, &p.url))
+        .chain(site.sections.iter().map(|s| (&s.aliases, &s.url)));
+    let mut files = Vec::new();
+    for (aliases, target) in targets {
+        for alias in aliases {
+            let from = alias_url(alias);
+            let data = context::RedirectPage {
+                url: relative(&from, target),
+                canonical: format!("{}{target}", site.config.base_url),
+            };
+            let html = render_template(theme, "redirect.html", &data).map_err(|d| vec![d])?;
+            let path = if from.ends_with(".html") {
+                from
+            } else {
+                index_file(&from)
+            };
+            files.push(bytes(&path, html));
+        }
+    }
+    Ok(files)
+}
+
+/// The path part of the base URL (`/` or `/hub/`), for pages served at any depth.
+fn url_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}

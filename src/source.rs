@@ -1,0 +1,256 @@
+//! The parse stage: one content file read, split, validated and rendered to HTML.
+//!
+//! In: a discovered file and the config. Out: a [`SourcePage`] with typed front matter
+//! and rendered Markdown, plus warnings; or every problem the file has. Links and
+//! embeds are still unresolved here: that needs the whole site.
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::discover::{SourceFile, SourceKind};
+use crate::front_matter::{self, FileKind, FrontMatter, Layout};
+use crate::markdown::{self, LineIndex, Markdown, RenderOptions};
+use crate::placeholder;
+
+/// A content file after parsing.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// The path relative to `content/`, with `/` separators.
+    pub rel: String,
+    /// The path shown in messages (relative to the hub root).
+    pub file: PathBuf,
+    pub kind: FileKind,
+    pub front: FrontMatter,
+    pub body: Markdown,
+    /// The Markdown body as written (front matter removed, line endings normalised).
+    pub source: String,
+}
+
+/// The outcome of parsing one file: the page if it is usable, and what to tell the author.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub page: Option<SourcePage>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses one content file.
+pub fn parse(file: &SourceFile, config: &Config) -> Parsed {
+    let shown = file.display_path();
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Parsed::failed(
+                Diagnostic::error(&shown, format!("cannot read the file: {e}"))
+                    .help("check that the file exists and that you can read it"),
+            )
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let good = &e.as_bytes()[..offset];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = offset - good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            return Parsed::failed(
+                Diagnostic::error(&shown, "the file is not valid UTF-8 text")
+                    .at(line, column)
+                    .help("save the file as UTF-8 (text pasted from old word processors is often Windows-1252)"),
+            );
+        }
+    };
+    parse_text(file, &text, config)
+}
+
+/// Parses the text of a content file (already read from disk).
+pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
+    let shown = file.display_path();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // NUL bytes are reserved for the renderer's markers; CommonMark replaces them anyway.
+    let text = normalise(text);
+    let split = match front_matter::split(&text) {
+        Ok(split) => split,
+        Err(line) => {
+            return Parsed::failed(
+                Diagnostic::error(&shown, "the front matter is never closed")
+                    .at_line(line)
+                    .help("end the front matter with a line that holds only `---`"),
+            )
+        }
+    };
+    let kind = match file.kind {
+        SourceKind::Index => FileKind::Index,
+        _ => FileKind::Page,
+    };
+    let front = match front_matter::parse(&split, &shown, kind, config) {
+        Ok(front) => front,
+        Err(problems) => {
+            return Parsed {
+                page: None,
+                diagnostics: problems,
+            }
+        }
+    };
+    let lines = LineIndex::new(&text);
+    let options = RenderOptions {
+        allow_html: config.allow_html,
+        placeholders: front.layout == Layout::Template,
+    };
+    let body = markdown::render(split.body, split.body_offset, &lines, options);
+    let mut diagnostics = Vec::new();
+    for line in &body.raw_html_lines {
+        diagnostics.push(
+            Diagnostic::warning(&shown, "raw HTML is shown as text")
+                .at_line(*line)
+                .help("write it in Markdown, or set `allow_html: true` in hub.yaml if you trust every author"),
+        );
+    }
+    for (id, line) in &body.duplicate_ids {
+        diagnostics.push(
+            Diagnostic::error(
+                &shown,
+                format!("the heading id `{id}` is used twice on this page"),
+            )
+            .at_line(*line)
+            .help("give each `{#id}` a different name"),
+        );
+    }
+    if front.layout == Layout::Template {
+        let (body_line, _) = lines.position(split.body_offset);
+        diagnostics.extend(check_placeholders(&shown, &front, split.body, body_line));
+    }
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
+    Parsed {
+        page: (!failed).then(|| SourcePage {
+            rel: file.rel.clone(),
+            file: shown,
+            kind,
+            front,
+            body,
+            source: split.body.to_string(),
+        }),
+        diagnostics,
+    }
+}
+
+impl Parsed {
+    fn failed(diagnostic: Diagnostic) -> Parsed {
+        Parsed {
+            page: None,
+            diagnostics: vec![diagnostic],
+        }
+    }
+}
+
+fn normalise(text: &str) -> String {
+    let mut out = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    if out.contains('\0') {
+        out = out.replace('\0', "\u{fffd}");
+    }
+    out
+}
+
+/// Every placeholder must be declared in `fields`, and every field used.
+fn check_placeholders(
+    file: &PathBuf,
+    front: &FrontMatter,
+    body: &str,
+    body_line: usize,
+) -> Vec<Diagnostic> {
+    let used = placeholder::all(body, body_line);
+    let mut problems = Vec::new();
+    for (name, line) in &used {
+        if !front.fields.iter().any(|f| &f.name == name) {
+            let help = match crate::text::suggest(
+                name,
+                front.fields.iter().map(|f| f.name.as_str()),
+            ) {
+                Some(near) => {
+                    format!("did you mean `{{{{ {near} }}}}`? Otherwise declare it under `fields`")
+                }
+                None => format!(
+                    "declare it in the front matter: `fields: [{{name: {name}, label: \"…\"}}]`"
+                ),
+            };
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!("placeholder `{{{{ {name} }}}}` is not declared in `fields`"),
+                )
+                .at_line(*line)
+                .help(help),
+            );
+        }
+    }
+    for field in &front.fields {
+        if !used.iter().any(|(name, _)| name == &field.name) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    format!("field `{}` is declared but never used", field.name),
+                )
+                .at_line(front.line_of("fields"))
+                .help(format!(
+                    "write `{{{{ {} }}}}` where it belongs in the template, or remove the field",
+                    field.name
+                )),
+            );
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse("title: Hub\nbase_url: https://example.org/\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap()
+    }
+
+    fn file(rel: &str) -> SourceFile {
+        SourceFile {
+            rel: rel.to_string(),
+            path: PathBuf::from(rel),
+            kind: SourceKind::Page,
+        }
+    }
+
+    #[test]
+    fn accepts_bom_and_crlf() {
+        let parsed = parse_text(
+            &file("a.md"),
+            "\u{feff}---\r\ntitle: A\r\n---\r\nHello\r\n",
+            &config(),
+        );
+        let page = parsed.page.expect("parses");
+        assert_eq!(page.front.title, "A");
+        assert_eq!(page.source, "Hello\n");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let parsed = parse_text(&file("a.md"), "---\ntitle: A\nHello\n", &config());
+        assert_eq!(
+            parsed.diagnostics[0].to_string().lines().next().unwrap(),
+            "error: content/a.md:1: the front matter is never closed"
+        );
+    }
+
+    #[test]
+    fn template_placeholders_must_match_fields() {
+        let text = "---\ntitle: T\nlayout: template\nfields:\n  - {name: mentee_name, label: Name}\n  - {name: date, label: Date}\n---\nDear {{ mentee_nam }},\n";
+        let parsed = parse_text(&file("t.md"), text, &config());
+        let messages: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(messages.len(), 3, "{messages:#?}");
+        assert!(messages[0]
+            .starts_with("error: content/t.md:8: placeholder `{{ mentee_nam }}` is not declared"));
+        assert!(messages[0].contains("did you mean `{{ mentee_name }}`?"));
+        assert!(messages[1].contains("`mentee_name` is declared but never used"));
+    }
+}

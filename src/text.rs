@@ -1,0 +1,168 @@
+//! Small text helpers shared by the stages: slugs, HTML escaping, suggestions, word counts.
+
+use std::collections::HashSet;
+
+/// Turns text into a URL- and id-safe slug: lowercase letters and digits joined by `-`.
+///
+/// Letters outside ASCII are kept (as GitHub does for heading ids), so a heading in
+/// another language still gets a readable id.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' || c == '/' || c == '.' {
+            pending_dash = true;
+        }
+    }
+    slug
+}
+
+/// Hands out ids that are unique within one page, adding `-1`, `-2`… to repeats.
+#[derive(Debug, Default)]
+pub struct IdSet {
+    used: HashSet<String>,
+}
+
+impl IdSet {
+    /// Marks an id as taken (an explicit `{#id}`); returns false if it already was.
+    pub fn claim(&mut self, id: &str) -> bool {
+        self.used.insert(id.to_string())
+    }
+
+    /// A unique id based on `text`.
+    pub fn unique(&mut self, text: &str) -> String {
+        let base = match slugify(text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        };
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        (1..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|candidate| self.used.insert(candidate.clone()))
+            .expect("an unbounded range always yields a free id")
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out`, escaped for HTML.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The closest candidate to `word` if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).clamp(1, 3);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance between two strings, by characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            row[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()]
+}
+
+/// Counts words the way a reader would: runs of letters or digits.
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Strips HTML tags from rendered HTML, leaving the visible text (entities left as is).
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_dashes() {
+        assert_eq!(slugify("Saying thank you!"), "saying-thank-you");
+        assert_eq!(slugify("  What's   next? "), "whats-next");
+        assert_eq!(slugify("Élan & Über"), "élan-über");
+        assert_eq!(slugify("???"), "");
+    }
+
+    #[test]
+    fn ids_are_deduplicated_in_order() {
+        let mut ids = IdSet::default();
+        assert!(ids.claim("goals"));
+        assert_eq!(ids.unique("Goals"), "goals-1");
+        assert_eq!(ids.unique("Goals"), "goals-2");
+        assert_eq!(ids.unique("!!"), "section");
+    }
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape_html(r#"<script>"a" & 'b'</script>"#),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn suggests_near_misses_only() {
+        let keys = ["title", "summary", "audience"];
+        assert_eq!(suggest("sumary", keys), Some("summary"));
+        assert_eq!(suggest("audiance", keys), Some("audience"));
+        assert_eq!(suggest("colour", keys), None);
+    }
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(word_count("It’s a good-bye, not an end."), 7);
+    }
+}

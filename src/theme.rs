@@ -1,0 +1,212 @@
+//! The theme: Tera templates and static files. The default theme is compiled into the
+//! binary; a hub's `themes/<name>/` replaces it file by file.
+//!
+//! In: the hub root and config. Out: a compiled [`Theme`], or diagnostics naming the
+//! template file and line of a syntax error.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+
+/// The folder under the hub root that holds themes.
+pub const THEMES_DIR: &str = "themes";
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../themes/default/", $name)) as &[u8])),*]
+    };
+}
+
+/// The default theme's files, by path inside the theme folder.
+pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
+    "templates/base.html",
+    "templates/macros.html",
+    "templates/home.html",
+    "templates/section.html",
+    "templates/article.html",
+    "templates/faq.html",
+    "templates/template.html",
+    "templates/embed.html",
+    "templates/library.html",
+    "templates/audience.html",
+    "templates/tag.html",
+    "templates/tags.html",
+    "templates/404.html",
+    "templates/redirect.html",
+    "static/style.css",
+    "static/guidepost.js",
+];
+
+/// A static file of the theme, copied to `theme/` in the output.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// A compiled theme.
+#[derive(Debug)]
+pub struct Theme {
+    pub tera: Tera,
+    /// Static files by their path under `theme/`.
+    pub statics: BTreeMap<String, StaticFile>,
+}
+
+impl Theme {
+    /// True when the theme has a template of this name (`faq.html`).
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+}
+
+/// Loads the configured theme: the embedded default, overridden by the hub's files.
+pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+    let mut templates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
+    let mut statics: BTreeMap<String, StaticFile> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (path, bytes) in DEFAULT_FILES {
+        let shown = PathBuf::from(format!("(built-in theme) {path}"));
+        if let Some(name) = path.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            templates.insert(name.to_string(), (text, shown));
+        } else if let Some(name) = path.strip_prefix("static/") {
+            statics.insert(name.to_string(), StaticFile::Embedded(bytes));
+        }
+    }
+    let theme_dir = root.join(THEMES_DIR).join(&config.theme);
+    if theme_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&theme_dir)
+            .sort_by_file_name()
+            .follow_links(true)
+        {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push(Diagnostic::error(
+                        e.path()
+                            .unwrap_or(&theme_dir)
+                            .strip_prefix(root)
+                            .unwrap_or(&theme_dir),
+                        format!("cannot read the theme: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let name = entry.file_name().to_string_lossy();
+            if !entry.file_type().is_file() || crate::discover::is_ignored(&name) {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(&theme_dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let shown = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            if let Some(name) = rel.strip_prefix("templates/") {
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        templates.insert(name.to_string(), (text, shown));
+                    }
+                    Err(e) => problems.push(
+                        Diagnostic::error(shown, format!("cannot read the template: {e}"))
+                            .help("save it as UTF-8 text"),
+                    ),
+                }
+            } else if let Some(name) = rel.strip_prefix("static/") {
+                statics.insert(
+                    name.to_string(),
+                    StaticFile::Disk(entry.path().to_path_buf()),
+                );
+            }
+        }
+    } else if config.theme != "default" {
+        problems.push(
+            Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                format!(
+                    "the theme `{}` is not in {THEMES_DIR}/{}/",
+                    config.theme, config.theme
+                ),
+            )
+            .help("create that folder, or set `theme: default`"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    // Compile each template alone first, so a syntax error names its own file.
+    for (name, (text, shown)) in &templates {
+        let mut single = Tera::default();
+        if let Err(e) = single.add_raw_template(name, text) {
+            // Alone, a child template cannot find its parent; only parse errors count here.
+            if error_chain(&e).contains("Failed to parse") {
+                problems.push(tera_diagnostic(shown, &e));
+            }
+        }
+    }
+    if problems.is_empty() {
+        if let Err(e) =
+            tera.add_raw_templates(templates.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
+        {
+            problems.push(
+                Diagnostic::general(format!(
+                    "the theme's templates do not fit together: {}",
+                    error_chain(&e)
+                ))
+                .help(
+                    "check `{% extends %}`, `{% import %}` and `{% include %}` names in the theme",
+                ),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(Theme { tera, statics })
+    } else {
+        Err(problems)
+    }
+}
+
+fn tera_diagnostic(shown: &Path, error: &tera::Error) -> Diagnostic {
+    let chain = error_chain(error);
+    // Tera reports positions as "--> L:C" inside the pest error text.
+    let position = chain.split("--> ").nth(1).and_then(|rest| {
+        let spot = rest.split(|c: char| c.is_whitespace()).next()?;
+        let (line, column) = spot.split_once(':')?;
+        Some((line.parse().ok()?, column.parse().ok()?))
+    });
+    let mut d = Diagnostic::error(
+        shown,
+        format!(
+            "template syntax error: {}",
+            chain.lines().last().unwrap_or("").trim()
+        ),
+    )
+    .help("fix the Tera syntax at this spot (`{{ value }}`, `{% if %}…{% endif %}`)");
+    if let Some((line, column)) = position {
+        d = d.at(line, column);
+    }
+    d
+}
+
+/// An error and all its causes on one line, because Tera keeps the real cause in `source()`.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,127 @@
+//! Site URLs: paths from the site root (`closure/last-meeting/`, `""` for home) and the
+//! relative links between them that make the output work under any base path.
+
+/// The link from a page at `from` (a folder URL such as `closure/last-meeting/`, or a file
+/// such as `404.html`) to `to` (a folder URL ending in `/`, or a file path).
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dir = match from.rfind('/') {
+        Some(i) => &from[..=i],
+        None => "",
+    };
+    let from_parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_parts
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(from_parts.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    if out.is_empty() {
+        "./".to_string()
+    } else {
+        out
+    }
+}
+
+/// The prefix that leads from a page at `from` to the site root (`../../`, or `./`).
+pub fn root_prefix(from: &str) -> String {
+    let depth = from.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// Joins a content path written in a link to the folder of the file that holds it,
+/// resolving `.` and `..`. Returns None when the path climbs out of `content/`.
+pub fn join_content_path(from_file: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    if !link.starts_with('/') {
+        parts.extend(from_file.split('/'));
+        parts.pop();
+    }
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Decodes `%20`-style escapes in a link path; invalid escapes are kept as written.
+pub fn percent_decode(path: &str) -> String {
+    if !path.contains('%') {
+        return path.to_string();
+    }
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_between_pages() {
+        assert_eq!(
+            relative("closure/last-meeting/", "closure/feedback/"),
+            "../feedback/"
+        );
+        assert_eq!(relative("closure/last-meeting/", ""), "../../");
+        assert_eq!(relative("", "closure/"), "closure/");
+        assert_eq!(relative("", ""), "./");
+        assert_eq!(relative("closure/", "closure/"), "./");
+        assert_eq!(relative("a/b/", "a/theme/style.css"), "../theme/style.css");
+        assert_eq!(relative("404.html", "closure/"), "closure/");
+    }
+
+    #[test]
+    fn root_prefixes() {
+        assert_eq!(root_prefix(""), "./");
+        assert_eq!(root_prefix("a/b/"), "../../");
+    }
+
+    #[test]
+    fn joins_content_paths() {
+        assert_eq!(
+            join_content_path("closure/a.md", "../trust/b.md").as_deref(),
+            Some("trust/b.md")
+        );
+        assert_eq!(
+            join_content_path("closure/a.md", "b.md").as_deref(),
+            Some("closure/b.md")
+        );
+        assert_eq!(
+            join_content_path("closure/a.md", "/faq/c.md").as_deref(),
+            Some("faq/c.md")
+        );
+        assert_eq!(join_content_path("a.md", "../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("my%20page.md"), "my page.md");
+        assert_eq!(percent_decode("100%.md"), "100%.md");
+        assert_eq!(percent_decode("a%zz.md"), "a%zz.md");
+    }
+}
