@@ -732,7 +732,7 @@ mod tests {
         let s = split("---\ntitle: A\n---\nBody\n").unwrap();
         assert_eq!(s.yaml, "title: A\n");
         assert_eq!(s.body, "Body\n");
-        assert_eq!(s.body_offset, 16);
+        assert_eq!(s.body_offset, 17);
         assert_eq!(split("No front matter").unwrap().body, "No front matter");
         assert_eq!(split("---\ntitle: A\nBody"), Err(1));
     }

@@ -102,14 +102,13 @@ pub fn render(
     lines: &LineIndex,
     options: RenderOptions,
 ) -> Markdown {
-    let mut opts = Options::ENABLE_TABLES
+    let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_GFM;
-    opts.remove(Options::ENABLE_OLD_FOOTNOTES);
     let events = merge_text(Parser::new_ext(body, opts).into_offset_iter());
     let mut writer = Writer {
         out: Markdown::default(),
