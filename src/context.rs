@@ -329,7 +329,10 @@ fn with_anchor(mut url: String, target: &Target) -> String {
 
 /// The link to a resolved target from a page at `from`.
 pub fn target_url(from: &str, target: &Target) -> String {
-    with_anchor(relative(from, &target.url), target)
+    match &target.anchor {
+        Some(anchor) if target.url == from => format!("#{anchor}"),
+        _ => with_anchor(relative(from, &target.url), target),
+    }
 }
 
 /// Audience badges of a page, linking to the audience pages.

@@ -274,21 +274,16 @@ impl Parser<'_> {
                 None
             }
             Err(e) => {
-                let (line, column) = e
-                    .location()
-                    .map(|l| (l.line() + self.split.yaml_line - 1, l.column()))
-                    .unwrap_or((self.split.yaml_line, 1));
-                let mut help = "check the YAML: `key: value` per line, spaces (not tabs) for indentation, quotes closed".to_string();
-                if self.split.yaml.contains('\t') {
-                    help = "YAML does not allow tabs for indentation; use spaces".to_string();
-                }
+                let problem = yaml_problem(self.split.yaml, &e);
+                let (line, column) = problem.position.unwrap_or((self.split.yaml_line, 1));
+                let line = line + self.split.yaml_line - 1;
                 self.problems.push(
                     Diagnostic::error(
                         self.path,
-                        format!("invalid front matter: {}", config::yaml_message(&e)),
+                        format!("invalid front matter: {}", problem.message),
                     )
                     .at(line, column)
-                    .help(help),
+                    .help(problem.help),
                 );
                 None
             }
@@ -668,6 +663,68 @@ impl Parser<'_> {
     }
 }
 
+/// A YAML syntax error said in an author's terms, with its position in the YAML.
+struct YamlProblem {
+    message: String,
+    help: &'static str,
+    position: Option<(usize, usize)>,
+}
+
+/// Rewords the YAML parser's most common complaints and points at the line that causes
+/// them (the parser often notices only lines later).
+fn yaml_problem(yaml: &str, error: &serde_yaml::Error) -> YamlProblem {
+    let raw = config::yaml_message(error);
+    let position = error.location().map(|l| (l.line(), l.column()));
+    let line_of = |pred: &dyn Fn(&str) -> bool| yaml.lines().position(pred).map(|i| (i + 1, 1));
+    if let Some(key) = raw
+        .strip_prefix("duplicate entry with key \"")
+        .and_then(|r| r.strip_suffix('"'))
+    {
+        let second = yaml
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
+            .nth(1);
+        return YamlProblem {
+            message: format!("the key `{key}` appears twice"),
+            help: "keep one of the two lines",
+            position: second.map(|(i, _)| (i + 1, 1)).or(position),
+        };
+    }
+    if raw.contains("while scanning a quoted scalar") {
+        let open = line_of(&|l: &str| {
+            let value = l.split_once(':').map_or("", |(_, v)| v.trim());
+            let quote = value.chars().next();
+            matches!(quote, Some('"') | Some('\''))
+                && (value.len() < 2 || !value.ends_with(quote.unwrap()))
+        });
+        return YamlProblem {
+            message: "a quoted value is never closed".to_string(),
+            help: "end the value with the same quote mark it starts with, on the same line",
+            position: open.or(position),
+        };
+    }
+    if yaml.contains('\t') && raw.contains("cannot start any token") {
+        return YamlProblem {
+            message: "a tab character is not allowed here".to_string(),
+            help: "YAML does not allow tabs for indentation; use spaces",
+            position: line_of(&|l: &str| l.contains('\t')).or(position),
+        };
+    }
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string() + raw[i..].split_once(", ").map_or("", |(_, rest)| rest),
+        None => raw,
+    };
+    YamlProblem {
+        message,
+        help: "check the YAML: `key: value` per line, spaces (not tabs) for indentation, quotes closed",
+        position,
+    }
+}
+
 const FIELD_HELP: &str =
     "declare fields like:\nfields:\n  - {name: mentee_name, label: \"Mentee's name\", example: Jordan}";
 
@@ -683,10 +740,10 @@ pub fn is_field_name(name: &str) -> bool {
 pub fn check_slug(slug: &str) -> Result<(), &'static str> {
     if slug.is_empty() {
         Err("is empty")
+    } else if slug == "." || slug.contains("..") {
+        Err("contains `..`; a slug may not leave its folder")
     } else if slug.contains('/') || slug.contains('\\') {
         Err("contains a slash; a slug is one URL segment")
-    } else if slug == "." || slug == ".." || slug.contains("..") {
-        Err("contains `..`")
     } else if slug.chars().any(char::is_whitespace) {
         Err("contains spaces")
     } else if !slug

@@ -506,7 +506,10 @@ fn fill_plain(html: &str, links: &[Target], from: &str) -> String {
 
 fn embed(site: &Site, theme: &Theme, from: &str, id: PageId) -> Result<String, Diagnostic> {
     let t = &site.pages[id];
-    let body = fill_plain(&t.body.html, &t.links, from);
+    let body = nest_headings(
+        &fill_plain(&t.body.html, &t.links, from),
+        t.template_id.as_deref().unwrap_or("template"),
+    );
     let card = context::TemplateCard {
         id: t.template_id.as_deref().unwrap_or(""),
         title: &t.front.title,
@@ -520,6 +523,18 @@ fn embed(site: &Site, theme: &Theme, from: &str, id: PageId) -> Result<String, D
         template: context::TemplateCard<'a>,
     }
     render_template(theme, "embed.html", &EmbedContext { template: card })
+}
+
+/// Moves an embedded template's headings one level down (it sits inside an article's
+/// section) and prefixes their ids so they cannot clash with the article's.
+fn nest_headings(html: &str, prefix: &str) -> String {
+    let mut out = html.replace(" id=\"", &format!(" id=\"{prefix}-"));
+    for level in (1..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
 }
 
 fn page<T: Serialize>(

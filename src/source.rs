@@ -166,17 +166,17 @@ fn check_placeholders(
     let mut problems = Vec::new();
     for (name, line) in &used {
         if !front.fields.iter().any(|f| &f.name == name) {
-            let help = match crate::text::suggest(
-                name,
-                front.fields.iter().map(|f| f.name.as_str()),
-            ) {
-                Some(near) => {
-                    format!("did you mean `{{{{ {near} }}}}`? Otherwise declare it under `fields`")
-                }
-                None => format!(
+            let help =
+                match crate::text::suggest(name, front.fields.iter().map(|f| f.name.as_str())) {
+                    Some(near) => {
+                        format!(
+                            "did you mean `{{{{ {near} }}}}`? Otherwise declare it under `fields`"
+                        )
+                    }
+                    None => format!(
                     "declare it in the front matter: `fields: [{{name: {name}, label: \"…\"}}]`"
                 ),
-            };
+                };
             problems.push(
                 Diagnostic::error(
                     file,

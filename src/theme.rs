@@ -145,6 +145,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's own escaper also encodes `/`, which bloats every URL for no safety gain.
+    tera.set_escape_fn(crate::text::escape_html);
     // Compile each template alone first, so a syntax error names its own file.
     for (name, (text, shown)) in &templates {
         let mut single = Tera::default();

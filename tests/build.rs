@@ -1,0 +1,261 @@
+//! Building the fixture hubs: every page kind is written, links are relative and
+//! resolved, and the output is deterministic.
+
+mod common;
+
+use common::{assert_snapshot, build_ok, guidepost, hub, main_of, read, stderr, tree};
+
+#[test]
+fn writes_every_page_kind() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    for path in [
+        "index.html",
+        "guide/index.html",
+        "guide/first/index.html",
+        "guide/second/index.html",
+        "faq/questions/index.html",
+        "templates/agenda/index.html",
+        "template-library/index.html",
+        "audience/mentor/index.html",
+        "audience/mentee/index.html",
+        "tags/index.html",
+        "tags/first-meeting/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+        "theme/style.css",
+        "theme/guidepost.js",
+        "assets/map.txt",
+    ] {
+        assert!(out.join(path).is_file(), "missing {path}");
+    }
+}
+
+#[test]
+fn article_main_matches_snapshot() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    assert_snapshot(
+        "article-first.html",
+        &main_of(&read(&out, "guide/first/index.html")),
+    );
+}
+
+#[test]
+fn faq_main_matches_snapshot() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    assert_snapshot(
+        "faq-questions.html",
+        &main_of(&read(&out, "faq/questions/index.html")),
+    );
+}
+
+#[test]
+fn links_to_markdown_files_become_relative_urls() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let first = read(&out, "guide/first/index.html");
+    assert!(first
+        .contains(r#"<a href="../../faq/questions/#how-often-should-we-meet">the questions</a>"#));
+    assert!(first.contains(r#"<a href="../second/">the second step</a>"#));
+    assert!(first.contains(r#"<a href="../../assets/map.txt">picture</a>"#));
+    let second = read(&out, "guide/second/index.html");
+    assert!(second.contains(r##"<a href="../first/#agenda">the agenda</a>"##));
+    assert!(
+        second.contains(r##"<a href="#the-end">this page’s end</a>"##),
+        "{}",
+        main_of(&second)
+    );
+    let home = read(&out, "index.html");
+    assert!(home.contains(r#"<a href="guide/first/">the first guide</a>"#));
+    // No absolute links to the site itself: the output works under any path.
+    for page in [
+        "index.html",
+        "guide/first/index.html",
+        "faq/questions/index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(
+            !html.contains("href=\"/"),
+            "{page} has a root-absolute link"
+        );
+    }
+}
+
+#[test]
+fn embeds_templates_with_a_link_to_their_page() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let first = read(&out, "guide/first/index.html");
+    assert!(
+        first.contains(r#"<aside class="template-embed" aria-label="Template: Meeting agenda">"#)
+    );
+    assert!(first
+        .contains(r#"<a href="../../templates/agenda/">Open the template “Meeting agenda”</a>"#));
+    // The template's headings sit below the article's and cannot clash with its ids.
+    assert!(first.contains(r#"<h3 id="agenda-agenda-for-mentee-name">Agenda for <span class="placeholder" data-field="mentee_name">{{ mentee_name }}</span></h3>"#));
+    let template = read(&out, "templates/agenda/index.html");
+    assert!(template.contains("Mentee&#39;s name"));
+    assert!(template.contains("For example: Jordan"));
+    assert!(
+        template.contains(r#"<a href="../../guide/first/">First steps</a>"#),
+        "used-in link missing"
+    );
+}
+
+#[test]
+fn faq_questions_are_details_with_anchors_and_json_ld() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let faq = read(&out, "faq/questions/index.html");
+    assert!(faq.contains(r#"<details class="question" id="how-often-should-we-meet">"#));
+    assert!(faq.contains(r#"<summary><h2>How often should we meet?</h2></summary>"#));
+    let ld_start = faq
+        .find(r#"<script type="application/ld+json">"#)
+        .expect("JSON-LD present");
+    let ld = &faq[ld_start..faq[ld_start..].find("</script>").unwrap() + ld_start];
+    assert!(ld.contains(r#""@type":"FAQPage""#));
+    assert!(ld.contains(r#""name":"How often should we meet?""#));
+    assert!(
+        ld.contains(r#""text":"Yes, if you both want to \u0026 agree how.""#),
+        "{ld}"
+    );
+}
+
+#[test]
+fn articles_show_metadata_toc_neighbours_and_related() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let first = read(&out, "guide/first/index.html");
+    assert!(first.contains(r#"<nav class="breadcrumbs" aria-label="Breadcrumb">"#));
+    assert!(first.contains(r#"<a class="badge" href="../../audience/mentor/">Mentors</a>"#));
+    assert!(first.contains("Phase: Getting started"));
+    assert!(first.contains(r#"<time datetime="2026-10-01">1 October 2026</time>"#));
+    assert!(first.contains(r##"<li class="toc-3"><a href="#small-detail">Small detail</a></li>"##));
+    assert!(first.contains(r#"<a class="pager-next" href="../second/" rel="next">"#));
+    let second = read(&out, "guide/second/index.html");
+    assert!(second.contains(r#"<a class="pager-prev" href="../first/" rel="prev">"#));
+    let related = &second[second.find("class=\"related\"").expect("related section")..];
+    assert!(related.contains(r#"<a href="../first/">First steps</a>"#));
+    assert!(first.contains(r#"<div class="callout callout-tip" role="note">"#));
+}
+
+#[test]
+fn home_lists_paths_categories_promoted_and_recent() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let home = main_of(&read(&out, "index.html"));
+    assert!(home.contains(r#"<a href="audience/mentor/">For mentors</a>"#));
+    assert!(
+        home.contains(r#"<li><a href="guide/first/">First steps</a></li>"#),
+        "start here list"
+    );
+    assert!(home.contains(r#"<a href="guide/">The guide</a>"#));
+    assert!(home.contains("2 pages"));
+    let recent = &home[home.find("Recently updated").unwrap()..];
+    let newest = recent.find("Second steps").unwrap();
+    let older = recent.find("Meeting agenda").unwrap();
+    assert!(newest < older, "recent pages are newest first");
+}
+
+#[test]
+fn audience_tag_and_library_pages_list_their_pages() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let mentee = main_of(&read(&out, "audience/mentee/index.html"));
+    assert!(mentee.contains("For mentees"));
+    assert!(mentee.contains(r#"<h2 id="closure">Closure</h2>"#));
+    assert!(mentee.contains("Second steps"));
+    assert!(!mentee.contains("Questions"), "the FAQ is for mentors only");
+    let tag = main_of(&read(&out, "tags/goals/index.html"));
+    assert!(tag.contains("First steps") && tag.contains("Second steps"));
+    let library = main_of(&read(&out, "template-library/index.html"));
+    assert!(library.contains(r#"<a href="../templates/agenda/">Meeting agenda</a>"#));
+    assert!(library.contains("You fill in: Mentee&#39;s name"));
+}
+
+#[test]
+fn feed_sitemap_robots_and_404_use_the_base_url() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains(
+        "<loc>https://hub.example.org/mentoring/guide/first/</loc><lastmod>2026-10-01</lastmod>"
+    ));
+    let feed = read(&out, "feed.xml");
+    assert!(feed.contains("<updated>2026-11-02T00:00:00Z</updated>"));
+    assert!(feed.find("Second steps").unwrap() < feed.find("First steps").unwrap());
+    assert!(
+        read(&out, "robots.txt").contains("Sitemap: https://hub.example.org/mentoring/sitemap.xml")
+    );
+    let not_found = read(&out, "404.html");
+    assert!(
+        not_found.contains(r#"<a href="/mentoring/">Go to the home page</a>"#),
+        "404 links work at any depth"
+    );
+    let first = read(&out, "guide/first/index.html");
+    assert!(first.contains(
+        r#"<link rel="canonical" href="https://hub.example.org/mentoring/guide/first/">"#
+    ));
+    assert!(first.contains(r#"<meta name="description" content="How to begin.">"#));
+    assert!(first.contains(r#"<meta property="og:title" content="First steps · Fixture Hub">"#));
+}
+
+#[test]
+fn base_url_flag_overrides_the_config() {
+    let dir = hub("base");
+    let out = guidepost(
+        dir.path(),
+        &["build", "--base-url", "https://other.example.net/help"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = read(&dir.path().join("public"), "index.html");
+    assert!(html.contains(r#"<link rel="canonical" href="https://other.example.net/help/">"#));
+}
+
+#[test]
+fn building_twice_gives_identical_output() {
+    let dir = hub("base");
+    let a = guidepost(dir.path(), &["build", "--out", "a"]);
+    let b = guidepost(dir.path(), &["build", "--out", "b"]);
+    assert!(a.status.success() && b.status.success());
+    let (ta, tb) = (tree(&dir.path().join("a")), tree(&dir.path().join("b")));
+    assert!(ta.len() > 15);
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{path} differs between builds");
+    }
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let dir = hub("base");
+    std::fs::write(
+        dir.path().join("content/guide/draft.md"),
+        "---\ntitle: Not ready\nsummary: Later.\ndraft: true\n---\nWork in progress.\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    assert!(!out.join("guide/draft/index.html").exists());
+    assert!(!read(&out, "guide/index.html").contains("Not ready"));
+    let with = guidepost(dir.path(), &["build", "--drafts"]);
+    assert!(with.status.success(), "{}", stderr(&with));
+    assert!(dir.path().join("public/guide/draft/index.html").exists());
+}
+
+#[test]
+fn bom_crlf_and_aliases_are_handled() {
+    let dir = hub("base");
+    std::fs::write(dir.path().join("content/guide/windows.md"), "\u{feff}---\r\ntitle: Saved on Windows\r\nsummary: CRLF and a BOM.\r\naliases: [/old/windows-page]\r\n---\r\n## Heading\r\n\r\nText.\r\n").unwrap();
+    let out = build_ok(dir.path());
+    let page = read(&out, "guide/windows/index.html");
+    assert!(page.contains("<h1>Saved on Windows</h1>"));
+    assert!(page.contains(r#"<h2 id="heading">Heading</h2>"#));
+    let redirect = read(&out, "old/windows-page/index.html");
+    assert!(
+        redirect.contains(r#"<meta http-equiv="refresh" content="0; url=../../guide/windows/">"#)
+    );
+}

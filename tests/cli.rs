@@ -1,0 +1,181 @@
+//! The command line as a user meets it: exit codes, messages, `init`, `new`, `check`.
+
+mod common;
+
+use std::fs;
+
+use common::{guidepost, hub, read, stderr, stdout};
+
+#[test]
+fn init_then_build_in_an_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = guidepost(dir.path(), &["init", "my-hub"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    assert!(stdout(&init).contains("Created a hub with 6 files in my-hub."));
+    let root = dir.path().join("my-hub");
+    let check = guidepost(&root, &["check", "--strict"]);
+    assert!(
+        check.status.success(),
+        "the starter hub is clean:\n{}",
+        stderr(&check)
+    );
+    let build = guidepost(&root, &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let summary = stdout(&build);
+    assert!(
+        summary.starts_with("Built 1 article, 1 FAQ page, 1 template and "),
+        "{summary}"
+    );
+    let welcome = read(&root.join("public"), "getting-started/welcome/index.html");
+    assert!(welcome.contains("<h1>Welcome to the program</h1>"));
+    assert!(welcome.contains(r#"class="template-embed""#));
+    // A second init would overwrite the hub: refused.
+    let again = guidepost(dir.path(), &["init", "my-hub"]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already has hub.yaml"));
+}
+
+#[test]
+fn new_article_and_template_are_ready_to_build() {
+    let dir = hub("base");
+    let article = guidepost(
+        dir.path(),
+        &[
+            "new",
+            "article",
+            "closure/saying-goodbye",
+            "--title",
+            "Saying goodbye: a how-to",
+        ],
+    );
+    assert!(article.status.success(), "{}", stderr(&article));
+    assert_eq!(
+        stdout(&article).trim(),
+        "Created content/closure/saying-goodbye.md"
+    );
+    let text = fs::read_to_string(dir.path().join("content/closure/saying-goodbye.md")).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: 'Saying goodbye: a how-to'\n"),
+        "{text}"
+    );
+    let template = guidepost(dir.path(), &["new", "template", "thank-you-note"]);
+    assert!(template.status.success(), "{}", stderr(&template));
+    assert!(dir
+        .path()
+        .join("content/templates/thank-you-note.md")
+        .is_file());
+    let check = guidepost(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let warnings = stderr(&check);
+    assert!(warnings.contains("warning: content/templates/thank-you-note.md: the template `thank-you-note` is not embedded in any article"), "{warnings}");
+    let duplicate = guidepost(dir.path(), &["new", "article", "closure/saying-goodbye"]);
+    assert!(!duplicate.status.success());
+    assert!(stderr(&duplicate).contains("`content/closure/saying-goodbye.md` already exists"));
+    let bad = guidepost(dir.path(), &["new", "article", "../outside"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("is not a page path"));
+}
+
+#[test]
+fn check_strict_fails_on_warnings() {
+    let dir = hub("base");
+    fs::write(
+        dir.path().join("content/guide/old.md"),
+        "---\ntitle: Old page\nsummary: Needs a look.\nreview_by: 2020-01-01\n---\nText.\n",
+    )
+    .unwrap();
+    let relaxed = guidepost(dir.path(), &["check"]);
+    assert!(relaxed.status.success());
+    assert!(stderr(&relaxed)
+        .contains("warning: content/guide/old.md:4: due for review since 2020-01-01"));
+    assert!(stdout(&relaxed).contains("No errors; 1 warning."));
+    let strict = guidepost(dir.path(), &["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        stderr(&strict).contains("check failed: 1 warning (--strict treats warnings as errors)")
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let dir = hub("base");
+    let check = guidepost(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert_eq!(stdout(&check).trim(), "No problems found.");
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn build_refuses_to_replace_a_folder_it_did_not_write() {
+    let dir = hub("base");
+    fs::create_dir(dir.path().join("notes")).unwrap();
+    fs::write(dir.path().join("notes/todo.txt"), "my own file").unwrap();
+    let build = guidepost(dir.path(), &["build", "--out", "notes"]);
+    assert_eq!(build.status.code(), Some(1));
+    assert!(
+        stderr(&build).contains("holds files that Guidepost did not write"),
+        "{}",
+        stderr(&build)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes/todo.txt")).unwrap(),
+        "my own file"
+    );
+    let into_hub = guidepost(dir.path(), &["build", "--out", "."]);
+    assert!(!into_hub.status.success());
+    assert!(
+        stderr(&into_hub).contains("would delete your content"),
+        "{}",
+        stderr(&into_hub)
+    );
+}
+
+#[test]
+fn a_leftover_folder_from_a_killed_build_is_cleaned_up() {
+    let dir = hub("base");
+    fs::create_dir(dir.path().join(".public.guidepost-new")).unwrap();
+    fs::write(
+        dir.path().join(".public.guidepost-new/half.html"),
+        "half written",
+    )
+    .unwrap();
+    let build = guidepost(dir.path(), &["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(!dir.path().join(".public.guidepost-new").exists());
+    assert!(dir.path().join("public/index.html").is_file());
+}
+
+#[test]
+fn help_explains_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout(&guidepost(dir.path(), &["--help"]));
+    for command in ["init", "build", "check", "new"] {
+        assert!(
+            help.contains(&format!("  {command} ")),
+            "{command} missing from --help:\n{help}"
+        );
+    }
+    let build_help = stdout(&guidepost(dir.path(), &["build", "--help"]));
+    for flag in ["--root", "--out", "--drafts", "--base-url"] {
+        assert!(build_help.contains(flag), "{flag} missing:\n{build_help}");
+    }
+    let unknown = guidepost(dir.path(), &["biuld"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("build"),
+        "clap suggests the right command"
+    );
+}
+
+#[test]
+fn build_outside_a_hub_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = guidepost(dir.path(), &["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let messages = stderr(&build);
+    assert!(
+        messages.contains("error: hub.yaml: no hub.yaml in `.`"),
+        "{messages}"
+    );
+    assert!(messages.contains("run `guidepost init`"));
+}
