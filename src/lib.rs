@@ -14,6 +14,7 @@ pub mod discover;
 pub mod error;
 pub mod feed;
 pub mod front_matter;
+pub mod line_index;
 pub mod markdown;
 pub mod output;
 pub mod placeholder;

@@ -12,6 +12,7 @@ use pulldown_cmark::{
 };
 use serde::Serialize;
 
+pub use crate::line_index::LineIndex;
 use crate::text::{escape_html, push_escaped, word_count, IdSet};
 
 /// Marks the start of a `##` section in [`Markdown::html`].
@@ -71,28 +72,6 @@ pub struct Markdown {
     /// Explicit `{#id}`s given twice, by line.
     pub duplicate_ids: Vec<(String, usize)>,
     pub words: usize,
-}
-
-/// Maps byte offsets in a file to 1-based lines and columns.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    /// Indexes the line starts of `text`.
-    pub fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { starts }
-    }
-
-    /// The (line, column) of a byte offset; the column counts bytes from 1.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        (line, offset - self.starts[line - 1] + 1)
-    }
 }
 
 /// Renders `body`, which starts at byte `body_offset` of a file indexed by `lines`.
@@ -554,12 +533,5 @@ mod tests {
         assert!(out.html.contains("<del>old</del>"));
         assert!(out.html.contains("“quoted”"));
         assert!(out.html.contains("footnote-definition"));
-    }
-
-    #[test]
-    fn line_index_maps_offsets() {
-        let index = LineIndex::new("ab\ncd\n");
-        assert_eq!(index.position(0), (1, 1));
-        assert_eq!(index.position(4), (2, 2));
     }
 }

@@ -12,9 +12,13 @@ use crate::context::{self, Context};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::Layout;
 use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
-use crate::site::{alias_url, PageId, PageKind, Site, Target};
+use crate::site::{alias_url, PageId, PageKind, Site};
 use crate::theme::{error_chain, StaticFile, Theme};
 use crate::url::relative;
+
+mod body;
+
+use body::{faq_json_ld, fill, fill_plain, strip_marks};
 
 /// One file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -419,122 +423,6 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
             )
         }
     }
-}
-
-fn faq_json_ld(questions: &[context::Question]) -> String {
-    let entities: Vec<serde_json::Value> = questions
-        .iter()
-        .map(|q| {
-            let answer = crate::text::strip_tags(&q.answer);
-            let answer = answer.split_whitespace().collect::<Vec<_>>().join(" ");
-            serde_json::json!({"@type": "Question", "name": q.question, "acceptedAnswer": {"@type": "Answer", "text": decode_entities(&answer)}})
-        })
-        .collect();
-    let data = serde_json::json!({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities});
-    // `<` escaped so no text can close the script element.
-    data.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
-fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-fn strip_marks(html: &str) -> String {
-    html.replace(SECTION_MARK, "").replace(HEADING_END_MARK, "")
-}
-
-/// Fills link and embed markers for a page at `from`.
-fn fill(
-    html: &str,
-    links: &[Target],
-    embeds: &[PageId],
-    from: &str,
-    site: &Site,
-    theme: &Theme,
-) -> Result<String, Diagnostic> {
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(start) = rest.find('\0') {
-        let kind = rest.as_bytes().get(start + 1).copied();
-        let Some(len) = rest[start + 2..].find('\0') else {
-            break;
-        };
-        let n: usize = rest[start + 2..start + 2 + len]
-            .parse()
-            .unwrap_or(usize::MAX);
-        out.push_str(&rest[..start]);
-        match kind {
-            Some(b'L') if n < links.len() => out.push_str(&crate::text::escape_html(
-                &context::target_url(from, &links[n]),
-            )),
-            Some(b'E') if n < embeds.len() => out.push_str(&embed(site, theme, from, embeds[n])?),
-            _ => out.push_str(&rest[start..start + 3 + len]),
-        }
-        rest = &rest[start + 3 + len..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-fn fill_plain(html: &str, links: &[Target], from: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("\0L") {
-        let Some(len) = rest[start + 2..].find('\0') else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        if let Some(t) = rest[start + 2..start + 2 + len]
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| links.get(n))
-        {
-            out.push_str(&crate::text::escape_html(&context::target_url(from, t)));
-        }
-        rest = &rest[start + 3 + len..];
-    }
-    out.push_str(rest);
-    strip_marks(&out)
-}
-
-fn embed(site: &Site, theme: &Theme, from: &str, id: PageId) -> Result<String, Diagnostic> {
-    let t = &site.pages[id];
-    let body = nest_headings(
-        &fill_plain(&t.body.html, &t.links, from),
-        t.template_id.as_deref().unwrap_or("template"),
-    );
-    let card = context::TemplateCard {
-        id: t.template_id.as_deref().unwrap_or(""),
-        title: &t.front.title,
-        summary: &t.front.summary,
-        url: relative(from, &t.url),
-        fields: &t.front.fields,
-        body,
-    };
-    #[derive(Serialize)]
-    struct EmbedContext<'a> {
-        template: context::TemplateCard<'a>,
-    }
-    render_template(theme, "embed.html", &EmbedContext { template: card })
-}
-
-/// Moves an embedded template's headings one level down (it sits inside an article's
-/// section) and prefixes their ids so they cannot clash with the article's.
-fn nest_headings(html: &str, prefix: &str) -> String {
-    let mut out = html.replace(" id=\"", &format!(" id=\"{prefix}-"));
-    for level in (1..=5).rev() {
-        out = out
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
-    }
-    out
 }
 
 fn page<T: Serialize>(

@@ -1,0 +1,179 @@
+//! Links, `related` lists and footer links resolved to pages, sections and files,
+//! with an error for every target that does not exist.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::SourceFile;
+use crate::markdown::Markdown;
+use crate::site::{LinkTarget, Page, PageId, Section, SectionId, Target};
+use crate::url;
+
+pub(super) struct Lookup<'a> {
+    pub pages: HashMap<String, PageId>,
+    pub sections: HashMap<String, SectionId>,
+    pub assets: &'a [SourceFile],
+    pub drafts: &'a [String],
+}
+
+/// What a content path names.
+pub(super) enum Found {
+    Page(PageId),
+    Section(SectionId),
+    Asset(String),
+}
+
+impl Lookup<'_> {
+    fn find(&self, rel: &str) -> Option<Found> {
+        if let Some(&p) = self.pages.get(rel) {
+            return Some(Found::Page(p));
+        }
+        if let Some(&s) = self.sections.get(rel) {
+            return Some(Found::Section(s));
+        }
+        self.assets
+            .iter()
+            .find(|a| a.rel == rel)
+            .map(|a| Found::Asset(a.rel.clone()))
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn resolve_links(
+    from_rel: &str,
+    file: &PathBuf,
+    body: &Markdown,
+    lookup: &Lookup<'_>,
+    pages: &[Page],
+    sections: &[Section],
+    ids: &[Vec<String>],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Target> {
+    let own_url = match lookup.find(from_rel) {
+        Some(Found::Page(p)) => pages[p].url.clone(),
+        Some(Found::Section(s)) => sections[s].url.clone(),
+        _ => String::new(),
+    };
+    body.links
+        .iter()
+        .map(|link| {
+            let error = |message: String, help: &str| Diagnostic::error(file, message).at(link.line, link.column).help(help);
+            let path = url::percent_decode(&link.path);
+            let path = path.split('?').next().unwrap_or("");
+            if path.is_empty() {
+                if let Some(anchor) = &link.anchor {
+                    if !anchor.is_empty() && !body.ids.contains(anchor) {
+                        problems.push(error(format!("no heading with the id `#{anchor}` on this page"), &anchor_help(&body.ids)));
+                    }
+                }
+                return Target { url: own_url.clone(), anchor: link.anchor.clone() };
+            }
+            let Some(rel) = url::join_content_path(from_rel, path) else {
+                problems.push(error(format!("the link `{}` points outside content/", link.path), "link to a page inside content/, or use a full https:// address"));
+                return Target { url: own_url.clone(), anchor: None };
+            };
+            match lookup.find(&rel) {
+                Some(Found::Page(p)) => {
+                    if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
+                        if !ids[p].iter().any(|id| id == anchor) {
+                            problems.push(error(format!("`{}` has no heading with the id `#{anchor}`", pages[p].file.display()), &anchor_help(&ids[p])));
+                        }
+                    }
+                    Target { url: pages[p].url.clone(), anchor: link.anchor.clone() }
+                }
+                Some(Found::Section(s)) => Target { url: sections[s].url.clone(), anchor: link.anchor.clone() },
+                Some(Found::Asset(asset)) => Target { url: asset, anchor: link.anchor.clone() },
+                None => {
+                    let message = if lookup.drafts.contains(&rel) {
+                        format!("the link `{}` points to a draft, which this build leaves out", link.path)
+                    } else {
+                        format!("the link `{}` points to `content/{rel}`, which does not exist", link.path)
+                    };
+                    let names = lookup.pages.keys().map(String::as_str);
+                    let help = match crate::text::suggest(&rel, names) {
+                        Some(near) => format!("did you mean `content/{near}`? Links point at Markdown files, relative to this file or from content/ when they start with /"),
+                        None => "links point at Markdown files, relative to this file (../closure/last-meeting.md) or from content/ when they start with /".to_string(),
+                    };
+                    problems.push(error(message, &help));
+                    Target { url: own_url.clone(), anchor: None }
+                }
+            }
+        })
+        .collect()
+}
+
+pub(super) fn anchor_help(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "that page has no headings to link to; link to the page without #".to_string()
+    } else {
+        let mut shown: Vec<&str> = ids.iter().map(String::as_str).take(8).collect();
+        if ids.len() > 8 {
+            shown.push("…");
+        }
+        format!("the ids there are: {}", shown.join(", "))
+    }
+}
+
+pub(super) fn resolve_related(
+    i: PageId,
+    pages: &[Page],
+    lookup: &Lookup<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PageId> {
+    let page = &pages[i];
+    let mut related = Vec::new();
+    for r in &page.front.related {
+        let found = url::join_content_path(&page.rel, r.path.trim())
+            .and_then(|rel| lookup.pages.get(&rel).copied());
+        match found {
+            Some(p) if p != i && !related.contains(&p) => related.push(p),
+            Some(_) => {}
+            None => problems.push(
+                Diagnostic::error(&page.file, format!("`related` lists `{}`, which is not a page", r.path))
+                    .at_line(r.line)
+                    .help("write the page's Markdown path, from content/ with a leading / (/closure/last-meeting.md)"),
+            ),
+        }
+    }
+    related
+}
+
+pub(super) fn footer_target(
+    link: &str,
+    lookup: &Lookup<'_>,
+    pages: &[Page],
+    sections: &[Section],
+    problems: &mut Vec<Diagnostic>,
+) -> LinkTarget {
+    let is_content = !link.contains("://")
+        && !link.starts_with("mailto:")
+        && link.split('#').next().is_some_and(|p| p.ends_with(".md"));
+    if !is_content {
+        return LinkTarget::External(link.to_string());
+    }
+    let (path, anchor) = match link.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (link, None),
+    };
+    match lookup.find(path.trim_start_matches('/')) {
+        Some(Found::Page(p)) => LinkTarget::Internal(Target {
+            url: pages[p].url.clone(),
+            anchor,
+        }),
+        Some(Found::Section(s)) => LinkTarget::Internal(Target {
+            url: sections[s].url.clone(),
+            anchor,
+        }),
+        _ => {
+            problems.push(
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    format!("the footer link `{link}` is not a page"),
+                )
+                .help("write the page's path from content/, like /faq/program-faq.md"),
+            );
+            LinkTarget::External(link.to_string())
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Stable order: sections and pages by `order` then title, previous/next in reading
+//! order, related pages, and tags.
+
+use std::collections::BTreeMap;
+
+use crate::site::{Page, PageId, Section, SectionId, Tag};
+use crate::text::slugify;
+
+pub(super) fn title_key(page: &Page) -> (String, &str) {
+    (page.front.title.to_lowercase(), page.rel.as_str())
+}
+
+/// Sorts by `order` (pages without one last), then title, then path.
+pub(super) type OrderKey = (bool, i64, String, String);
+
+pub(super) fn order_key(order: Option<i64>, title: &str, tie: &str) -> OrderKey {
+    (
+        order.is_none(),
+        order.unwrap_or(0),
+        title.to_lowercase(),
+        tie.to_string(),
+    )
+}
+
+pub(super) fn order_sections(sections: &mut [Section], pages: &[Page]) {
+    for (i, page) in pages.iter().enumerate() {
+        sections[page.section].pages.push(i);
+    }
+    let keys: Vec<_> = sections
+        .iter()
+        .map(|s| order_key(s.order, &s.title, &s.dir))
+        .collect();
+    for section in sections.iter_mut() {
+        section.pages.sort_by_key(|&p| {
+            order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
+        });
+        section.children.sort_by_key(|&c| keys[c].clone());
+    }
+    for id in (0..sections.len()).rev() {
+        let below: usize = sections[id]
+            .children
+            .iter()
+            .map(|&c| sections[c].page_count)
+            .sum();
+        sections[id].page_count = sections[id].pages.len() + below;
+    }
+}
+
+/// Reading order inside a category: its own pages, then each section's, depth first.
+pub(super) fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
+    fn walk(sections: &[Section], id: SectionId, out: &mut Vec<PageId>) {
+        out.extend(&sections[id].pages);
+        for &child in &sections[id].children {
+            walk(sections, child, out);
+        }
+    }
+    let mut sequences = vec![sections[0].pages.clone()];
+    for &category in &sections[0].children {
+        let mut sequence = Vec::new();
+        walk(sections, category, &mut sequence);
+        sequences.push(sequence);
+    }
+    for sequence in sequences {
+        for (n, &p) in sequence.iter().enumerate() {
+            pages[p].prev = n.checked_sub(1).map(|m| sequence[m]);
+            pages[p].next = sequence.get(n + 1).copied();
+        }
+    }
+}
+
+/// How many related pages an article shows.
+pub const RELATED_LIMIT: usize = 4;
+
+/// Explicit `related` pages first, then the pages sharing the most tags, category and audience.
+pub(super) fn fill_computed_related(pages: &mut [Page]) {
+    let computed: Vec<Vec<PageId>> = (0..pages.len())
+        .map(|i| {
+            let page = &pages[i];
+            if page.related.len() >= RELATED_LIMIT {
+                return Vec::new();
+            }
+            let mut scored: Vec<(usize, OrderKey, PageId)> = pages
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i && !page.related.contains(&j))
+                .filter_map(|(j, other)| {
+                    let tags = other
+                        .front
+                        .tags
+                        .iter()
+                        .filter(|t| page.front.tags.contains(t))
+                        .count();
+                    let score = tags * 3
+                        + usize::from(other.category == page.category) * 2
+                        + usize::from(
+                            other
+                                .front
+                                .audience
+                                .iter()
+                                .any(|a| page.front.audience.contains(a)),
+                        );
+                    (tags > 0 || other.category == page.category).then(|| {
+                        (
+                            score,
+                            order_key(other.front.order, &other.front.title, &other.rel),
+                            j,
+                        )
+                    })
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            scored
+                .into_iter()
+                .take(RELATED_LIMIT - page.related.len())
+                .map(|(_, _, j)| j)
+                .collect()
+        })
+        .collect();
+    for (page, more) in pages.iter_mut().zip(computed) {
+        page.related.extend(more);
+    }
+}
+
+pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
+    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        for label in &page.front.tags {
+            let slug = slugify(label);
+            let tag = tags.entry(slug.clone()).or_insert_with(|| Tag {
+                slug,
+                label: label.clone(),
+                pages: Vec::new(),
+            });
+            if !tag.pages.contains(&i) {
+                tag.pages.push(i);
+            }
+        }
+    }
+    let mut tags: Vec<Tag> = tags.into_values().collect();
+    for tag in &mut tags {
+        tag.pages
+            .sort_by(|&a, &b| title_key(&pages[a]).cmp(&title_key(&pages[b])));
+    }
+    tags
+}

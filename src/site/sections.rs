@@ -1,0 +1,280 @@
+//! Folders become sections and files become pages with URLs; URL clashes and template
+//! ids are checked here.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::discover::CONTENT_DIR;
+use crate::front_matter::Layout;
+use crate::site::{Page, PageId, PageKind, Section, SectionId, RESERVED_URLS};
+use crate::source::SourcePage;
+use crate::text::slugify;
+
+pub(super) fn index_rel(dir: &str) -> String {
+    if dir.is_empty() {
+        "_index.md".to_string()
+    } else {
+        format!("{dir}/_index.md")
+    }
+}
+
+pub(super) fn parent_dir(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+pub(super) fn humanise(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub(super) fn build_sections(
+    config: &Config,
+    indexes: Vec<SourcePage>,
+    pages: &[SourcePage],
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Section> {
+    let mut dirs: BTreeMap<String, Option<SourcePage>> = BTreeMap::new();
+    dirs.insert(String::new(), None);
+    for page in pages {
+        let mut dir = parent_dir(&page.rel);
+        loop {
+            dirs.entry(dir.to_string()).or_insert(None);
+            if dir.is_empty() {
+                break;
+            }
+            dir = parent_dir(dir);
+        }
+    }
+    for index in indexes {
+        let mut dir = parent_dir(&index.rel);
+        loop {
+            dirs.entry(dir.to_string()).or_insert(None);
+            if dir.is_empty() {
+                break;
+            }
+            dir = parent_dir(dir);
+        }
+        if index.front.draft {
+            continue;
+        }
+        dirs.insert(parent_dir(&index.rel).to_string(), Some(index));
+    }
+    let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
+    let mut index_of: HashMap<String, SectionId> = HashMap::new();
+    for (dir, index) in dirs {
+        let parent = (!dir.is_empty()).then(|| index_of[parent_dir(&dir)]);
+        let folder = dir.rsplit('/').next().unwrap_or("");
+        let front = index.as_ref().map(|i| &i.front);
+        let segment = match front.and_then(|f| f.slug.clone()) {
+            Some(slug) => slug,
+            None => slugify(folder),
+        };
+        let url = match parent {
+            None => String::new(),
+            Some(p) => format!("{}{segment}/", sections[p].url),
+        };
+        if parent.is_some() && segment.is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    format!("{CONTENT_DIR}/{dir}"),
+                    "the folder name has no letters or digits to make a URL from",
+                )
+                .help("rename the folder, or set `slug` in its _index.md"),
+            );
+        }
+        let title = match front {
+            Some(f) => f.title.clone(),
+            None if dir.is_empty() => config.title.clone(),
+            None => humanise(folder),
+        };
+        let description = front
+            .map(|f| {
+                if f.description.is_empty() {
+                    f.summary.clone()
+                } else {
+                    f.description.clone()
+                }
+            })
+            .unwrap_or_default();
+        let id = sections.len();
+        index_of.insert(dir.clone(), id);
+        if let Some(p) = parent {
+            sections[p].children.push(id);
+        }
+        sections.push(Section {
+            dir,
+            url,
+            title,
+            description: if id == 0 && description.is_empty() {
+                config.description.clone()
+            } else {
+                description
+            },
+            icon: front.and_then(|f| f.icon.clone()),
+            order: front.and_then(|f| f.order),
+            aliases: front.map(|f| f.aliases.clone()).unwrap_or_default(),
+            file: index.as_ref().map(|i| i.file.clone()),
+            body: index.map(|i| i.body).unwrap_or_default(),
+            links: Vec::new(),
+            parent,
+            children: Vec::new(),
+            pages: Vec::new(),
+            page_count: 0,
+        });
+    }
+    sections
+}
+
+pub(super) fn new_page(
+    source: SourcePage,
+    sections: &[Section],
+    section_of_dir: &HashMap<String, SectionId>,
+    problems: &mut Vec<Diagnostic>,
+) -> Page {
+    let section = section_of_dir[parent_dir(&source.rel)];
+    let mut category = section;
+    while let Some(parent) = sections[category].parent {
+        if parent == 0 {
+            break;
+        }
+        category = parent;
+    }
+    let stem = source
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".md");
+    let segment = source.front.slug.clone().unwrap_or_else(|| slugify(stem));
+    if segment.is_empty() {
+        problems.push(
+            Diagnostic::error(
+                &source.file,
+                "the file name has no letters or digits to make a URL from",
+            )
+            .help("rename the file, or set `slug` in its front matter"),
+        );
+    }
+    let kind = match source.front.layout {
+        Layout::Faq => PageKind::Faq,
+        Layout::Template => PageKind::Template,
+        _ => PageKind::Article,
+    };
+    let words = source.body.words;
+    Page {
+        url: format!("{}{segment}/", sections[section].url),
+        template_id: (kind == PageKind::Template).then(|| segment.clone()),
+        rel: source.rel,
+        file: source.file,
+        kind,
+        front: source.front,
+        body: source.body,
+        links: Vec::new(),
+        embeds: Vec::new(),
+        source: source.source,
+        section,
+        category,
+        prev: None,
+        next: None,
+        related: Vec::new(),
+        reading_minutes: words.div_ceil(200).max(1),
+    }
+}
+
+/// Two files may not claim one URL, not even one that differs only by letter case
+/// (case-insensitive file systems and hosts would serve only one of them).
+pub(super) fn check_urls(sections: &[Section], pages: &[Page], problems: &mut Vec<Diagnostic>) {
+    let mut claimed: HashMap<String, PathBuf> = HashMap::new();
+    for reserved in RESERVED_URLS {
+        claimed.insert(
+            reserved.to_string(),
+            PathBuf::from(format!("(generated) {reserved}")),
+        );
+    }
+    let mut claim = |url: &str, file: &PathBuf, line: Option<usize>| {
+        let key = url.to_lowercase();
+        if let Some(first) = claimed.get(&key) {
+            let mut d = Diagnostic::error(
+                file,
+                format!("the URL `{url}` is also claimed by `{}`", first.display()),
+            );
+            if let Some(line) = line {
+                d = d.at_line(line);
+            }
+            problems.push(d.help(
+                "give one of them a different file name or `slug` (URLs ignore letter case)",
+            ));
+        } else {
+            claimed.insert(key, file.clone());
+        }
+    };
+    for section in sections.iter().skip(1) {
+        let file = section
+            .file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(format!("{CONTENT_DIR}/{}", section.dir)));
+        claim(&section.url, &file, None);
+    }
+    for page in pages {
+        claim(&page.url, &page.file, None);
+    }
+    for section in sections {
+        if let Some(file) = &section.file {
+            for alias in &section.aliases {
+                claim(&alias_url(alias), file, None);
+            }
+        }
+    }
+    for page in pages {
+        for alias in &page.front.aliases {
+            claim(
+                &alias_url(alias),
+                &page.file,
+                Some(page.front.line_of("aliases")),
+            );
+        }
+    }
+}
+
+/// An alias as a site URL: no leading slash, a folder URL ending in `/`.
+pub fn alias_url(alias: &str) -> String {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') || trimmed.ends_with(".html") {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/")
+    }
+}
+
+pub(super) fn template_index(
+    pages: &[Page],
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, PageId> {
+    let mut templates = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        if let Some(id) = &page.template_id {
+            if let Some(&first) = templates.get(id) {
+                let first: &Page = &pages[first];
+                problems.push(
+                    Diagnostic::error(
+                        &page.file,
+                        format!(
+                            "the template id `{id}` is also used by `{}`",
+                            first.file.display()
+                        ),
+                    )
+                    .help("template ids come from file names (or `slug`); rename one of them"),
+                );
+            } else {
+                templates.insert(id.clone(), i);
+            }
+        }
+    }
+    templates
+}
