@@ -65,7 +65,7 @@ impl Date {
         format!("{self}T00:00:00Z")
     }
 
-    /// A reader-friendly form: "25 November 2026".
+    /// A reader-friendly form: "November 25, 2026".
     pub fn long(&self) -> String {
         const MONTHS: [&str; 12] = [
             "January",
@@ -82,9 +82,9 @@ impl Date {
             "December",
         ];
         format!(
-            "{} {} {}",
-            self.day,
+            "{} {}, {}",
             MONTHS[self.month as usize - 1],
+            self.day,
             self.year
         )
     }
@@ -146,7 +146,7 @@ mod tests {
         );
         assert_eq!(
             Date::parse("2026-11-25").unwrap().long(),
-            "25 November 2026"
+            "November 25, 2026"
         );
     }
 }

@@ -133,7 +133,7 @@ fn articles_show_metadata_toc_neighbours_and_related() {
     assert!(first.contains(r#"<nav class="breadcrumbs" aria-label="Breadcrumb">"#));
     assert!(first.contains(r#"<a class="badge" href="../../audience/mentor/">Mentors</a>"#));
     assert!(first.contains("Phase: Getting started"));
-    assert!(first.contains(r#"<time datetime="2026-10-01">1 October 2026</time>"#));
+    assert!(first.contains(r#"<time datetime="2026-10-01">October 1, 2026</time>"#));
     assert!(first.contains(r##"<li class="toc-3"><a href="#small-detail">Small detail</a></li>"##));
     assert!(first.contains(r#"<a class="pager-next" href="../second/" rel="next">"#));
     let second = read(&out, "guide/second/index.html");
@@ -258,4 +258,62 @@ fn bom_crlf_and_aliases_are_handled() {
     assert!(
         redirect.contains(r#"<meta http-equiv="refresh" content="0; url=../../guide/windows/">"#)
     );
+}
+
+#[test]
+fn hub_theme_files_replace_the_built_in_ones_file_by_file() {
+    let dir = hub("base");
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("404.html"), "{% extends \"base.html\" %}{% block main %}<h1>Lost? Ask your coordinator.</h1>{% endblock main %}").unwrap();
+    std::fs::create_dir_all(dir.path().join("themes/default/static")).unwrap();
+    std::fs::write(
+        dir.path().join("themes/default/static/style.css"),
+        "body { color: rebeccapurple; }",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("themes/default/static/extra.js"),
+        "// added by the hub",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    assert!(read(&out, "404.html").contains("<h1>Lost? Ask your coordinator.</h1>"));
+    assert!(
+        read(&out, "404.html").contains("Skip to content"),
+        "the built-in base.html still applies"
+    );
+    assert_eq!(
+        read(&out, "theme/style.css"),
+        "body { color: rebeccapurple; }"
+    );
+    assert_eq!(read(&out, "theme/extra.js"), "// added by the hub");
+    assert!(
+        read(&out, "theme/guidepost.js").contains("Guidepost default theme"),
+        "files not overridden stay built in"
+    );
+}
+
+#[test]
+fn a_layout_names_a_theme_template() {
+    let dir = hub("base");
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("wide.html"), "{% extends \"base.html\" %}{% block main %}<div class=\"wide\">{{ page.body | safe }}</div>{% endblock main %}").unwrap();
+    std::fs::write(
+        dir.path().join("content/guide/map.md"),
+        "---\ntitle: The map\nsummary: Everything at once.\nlayout: wide\n---\nA **wide** page.\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    assert!(read(&out, "guide/map/index.html")
+        .contains("<div class=\"wide\"><p>A <strong>wide</strong> page.</p>"));
+    std::fs::write(
+        dir.path().join("content/guide/map.md"),
+        "---\ntitle: The map\nsummary: Everything at once.\nlayout: wider\n---\nText.\n",
+    )
+    .unwrap();
+    let failed = guidepost(dir.path(), &["build"]);
+    assert!(!failed.status.success());
+    assert!(stderr(&failed).contains("error: content/guide/map.md:4: the theme has no template `wider.html` for `layout: wider`"), "{}", stderr(&failed));
 }
