@@ -20,6 +20,7 @@ pub mod output;
 pub mod placeholder;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod text;
@@ -81,7 +82,11 @@ pub fn load(options: &BuildOptions) -> Result<Loaded> {
         .collect();
     let mut problems = Vec::new();
     let mut pages = Vec::with_capacity(parsed.len());
-    for p in parsed {
+    let mut failed = Vec::new();
+    for (file, p) in markdown.iter().zip(parsed) {
+        if p.page.is_none() {
+            failed.push(file.rel.clone());
+        }
         problems.extend(p.diagnostics);
         pages.extend(p.page);
     }
@@ -95,6 +100,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded> {
     let assemble_options = AssembleOptions {
         drafts: options.drafts,
         today: Some(date::Date::today()),
+        failed,
     };
     let failed_early = problems.iter().any(Diagnostic::is_error);
     match site::assemble(config, pages, assets, assemble_options) {

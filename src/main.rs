@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use guidepost::scaffold::{self, NewKind};
+use guidepost::serve::ServeOptions;
 use guidepost::{BuildOptions, Diagnostic, Error};
 
 /// Build a mentoring program's resource hub: guidance, FAQs and fill-in templates
@@ -38,6 +39,31 @@ enum Command {
         /// Publish at this address instead of hub.yaml's base_url
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+    },
+    /// Build the hub, serve it on this computer and rebuild it as you edit
+    Serve {
+        /// The hub's folder (the one with hub.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to serve on (the next free one is used if it is taken; 0 picks any)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on; the default keeps the preview on this computer
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the hub in your web browser
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Check files for changes every 300 ms instead of relying on file-system events
+        /// (for network drives, virtual machines and WSL)
+        #[arg(long)]
+        poll: bool,
+        /// Stop when standard input closes (for tests and tools that run the preview)
+        #[arg(long, hide = true)]
+        exit_on_stdin_eof: bool,
     },
     /// Run every check (links, front matter, templates, theme) without writing anything
     Check {
@@ -117,6 +143,36 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             let report = guidepost::build(&options, &out)?;
             print_diagnostics(&report.warnings);
             println!("{}", report.summary(&out));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+            poll,
+            exit_on_stdin_eof,
+        } => {
+            if exit_on_stdin_eof {
+                std::thread::spawn(|| {
+                    let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
+                    std::process::exit(0);
+                });
+            }
+            let build = BuildOptions {
+                root,
+                drafts,
+                base_url: None,
+            };
+            let options = ServeOptions {
+                build,
+                bind,
+                port,
+                poll,
+                open,
+            };
+            guidepost::serve::serve(options)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check {

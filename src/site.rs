@@ -155,11 +155,14 @@ pub struct Site {
 }
 
 /// Options that change what the site holds.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AssembleOptions {
     pub drafts: bool,
     /// The date `review_by` is compared with.
     pub today: Option<Date>,
+    /// Content paths of files that failed to parse: their own errors are reported, so
+    /// links to them are not reported again as missing.
+    pub failed: Vec<String>,
 }
 
 /// Builds the site model from parsed pages. Returns the site and its warnings, or
@@ -207,6 +210,7 @@ pub fn assemble(
             .collect(),
         assets: &assets,
         drafts: &drafts,
+        failed: &options.failed,
     };
     let ids: Vec<Vec<String>> = site_pages.iter().map(|p| p.body.ids.clone()).collect();
     for i in 0..site_pages.len() {

@@ -31,6 +31,13 @@ fn writes_every_page_kind() {
     ] {
         assert!(out.join(path).is_file(), "missing {path}");
     }
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("__guidepost"),
+            "{path}: the live-reload script belongs to serve only"
+        );
+    }
 }
 
 #[test]

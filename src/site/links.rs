@@ -15,6 +15,7 @@ pub(super) struct Lookup<'a> {
     pub sections: HashMap<String, SectionId>,
     pub assets: &'a [SourceFile],
     pub drafts: &'a [String],
+    pub failed: &'a [String],
 }
 
 /// What a content path names.
@@ -84,6 +85,10 @@ pub(super) fn resolve_links(
                 }
                 Some(Found::Section(s)) => Target { url: sections[s].url.clone(), anchor: link.anchor.clone() },
                 Some(Found::Asset(asset)) => Target { url: asset, anchor: link.anchor.clone() },
+                None if lookup.failed.contains(&rel) => Target {
+                    url: own_url.clone(),
+                    anchor: None,
+                },
                 None => {
                     let message = if lookup.drafts.contains(&rel) {
                         format!("the link `{}` points to a draft, which this build leaves out", link.path)
@@ -124,9 +129,11 @@ pub(super) fn resolve_related(
     let page = &pages[i];
     let mut related = Vec::new();
     for r in &page.front.related {
-        let found = url::join_content_path(&page.rel, r.path.trim())
-            .and_then(|rel| lookup.pages.get(&rel).copied());
-        match found {
+        let rel = url::join_content_path(&page.rel, r.path.trim()).unwrap_or_default();
+        if lookup.failed.contains(&rel) {
+            continue;
+        }
+        match lookup.pages.get(&rel).copied() {
             Some(p) if p != i && !related.contains(&p) => related.push(p),
             Some(_) => {}
             None => problems.push(

@@ -1,0 +1,243 @@
+//! `guidepost serve`: builds the hub in memory, serves it over HTTP, watches the
+//! hub's files, rebuilds on change and reloads open pages.
+//!
+//! In: [`ServeOptions`]. Out: a running server until the process is stopped. The
+//! site is kept in memory and swapped whole after each successful rebuild, so a
+//! reader never gets a half-built page; a failed rebuild keeps the last good site
+//! and shows the error in the browser and the terminal.
+
+mod http;
+mod watch;
+
+use std::collections::HashMap;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use crate::error::{Error, Result};
+use crate::render::Contents;
+use crate::BuildOptions;
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    /// The address to listen on (127.0.0.1 unless told otherwise).
+    pub bind: String,
+    /// The port to try first; 0 lets the system choose.
+    pub port: u16,
+    /// Poll the files instead of relying on file-system events.
+    pub poll: bool,
+    /// Open the hub in the default browser once it is served.
+    pub open: bool,
+}
+
+/// One built site as the server sees it.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Output files by path (`closure/index.html`).
+    pub files: HashMap<String, Contents>,
+    /// The problems of the latest rebuild, if it failed (the files are the last good ones).
+    pub error: Option<String>,
+    /// Counts successful builds, so a page can tell whether it is out of date.
+    pub generation: u64,
+}
+
+/// What open pages are told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveEvent {
+    /// A new build is in place.
+    Reload,
+    /// The latest rebuild failed with these messages.
+    Error(String),
+}
+
+/// State shared by the server threads and the rebuild loop.
+#[derive(Debug, Default)]
+pub struct Shared {
+    pub snapshot: RwLock<Arc<Snapshot>>,
+    pub clients: Mutex<Vec<Sender<LiveEvent>>>,
+}
+
+impl Shared {
+    /// The current site.
+    pub fn current(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .map(|s| Arc::clone(&s))
+            .unwrap_or_default()
+    }
+
+    /// Tells every open page, dropping pages that have gone away.
+    pub fn broadcast(&self, event: LiveEvent) {
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain(|client| client.send(event.clone()).is_ok());
+        }
+    }
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn serve(mut options: ServeOptions) -> Result<()> {
+    // Absolute, so watched paths and messages are unambiguous whatever the working folder.
+    if let Ok(root) = std::fs::canonicalize(&options.build.root) {
+        options.build.root = root;
+    }
+    let shared = Arc::new(Shared::default());
+    let started = Instant::now();
+    let pages = rebuild(&options.build, &shared);
+    let watch = watch::Watch::start(&options.build.root, options.poll)?;
+    let listener = bind(&options.bind, options.port)?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::io("read the address of", PathBuf::from(&options.bind), e))?;
+    let url = format!("http://{}/", display_address(address));
+    match pages {
+        Some(count) => println!(
+            "Built {count} pages in {} ms.",
+            started.elapsed().as_millis()
+        ),
+        None => println!("The first build failed; fix the errors above and the page will reload."),
+    }
+    println!(
+        "Serving {} at {url} (Ctrl-C to stop)",
+        options.build.root.display()
+    );
+    let server_shared = Arc::clone(&shared);
+    std::thread::spawn(move || http::run(listener, server_shared));
+    if options.open {
+        open_browser(&url);
+    }
+    let root = options.build.root.clone();
+    watch.run(|changed| {
+        let started = Instant::now();
+        let what = describe_changes(&root, changed);
+        match rebuild(&options.build, &shared) {
+            Some(_) => println!("Rebuilt in {} ms ({what}).", started.elapsed().as_millis()),
+            None => eprintln!("The rebuild failed ({what}); the last good build is still served."),
+        }
+    });
+    Ok(())
+}
+
+/// Rebuilds into memory and swaps the new site in; returns the page count on success.
+fn rebuild(options: &BuildOptions, shared: &Shared) -> Option<usize> {
+    match crate::render_all(options) {
+        Ok((loaded, files)) => {
+            for warning in &loaded.warnings {
+                eprintln!("{warning}");
+            }
+            let count = files.iter().filter(|f| f.path.ends_with(".html")).count();
+            let files = files.into_iter().map(|f| (f.path, f.contents)).collect();
+            if let Ok(mut snapshot) = shared.snapshot.write() {
+                let generation = snapshot.generation + 1;
+                *snapshot = Arc::new(Snapshot {
+                    files,
+                    error: None,
+                    generation,
+                });
+            }
+            shared.broadcast(LiveEvent::Reload);
+            Some(count)
+        }
+        Err(error) => {
+            let text = error_text(&error);
+            eprintln!("{text}");
+            if let Ok(mut snapshot) = shared.snapshot.write() {
+                let files = snapshot.files.clone();
+                let generation = snapshot.generation;
+                *snapshot = Arc::new(Snapshot {
+                    files,
+                    error: Some(text.clone()),
+                    generation,
+                });
+            }
+            shared.broadcast(LiveEvent::Error(text));
+            None
+        }
+    }
+}
+
+fn error_text(error: &Error) -> String {
+    match error {
+        Error::Invalid { diagnostics } => {
+            let lines: Vec<String> = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.to_string())
+                .collect();
+            lines.join("\n")
+        }
+        other => crate::theme::error_chain(other),
+    }
+}
+
+/// Binds to `port`, or to the next free port when it is taken (said plainly).
+fn bind(host: &str, port: u16) -> Result<TcpListener> {
+    let attempts = if port == 0 { 1 } else { 20 };
+    let mut last_error = None;
+    for offset in 0..attempts {
+        let candidate = port.saturating_add(offset);
+        match TcpListener::bind((host, candidate)) {
+            Ok(listener) => {
+                if offset > 0 {
+                    println!(
+                        "Port {port} is in use, so the hub is served on port {candidate} instead."
+                    );
+                }
+                return Ok(listener);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => last_error = Some(e),
+            Err(e) => {
+                return Err(Error::Refused {
+                    message: format!("cannot listen on {host}:{candidate}: {e}"),
+                })
+            }
+        }
+    }
+    Err(Error::Refused {
+        message: format!(
+            "ports {port} to {} are all in use ({}); pass another with --port",
+            port.saturating_add(attempts - 1),
+            last_error.map(|e| e.to_string()).unwrap_or_default()
+        ),
+    })
+}
+
+fn display_address(address: SocketAddr) -> String {
+    if address.ip().is_unspecified() {
+        format!("localhost:{}", address.port())
+    } else {
+        address.to_string()
+    }
+}
+
+fn describe_changes(root: &std::path::Path, changed: &[PathBuf]) -> String {
+    let shown: Vec<String> = changed
+        .iter()
+        .take(3)
+        .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+        .collect();
+    match changed.len() {
+        0 => "no file named".to_string(),
+        n if n > 3 => format!("{} and {} more", shown.join(", "), n - 3),
+        _ => shown.join(", "),
+    }
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if let Err(e) = std::process::Command::new(command.0)
+        .args(&command.1)
+        .spawn()
+    {
+        eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+    }
+}

@@ -1,0 +1,166 @@
+//! Watches `hub.yaml`, `content/` and `themes/` and reports settled batches of changes.
+//!
+//! Events are debounced (an editor's save is often several events), editors' swap,
+//! backup and temporary files are ignored, and `--poll` replaces file-system events
+//! where they are unreliable (network drives, some virtual machines and WSL).
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+
+use crate::config::CONFIG_FILE;
+use crate::discover::{is_ignored, CONTENT_DIR};
+use crate::error::{Error, Result};
+use crate::theme::THEMES_DIR;
+
+/// How long the files must stay quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(40);
+/// The longest a stream of changes may delay a rebuild.
+const MAX_DELAY: Duration = Duration::from_millis(600);
+/// How often `--poll` looks at the files.
+const POLL_INTERVAL: Duration = Duration::from_millis(300);
+
+/// A running watcher and the events it sends.
+pub struct Watch {
+    root: PathBuf,
+    watcher: Box<dyn Watcher>,
+    receiver: mpsc::Receiver<notify::Result<notify::Event>>,
+    watched: Vec<PathBuf>,
+}
+
+impl Watch {
+    /// Starts watching the hub at `root`; changes made after this returns are seen.
+    pub fn start(root: &Path, poll: bool) -> Result<Watch> {
+        let (sender, receiver) = mpsc::channel();
+        let mut watcher: Box<dyn Watcher> = if poll {
+            // Modification times are compared in whole seconds, so two saves within one second
+            // would look like one: compare the contents as well.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
+            Box::new(notify::PollWatcher::new(sender, config).map_err(|e| watch_error(root, e))?)
+        } else {
+            Box::new(notify::recommended_watcher(sender).map_err(|e| watch_error(root, e))?)
+        };
+        watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(|e| watch_error(root, e))?;
+        let mut watch = Watch {
+            root: root.to_path_buf(),
+            watcher,
+            receiver,
+            watched: Vec::new(),
+        };
+        watch_folders(watch.watcher.as_mut(), root, &mut watch.watched);
+        Ok(watch)
+    }
+
+    /// Calls `on_change` with the changed paths after each settled batch; returns only
+    /// if the watcher stops.
+    pub fn run(mut self, mut on_change: impl FnMut(&[PathBuf])) {
+        let root = self.root.clone();
+        while let Ok(first) = self.receiver.recv() {
+            let mut changed = Vec::new();
+            collect(&root, first, &mut changed);
+            if changed.is_empty() {
+                continue;
+            }
+            let started = Instant::now();
+            while started.elapsed() < MAX_DELAY {
+                match self.receiver.recv_timeout(QUIET) {
+                    Ok(event) => collect(&root, event, &mut changed),
+                    Err(_) => break,
+                }
+            }
+            changed.sort();
+            changed.dedup();
+            watch_folders(self.watcher.as_mut(), &root, &mut self.watched);
+            on_change(&changed);
+        }
+    }
+}
+
+/// Starts watching `content/` and `themes/` once they exist (they may appear later).
+fn watch_folders(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathBuf>) {
+    for name in [CONTENT_DIR, THEMES_DIR] {
+        let folder = root.join(name);
+        if folder.is_dir() && !watched.contains(&folder) {
+            match watcher.watch(&folder, RecursiveMode::Recursive) {
+                Ok(()) => watched.push(folder),
+                Err(e) => eprintln!(
+                    "warning: cannot watch {}: {e}; changes there need a restart",
+                    folder.display()
+                ),
+            }
+        } else if !folder.is_dir() {
+            watched.retain(|w| w != &folder);
+        }
+    }
+}
+
+fn collect(root: &Path, event: notify::Result<notify::Event>, changed: &mut Vec<PathBuf>) {
+    match event {
+        Ok(event) if !matches!(event.kind, EventKind::Access(_)) => {
+            changed.extend(event.paths.into_iter().filter(|p| is_relevant(root, p)));
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!("warning: file watching reported: {e}"),
+    }
+}
+
+/// True for changes that can affect the site: hub.yaml, and files under content/ or
+/// themes/ that are not editors' leftovers.
+pub fn is_relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let Some(first) = components.next() else {
+        return false;
+    };
+    if first == CONFIG_FILE {
+        return true;
+    }
+    if first != CONTENT_DIR && first != THEMES_DIR {
+        return false;
+    }
+    !rel.components()
+        .any(|c| is_ignored(&c.as_os_str().to_string_lossy()))
+}
+
+fn watch_error(root: &Path, error: notify::Error) -> Error {
+    Error::Refused {
+        message: format!(
+            "cannot watch `{}` for changes: {error}; try --poll",
+            root.display()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_hub_files_trigger_rebuilds() {
+        let root = Path::new("/hub");
+        assert!(is_relevant(root, Path::new("/hub/hub.yaml")));
+        assert!(is_relevant(root, Path::new("/hub/content/closure/a.md")));
+        assert!(is_relevant(
+            root,
+            Path::new("/hub/themes/default/static/style.css")
+        ));
+        for ignored in [
+            "/hub/public/index.html",
+            "/hub/content/.a.md.swp",
+            "/hub/content/a.md~",
+            "/hub/content/4913",
+            "/hub/.git/index",
+            "/elsewhere/content/a.md",
+        ] {
+            assert!(!is_relevant(root, Path::new(ignored)), "{ignored}");
+        }
+    }
+}
