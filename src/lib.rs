@@ -6,6 +6,7 @@
 //! [`site::assemble`] → [`render::render`] → [`output::write_atomic`].
 //! `check` runs the same stages without writing.
 
+pub mod cache;
 pub mod config;
 pub mod context;
 pub mod date;
@@ -29,8 +30,6 @@ pub mod url;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-use rayon::prelude::*;
 
 pub use crate::config::Config;
 pub use crate::diagnostic::{Diagnostic, Severity};
@@ -63,6 +62,14 @@ pub struct Loaded {
 
 /// Runs every stage up to the site model and the theme, collecting all problems.
 pub fn load(options: &BuildOptions) -> Result<Loaded> {
+    load_cached(options, None)
+}
+
+/// Like [`load`], reusing unchanged files' parse results from `cache`.
+pub fn load_cached(
+    options: &BuildOptions,
+    cache: Option<&mut cache::ParseCache>,
+) -> Result<Loaded> {
     let root = &options.root;
     let mut config = Config::load(root)?;
     if let Some(base) = &options.base_url {
@@ -76,10 +83,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded> {
     let files = discover(root)?;
     let (markdown, assets): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|f| f.kind != SourceKind::Asset);
-    let parsed: Vec<source::Parsed> = markdown
-        .par_iter()
-        .map(|f| source::parse(f, &config))
-        .collect();
+    let parsed = cache::parse_all(&markdown, &config, cache);
     let mut problems = Vec::new();
     let mut pages = Vec::with_capacity(parsed.len());
     let mut failed = Vec::new();
@@ -158,7 +162,15 @@ impl Report {
 
 /// Renders the site in memory without writing anything.
 pub fn render_all(options: &BuildOptions) -> Result<(Loaded, Vec<OutputFile>)> {
-    let loaded = load(options)?;
+    render_all_cached(options, None)
+}
+
+/// Like [`render_all`], reusing unchanged files' parse results from `cache`.
+pub fn render_all_cached(
+    options: &BuildOptions,
+    cache: Option<&mut cache::ParseCache>,
+) -> Result<(Loaded, Vec<OutputFile>)> {
+    let loaded = load_cached(options, cache)?;
     match render::render(&loaded.site, &loaded.theme) {
         Ok(files) => Ok((loaded, files)),
         Err(mut problems) => {

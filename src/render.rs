@@ -18,7 +18,7 @@ use crate::url::relative;
 
 mod body;
 
-use body::{faq_json_ld, fill, fill_plain, strip_marks};
+use body::{faq_json_ld, fill, fill_plain};
 
 /// One file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,7 +175,7 @@ impl Job {
                 let data = context::SectionPage {
                     title: &s.title,
                     description: &s.description,
-                    intro: fill(&s.body.html, &s.links, &[], from, site, theme)?,
+                    intro: fill(&s.body.html, &s.links, &[], from, site, theme, false)?,
                     crumbs: context::crumbs(site, from, id),
                     sections: s
                         .children
@@ -341,7 +341,15 @@ fn home(site: &Site) -> context::HomePage<'_> {
 fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Diagnostic> {
     let p = &site.pages[id];
     let from = p.url.as_str();
-    let body = fill(&p.body.html, &p.links, &p.embeds, from, site, theme)?;
+    let body = fill(
+        &p.body.html,
+        &p.links,
+        &p.embeds,
+        from,
+        site,
+        theme,
+        p.kind == PageKind::Faq,
+    )?;
     let meta = context::page_meta(site, id);
     let mut chrome = context::chrome(site, from, Some(&p.front.title), &p.front.summary, None);
     chrome.og_type = "article";
@@ -355,10 +363,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 theme,
                 &name,
                 from,
-                context::ArticlePage {
-                    meta,
-                    body: strip_marks(&body),
-                },
+                context::ArticlePage { meta, body },
                 chrome,
             )
         }
@@ -366,10 +371,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
             theme,
             "article.html",
             from,
-            context::ArticlePage {
-                meta,
-                body: strip_marks(&body),
-            },
+            context::ArticlePage { meta, body },
             chrome,
         ),
         (_, PageKind::Faq) => {
@@ -407,7 +409,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 summary: &p.front.summary,
                 url: "./".to_string(),
                 fields: &p.front.fields,
-                body: strip_marks(&body),
+                body,
             };
             let used_in = context::used_in(site, from, id);
             page(

@@ -16,6 +16,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
+use crate::cache::ParseCache;
 use crate::error::{Error, Result};
 use crate::render::Contents;
 use crate::BuildOptions;
@@ -86,7 +87,8 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     }
     let shared = Arc::new(Shared::default());
     let started = Instant::now();
-    let pages = rebuild(&options.build, &shared);
+    let mut cache = ParseCache::default();
+    let pages = rebuild(&options.build, &shared, &mut cache);
     let watch = watch::Watch::start(&options.build.root, options.poll)?;
     let listener = bind(&options.bind, options.port)?;
     let address = listener
@@ -113,7 +115,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     watch.run(|changed| {
         let started = Instant::now();
         let what = describe_changes(&root, changed);
-        match rebuild(&options.build, &shared) {
+        match rebuild(&options.build, &shared, &mut cache) {
             Some(_) => println!("Rebuilt in {} ms ({what}).", started.elapsed().as_millis()),
             None => eprintln!("The rebuild failed ({what}); the last good build is still served."),
         }
@@ -122,8 +124,8 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
 }
 
 /// Rebuilds into memory and swaps the new site in; returns the page count on success.
-fn rebuild(options: &BuildOptions, shared: &Shared) -> Option<usize> {
-    match crate::render_all(options) {
+fn rebuild(options: &BuildOptions, shared: &Shared, cache: &mut ParseCache) -> Option<usize> {
+    match crate::render_all_cached(options, Some(cache)) {
         Ok((loaded, files)) => {
             for warning in &loaded.warnings {
                 eprintln!("{warning}");

@@ -28,7 +28,7 @@ pub struct SourcePage {
 }
 
 /// The outcome of parsing one file: the page if it is usable, and what to tell the author.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Parsed {
     pub page: Option<SourcePage>,
     pub diagnostics: Vec<Diagnostic>,
@@ -36,16 +36,23 @@ pub struct Parsed {
 
 /// Reads and parses one content file.
 pub fn parse(file: &SourceFile, config: &Config) -> Parsed {
+    match read(file) {
+        Ok(bytes) => parse_bytes(file, bytes, config),
+        Err(problem) => Parsed::failed(problem),
+    }
+}
+
+/// Reads a content file, or says why it cannot be read.
+pub fn read(file: &SourceFile) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(&file.path).map_err(|e| {
+        Diagnostic::error(file.display_path(), format!("cannot read the file: {e}"))
+            .help("check that the file exists and that you can read it")
+    })
+}
+
+/// Parses the bytes of a content file.
+pub fn parse_bytes(file: &SourceFile, bytes: Vec<u8>, config: &Config) -> Parsed {
     let shown = file.display_path();
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return Parsed::failed(
-                Diagnostic::error(&shown, format!("cannot read the file: {e}"))
-                    .help("check that the file exists and that you can read it"),
-            )
-        }
-    };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -135,7 +142,8 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
 }
 
 impl Parsed {
-    fn failed(diagnostic: Diagnostic) -> Parsed {
+    /// A file that could not be used, and why.
+    pub fn failed(diagnostic: Diagnostic) -> Parsed {
         Parsed {
             page: None,
             diagnostics: vec![diagnostic],

@@ -37,11 +37,12 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-pub(super) fn strip_marks(html: &str) -> String {
+fn strip_marks(html: &str) -> String {
     html.replace(SECTION_MARK, "").replace(HEADING_END_MARK, "")
 }
 
-/// Fills link and embed markers for a page at `from`.
+/// Fills link and embed markers for a page at `from`; section markers are kept only
+/// when the caller splits the body at them (FAQ pages).
 pub(super) fn fill(
     html: &str,
     links: &[Target],
@@ -49,6 +50,7 @@ pub(super) fn fill(
     from: &str,
     site: &Site,
     theme: &Theme,
+    keep_sections: bool,
 ) -> Result<String, Diagnostic> {
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
@@ -66,6 +68,7 @@ pub(super) fn fill(
                 &context::target_url(from, &links[n]),
             )),
             Some(b'E') if n < embeds.len() => out.push_str(&embed(site, theme, from, embeds[n])?),
+            Some(b'S') | Some(b'H') if !keep_sections => {}
             _ => out.push_str(&rest[start..start + 3 + len]),
         }
         rest = &rest[start + 3 + len..];

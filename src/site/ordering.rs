@@ -1,7 +1,9 @@
 //! Stable order: sections and pages by `order` then title, previous/next in reading
 //! order, related pages, and tags.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use crate::site::{Page, PageId, Section, SectionId, Tag};
 use crate::text::slugify;
@@ -71,49 +73,57 @@ pub(super) fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
 /// How many related pages an article shows.
 pub const RELATED_LIMIT: usize = 4;
 
-/// Explicit `related` pages first, then the pages sharing the most tags, category and audience.
+/// Explicit `related` pages first, then the pages sharing the most tags, category and
+/// audience (ties in reading order). Candidates come from a tag and category index, so
+/// the cost grows with the pages a page shares something with, not with the hub.
 pub(super) fn fill_computed_related(pages: &mut [Page]) {
+    let mut by_order: Vec<PageId> = (0..pages.len()).collect();
+    by_order.sort_by_cached_key(|&p| {
+        order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
+    });
+    let mut rank = vec![0; pages.len()];
+    for (position, &p) in by_order.iter().enumerate() {
+        rank[p] = position;
+    }
+    let mut by_tag: HashMap<&str, Vec<PageId>> = HashMap::new();
+    let mut by_category: HashMap<SectionId, Vec<PageId>> = HashMap::new();
+    for (id, page) in pages.iter().enumerate() {
+        for tag in &page.front.tags {
+            by_tag.entry(tag.as_str()).or_default().push(id);
+        }
+        by_category.entry(page.category).or_default().push(id);
+    }
     let computed: Vec<Vec<PageId>> = (0..pages.len())
+        .into_par_iter()
         .map(|i| {
             let page = &pages[i];
-            if page.related.len() >= RELATED_LIMIT {
+            let wanted = RELATED_LIMIT.saturating_sub(page.related.len());
+            if wanted == 0 {
                 return Vec::new();
             }
-            let mut scored: Vec<(usize, OrderKey, PageId)> = pages
-                .iter()
-                .enumerate()
+            let mut scores: HashMap<PageId, usize> = HashMap::new();
+            for tag in &page.front.tags {
+                for &j in by_tag.get(tag.as_str()).into_iter().flatten() {
+                    *scores.entry(j).or_default() += 3;
+                }
+            }
+            for &j in &by_category[&page.category] {
+                *scores.entry(j).or_default() += 2;
+            }
+            let mut scored: Vec<(usize, usize, PageId)> = scores
+                .into_iter()
                 .filter(|&(j, _)| j != i && !page.related.contains(&j))
-                .filter_map(|(j, other)| {
-                    let tags = other
+                .map(|(j, score)| {
+                    let shares_audience = pages[j]
                         .front
-                        .tags
+                        .audience
                         .iter()
-                        .filter(|t| page.front.tags.contains(t))
-                        .count();
-                    let score = tags * 3
-                        + usize::from(other.category == page.category) * 2
-                        + usize::from(
-                            other
-                                .front
-                                .audience
-                                .iter()
-                                .any(|a| page.front.audience.contains(a)),
-                        );
-                    (tags > 0 || other.category == page.category).then(|| {
-                        (
-                            score,
-                            order_key(other.front.order, &other.front.title, &other.rel),
-                            j,
-                        )
-                    })
+                        .any(|a| page.front.audience.contains(a));
+                    (score + usize::from(shares_audience), rank[j], j)
                 })
                 .collect();
-            scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-            scored
-                .into_iter()
-                .take(RELATED_LIMIT - page.related.len())
-                .map(|(_, _, j)| j)
-                .collect()
+            scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            scored.into_iter().take(wanted).map(|(_, _, j)| j).collect()
         })
         .collect();
     for (page, more) in pages.iter_mut().zip(computed) {
