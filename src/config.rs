@@ -44,6 +44,20 @@ pub struct Config {
     /// Pass raw HTML in Markdown through instead of escaping it.
     #[serde(default)]
     pub allow_html: bool,
+    /// The paper size of downloaded Word documents.
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+/// Paper sizes for downloaded documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 inches.
+    #[default]
+    Letter,
+    /// A4, 210 × 297 mm.
+    A4,
 }
 
 /// One audience (mentors, mentees, staff…).
@@ -132,13 +146,12 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut config: Config = serde_yaml::from_str(text).map_err(|e| {
-            let mut d = Diagnostic::error(CONFIG_FILE, yaml_message(&e));
+            let (message, help) = explain(&yaml_message(&e));
+            let mut d = Diagnostic::error(CONFIG_FILE, message);
             if let Some(loc) = e.location() {
                 d = d.at(loc.line(), loc.column());
             }
-            Error::from(vec![d.help(
-                "check the YAML syntax and the setting names in the README's hub.yaml section",
-            )])
+            Error::from(vec![d.help(help)])
         })?;
         let problems = config.validate(text);
         if problems.is_empty() {
@@ -241,6 +254,25 @@ impl Config {
 
 const ID_HELP: &str = "ids are lowercase letters, digits and dashes, like `getting-started`";
 
+/// Says serde's "unknown field" in the words the README uses, with the nearest key.
+fn explain(message: &str) -> (String, String) {
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'));
+    if let Some((key, rest)) = unknown {
+        let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+        let help = match crate::text::suggest(key, expected.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the keys allowed here are: {}", expected.join(", ")),
+        };
+        return (format!("unknown key `{key}`"), help);
+    }
+    (
+        message.to_string(),
+        "check the YAML syntax and the setting names in the README's hub.yaml section".to_string(),
+    )
+}
+
 /// True for ids made of lowercase ASCII letters, digits and single dashes.
 pub fn is_id(id: &str) -> bool {
     !id.is_empty()
@@ -290,10 +322,16 @@ mod tests {
         let err = Config::parse(&format!("{MINIMAL}colour: blue\n")).unwrap_err();
         let d = &err.diagnostics()[0];
         assert_eq!(d.line, Some(5));
+        assert_eq!(d.message, "unknown key `colour`");
+        let help = d.help.as_deref().unwrap();
         assert!(
-            d.message.contains("unknown field `colour`"),
-            "{}",
-            d.message
+            help.starts_with("the keys allowed here are: title, description, base_url"),
+            "{help}"
+        );
+        let err = Config::parse(&MINIMAL.replace("base_url", "base_ulr")).unwrap_err();
+        assert_eq!(
+            err.diagnostics()[0].help.as_deref(),
+            Some("did you mean `base_url`?")
         );
     }
 

@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use crate::config::Contact;
-use crate::front_matter::Field;
+use std::collections::BTreeMap;
+
+use crate::front_matter::{Field, Format};
 use crate::markdown::TocEntry;
 use crate::site::{LinkTarget, Page, PageId, PageKind, Section, SectionId, Site, Target};
 use crate::url::{relative, root_prefix};
@@ -118,6 +120,19 @@ pub struct TemplateCard<'a> {
     pub url: String,
     pub fields: &'a [Field],
     pub body: String,
+    pub downloads: Vec<DownloadLink>,
+}
+
+/// A template file to download.
+#[derive(Debug, Serialize)]
+pub struct DownloadLink {
+    /// `docx`, `md` or `txt`.
+    pub format: Format,
+    /// What readers call it: "Word (.docx)".
+    pub label: &'static str,
+    pub url: String,
+    /// The file size, where the page shows it ("14 KB").
+    pub size: Option<String>,
 }
 
 /// A template's own page.
@@ -206,6 +221,7 @@ pub struct LibraryEntry<'a> {
     pub card: Card<'a>,
     pub fields: &'a [Field],
     pub used_in: Vec<Card<'a>>,
+    pub downloads: Vec<DownloadLink>,
 }
 
 /// The template library page.
@@ -455,5 +471,30 @@ pub fn used_in<'a>(site: &'a Site, from: &str, id: PageId) -> Vec<Card<'a>> {
     (0..site.pages.len())
         .filter(|&p| site.pages[p].embeds.contains(&id))
         .map(|p| card(site, from, p))
+        .collect()
+}
+
+/// The downloads of template `id`, linked from `from`, with sizes when known.
+pub fn download_links(
+    site: &Site,
+    from: &str,
+    id: PageId,
+    sizes: Option<&BTreeMap<(PageId, Format), usize>>,
+) -> Vec<DownloadLink> {
+    let template_id = site.pages[id].template_id.as_deref().unwrap_or("template");
+    crate::downloads::formats(site, id)
+        .into_iter()
+        .map(|format| DownloadLink {
+            format,
+            label: match format {
+                Format::Docx => "Word (.docx)",
+                Format::Md => "Markdown (.md)",
+                Format::Txt => "Plain text (.txt)",
+            },
+            url: relative(from, &crate::downloads::path(template_id, format)),
+            size: sizes
+                .and_then(|s| s.get(&(id, format)))
+                .map(|&bytes| crate::downloads::size_label(bytes)),
+        })
         .collect()
 }

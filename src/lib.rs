@@ -12,6 +12,7 @@ pub mod context;
 pub mod date;
 pub mod diagnostic;
 pub mod discover;
+pub mod downloads;
 pub mod error;
 pub mod feed;
 pub mod front_matter;

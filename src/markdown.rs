@@ -81,14 +81,7 @@ pub fn render(
     lines: &LineIndex,
     options: RenderOptions,
 ) -> Markdown {
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_GFM;
-    let events = merge_text(Parser::new_ext(body, opts).into_offset_iter());
+    let events = merge_text(Parser::new_ext(body, parser_options()).into_offset_iter());
     let mut writer = Writer {
         out: Markdown::default(),
         events: Vec::with_capacity(events.len()),
@@ -105,9 +98,20 @@ pub fn render(
     out
 }
 
+/// The Markdown extensions every page is read with.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
+}
+
 /// Joins runs of text events, which the parser splits at `_`, `*` and the like, so a
 /// `{{ mentee_name }}` placeholder arrives whole.
-fn merge_text<'a>(
+pub fn merge_text<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut merged: Vec<(Event<'a>, Range<usize>)> = Vec::new();
@@ -415,7 +419,7 @@ fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 }
 
 /// True for links the site resolves: no scheme, not protocol-relative, not `mailto:`.
-fn is_local(dest: &str) -> bool {
+pub fn is_local(dest: &str) -> bool {
     if dest.is_empty() || dest.starts_with("//") {
         return false;
     }

@@ -16,6 +16,9 @@ use crate::site::{alias_url, PageId, PageKind, Site};
 use crate::theme::{error_chain, StaticFile, Theme};
 use crate::url::relative;
 
+/// Download sizes by template and format.
+type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter::Format), usize>;
+
 mod body;
 
 use body::{faq_json_ld, fill, fill_plain};
@@ -42,9 +45,12 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnos
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.extend((0..site.config.audiences.len()).map(Job::Audience));
     jobs.extend((0..site.tags.len()).map(Job::Tag));
-    let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> =
-        jobs.par_iter().map(|job| job.run(site, theme)).collect();
-    let mut files = Vec::new();
+    let (downloads, sizes) = crate::downloads::all(site);
+    let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| job.run(site, theme, &sizes))
+        .collect();
+    let mut files = downloads;
     let mut problems = Vec::new();
     for result in rendered {
         match result {
@@ -108,7 +114,12 @@ enum Job {
 }
 
 impl Job {
-    fn run(&self, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+    fn run(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        sizes: &DownloadSizes,
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
         let file = match *self {
             Job::Home => page(
                 theme,
@@ -133,6 +144,7 @@ impl Job {
                         card: context::card(site, from, t),
                         fields: &site.pages[t].front.fields,
                         used_in: context::used_in(site, from, t),
+                        downloads: context::download_links(site, from, t, Some(sizes)),
                     })
                     .collect();
                 let chrome = context::chrome(
@@ -410,6 +422,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 url: "./".to_string(),
                 fields: &p.front.fields,
                 body,
+                downloads: context::download_links(site, from, id, None),
             };
             let used_in = context::used_in(site, from, id);
             page(

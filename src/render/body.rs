@@ -111,6 +111,7 @@ fn embed(site: &Site, theme: &Theme, from: &str, id: PageId) -> Result<String, D
         url: relative(from, &t.url),
         fields: &t.front.fields,
         body,
+        downloads: context::download_links(site, from, id, None),
     };
     #[derive(Serialize)]
     struct EmbedContext<'a> {

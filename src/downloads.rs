@@ -1,0 +1,106 @@
+//! The files readers download for each template: .docx, .md and .txt under
+//! `downloads/`, generated at build time.
+//!
+//! In: the site. Out: output files, and their sizes for the template cards and the
+//! library. Every placeholder stays `{{ name }}` in every format, so the browser can
+//! fill in the reader's values.
+
+mod document;
+mod docx;
+mod text;
+mod zip;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::front_matter::Format;
+use crate::render::{Contents, OutputFile};
+use crate::site::{PageId, Site};
+
+pub use docx::escape_into as escape_xml;
+
+/// The folder downloads are written to.
+pub const DOWNLOADS_DIR: &str = "downloads";
+
+/// The site path of a template's file in one format.
+pub fn path(template_id: &str, format: Format) -> String {
+    format!("{DOWNLOADS_DIR}/{template_id}.{}", format.extension())
+}
+
+/// The formats a template offers: its `formats`, or all of them.
+pub fn formats(site: &Site, id: PageId) -> Vec<Format> {
+    site.pages[id]
+        .front
+        .formats
+        .clone()
+        .unwrap_or_else(|| Format::ALL.to_vec())
+}
+
+/// Every download of every template, with each file's size in bytes by (template, format).
+pub fn all(site: &Site) -> (Vec<OutputFile>, BTreeMap<(PageId, Format), usize>) {
+    let files: Vec<(PageId, Format, OutputFile)> = site
+        .templates
+        .par_iter()
+        .flat_map_iter(|&id| {
+            formats(site, id)
+                .into_iter()
+                .map(move |format| (id, format))
+        })
+        .map(|(id, format)| (id, format, file(site, id, format)))
+        .collect();
+    let mut sizes = BTreeMap::new();
+    let mut out = Vec::with_capacity(files.len());
+    for (id, format, file) in files {
+        if let Contents::Bytes(bytes) = &file.contents {
+            sizes.insert((id, format), bytes.len());
+        }
+        out.push(file);
+    }
+    (out, sizes)
+}
+
+fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
+    let page = &site.pages[id];
+    let template_id = page.template_id.as_deref().unwrap_or("template");
+    let base = &site.config.base_url;
+    let local_url = |n: usize| match page.links.get(n) {
+        Some(target) => {
+            let mut url = format!("{base}{}", target.url);
+            if let Some(anchor) = &target.anchor {
+                url.push('#');
+                url.push_str(anchor);
+            }
+            url
+        }
+        None => base.clone(),
+    };
+    let bytes = match format {
+        Format::Md => page.source.clone().into_bytes(),
+        Format::Txt => text::write(&document::parse(&page.source, &local_url)).into_bytes(),
+        Format::Docx => {
+            let blocks = document::parse(&page.source, &local_url);
+            let options = docx::DocxOptions {
+                title: &page.front.title,
+                language: &site.config.language,
+                paper: site.config.paper,
+            };
+            docx::write(&blocks, &options)
+        }
+    };
+    OutputFile {
+        path: path(template_id, format),
+        contents: Contents::Bytes(bytes),
+    }
+}
+
+/// A file size as a reader reads it: "14 KB", "900 bytes".
+pub fn size_label(bytes: usize) -> String {
+    if bytes < 1000 {
+        format!("{bytes} bytes")
+    } else if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
+}

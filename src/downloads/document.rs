@@ -1,0 +1,448 @@
+//! A template body as a small document tree (headings, paragraphs, lists, tables…),
+//! the common ground of the .txt and .docx writers.
+//!
+//! In: the template's Markdown and the absolute URLs of its local links. Out: blocks
+//! whose text keeps each `{{ placeholder }}` as its own inline, so every format can
+//! mark it and the browser can fill it in.
+
+use pulldown_cmark::{Alignment, BlockQuoteKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::markdown::{is_local, merge_text, parser_options};
+use crate::placeholder;
+
+/// A block of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        inlines: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    List {
+        start: Option<u64>,
+        items: Vec<Item>,
+    },
+    Quote {
+        label: Option<&'static str>,
+        blocks: Vec<Block>,
+    },
+    Code(String),
+    Table {
+        aligns: Vec<Alignment>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// A horizontal rule, which in a worksheet is a line to write on.
+    Rule,
+}
+
+/// A list item: a task box (checked or not) and its blocks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub task: Option<bool>,
+    pub blocks: Vec<Block>,
+}
+
+/// A span of text with its formatting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    Text { text: String, style: Style },
+    Placeholder { name: String, style: Style },
+    Break,
+}
+
+/// Character formatting, and the link a span belongs to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Style {
+    pub bold: bool,
+    pub italic: bool,
+    pub strike: bool,
+    pub code: bool,
+    pub link: Option<String>,
+}
+
+/// Reads a template body. `local_url(n)` gives the absolute URL of the n-th local link.
+pub fn parse(markdown: &str, local_url: &dyn Fn(usize) -> String) -> Vec<Block> {
+    let events = merge_text(Parser::new_ext(markdown, parser_options()).into_offset_iter());
+    let mut builder = Builder {
+        stack: vec![Container::Root(Vec::new())],
+        inlines: Vec::new(),
+        style: Style::default(),
+        local_links: 0,
+        local_url,
+    };
+    for (event, _) in events {
+        builder.event(event);
+    }
+    builder.flush_inlines();
+    match builder.stack.pop() {
+        Some(Container::Root(blocks)) => blocks,
+        _ => Vec::new(),
+    }
+}
+
+enum Container {
+    Root(Vec<Block>),
+    Quote(Option<&'static str>, Vec<Block>),
+    List(Option<u64>, Vec<Item>),
+    Item(Option<bool>, Vec<Block>),
+    Table {
+        aligns: Vec<Alignment>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+        in_head: bool,
+    },
+    Heading(u8),
+    Paragraph,
+    Code(String),
+    Cell,
+}
+
+struct Builder<'u> {
+    stack: Vec<Container>,
+    inlines: Vec<Inline>,
+    style: Style,
+    local_links: usize,
+    local_url: &'u dyn Fn(usize) -> String,
+}
+
+impl Builder<'_> {
+    fn push_block(&mut self, block: Block) {
+        for container in self.stack.iter_mut().rev() {
+            match container {
+                Container::Root(blocks)
+                | Container::Quote(_, blocks)
+                | Container::Item(_, blocks) => {
+                    blocks.push(block);
+                    return;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Text outside a paragraph (a tight list item) becomes a paragraph of its own.
+    fn flush_inlines(&mut self) {
+        if !self.inlines.is_empty() {
+            let inlines = std::mem::take(&mut self.inlines);
+            self.push_block(Block::Paragraph(inlines));
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(p) = placeholder::find(rest) {
+            if p.start > 0 {
+                self.inlines.push(Inline::Text {
+                    text: rest[..p.start].to_string(),
+                    style: self.style.clone(),
+                });
+            }
+            self.inlines.push(Inline::Placeholder {
+                name: p.name.to_string(),
+                style: self.style.clone(),
+            });
+            rest = &rest[p.end..];
+        }
+        if !rest.is_empty() {
+            self.inlines.push(Inline::Text {
+                text: rest.to_string(),
+                style: self.style.clone(),
+            });
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        if let Some(Container::Code(code)) = self.stack.last_mut() {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some(Container::Code(code)) = self.stack.pop() {
+                        self.push_block(Block::Code(code.trim_end_matches('\n').to_string()));
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => {
+                let style = Style {
+                    code: true,
+                    ..self.style.clone()
+                };
+                self.inlines.push(Inline::Text {
+                    text: t.to_string(),
+                    style,
+                });
+            }
+            Event::Html(t)
+            | Event::InlineHtml(t)
+            | Event::InlineMath(t)
+            | Event::DisplayMath(t) => self.text(&t),
+            Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.inlines.push(Inline::Break),
+            Event::Rule => {
+                self.flush_inlines();
+                self.push_block(Block::Rule);
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some(Container::Item(task, _)) = self.stack.last_mut() {
+                    *task = Some(checked);
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => {
+                self.flush_inlines();
+                self.stack.push(Container::Paragraph);
+            }
+            Tag::Heading { level, .. } => {
+                self.flush_inlines();
+                self.stack.push(Container::Heading(heading_level(level)));
+            }
+            Tag::BlockQuote(kind) => {
+                self.flush_inlines();
+                self.stack
+                    .push(Container::Quote(kind.map(callout_label), Vec::new()));
+            }
+            Tag::CodeBlock(_) => {
+                self.flush_inlines();
+                self.stack.push(Container::Code(String::new()));
+            }
+            Tag::List(start) => {
+                self.flush_inlines();
+                self.stack.push(Container::List(start, Vec::new()));
+            }
+            Tag::Item => self.stack.push(Container::Item(None, Vec::new())),
+            Tag::Table(aligns) => {
+                self.flush_inlines();
+                self.stack.push(Container::Table {
+                    aligns,
+                    head: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                    in_head: false,
+                });
+            }
+            Tag::TableHead => {
+                if let Some(Container::Table { in_head, .. }) = self.stack.last_mut() {
+                    *in_head = true;
+                }
+            }
+            Tag::TableCell => self.stack.push(Container::Cell),
+            Tag::Emphasis => self.style.italic = true,
+            Tag::Strong => self.style.bold = true,
+            Tag::Strikethrough => self.style.strike = true,
+            Tag::Link { dest_url, .. } => {
+                let url = if is_local(&dest_url) {
+                    let n = self.local_links;
+                    self.local_links += 1;
+                    (self.local_url)(n)
+                } else {
+                    dest_url.to_string()
+                };
+                self.style.link = Some(url);
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => {
+                self.stack.pop();
+                let inlines = std::mem::take(&mut self.inlines);
+                self.push_block(Block::Paragraph(inlines));
+            }
+            TagEnd::Heading(_) => {
+                if let Some(Container::Heading(level)) = self.stack.pop() {
+                    let inlines = std::mem::take(&mut self.inlines);
+                    self.push_block(Block::Heading { level, inlines });
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush_inlines();
+                if let Some(Container::Quote(label, blocks)) = self.stack.pop() {
+                    self.push_block(Block::Quote { label, blocks });
+                }
+            }
+            TagEnd::List(_) => {
+                if let Some(Container::List(start, items)) = self.stack.pop() {
+                    self.push_block(Block::List { start, items });
+                }
+            }
+            TagEnd::Item => {
+                self.flush_inlines();
+                if let Some(Container::Item(task, blocks)) = self.stack.pop() {
+                    if let Some(Container::List(_, items)) = self.stack.last_mut() {
+                        items.push(Item { task, blocks });
+                    }
+                }
+            }
+            TagEnd::TableCell => {
+                self.stack.pop();
+                let cell = std::mem::take(&mut self.inlines);
+                if let Some(Container::Table { row, .. }) = self.stack.last_mut() {
+                    row.push(cell);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(Container::Table {
+                    head,
+                    rows,
+                    row,
+                    in_head,
+                    ..
+                }) = self.stack.last_mut()
+                {
+                    let cells = std::mem::take(row);
+                    if *in_head {
+                        *head = cells;
+                        *in_head = false;
+                    } else {
+                        rows.push(cells);
+                    }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(Container::Table {
+                    aligns, head, rows, ..
+                }) = self.stack.pop()
+                {
+                    self.push_block(Block::Table { aligns, head, rows });
+                }
+            }
+            TagEnd::Emphasis => self.style.italic = false,
+            TagEnd::Strong => self.style.bold = false,
+            TagEnd::Strikethrough => self.style.strike = false,
+            TagEnd::Link => self.style.link = None,
+            _ => {}
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn callout_label(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Note",
+        BlockQuoteKind::Tip => "Tip",
+        BlockQuoteKind::Important => "Important",
+        BlockQuoteKind::Warning => "Warning",
+        BlockQuoteKind::Caution => "Caution",
+    }
+}
+
+/// The plain text of some inlines, placeholders written `{{ name }}`.
+pub fn plain(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Placeholder { name, .. } => {
+                out.push_str("{{ ");
+                out.push_str(name);
+                out.push_str(" }}");
+            }
+            Inline::Break => out.push('\n'),
+        }
+    }
+    out
+}
+
+/// Shifts heading levels so the document's top heading is level 1.
+pub fn top_heading_level(blocks: &[Block]) -> u8 {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(md: &str) -> Vec<Block> {
+        parse(md, &|n| format!("https://example.org/link-{n}/"))
+    }
+
+    #[test]
+    fn reads_headings_lists_and_placeholders() {
+        let blocks = doc("## Agenda for {{ mentee_name }}\n\n1. Welcome\n2. **Goals**\n   - nested\n\n- [ ] Book a room\n- [x] Send notes\n");
+        assert_eq!(blocks.len(), 3);
+        let Block::Heading { level: 2, inlines } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            inlines[1],
+            Inline::Placeholder {
+                name: "mentee_name".into(),
+                style: Style::default()
+            }
+        );
+        let Block::List {
+            start: Some(1),
+            items,
+        } = &blocks[1]
+        else {
+            panic!()
+        };
+        assert_eq!(items.len(), 2);
+        assert!(matches!(
+            &items[1].blocks[1],
+            Block::List { start: None, .. }
+        ));
+        let Block::List { items, .. } = &blocks[2] else {
+            panic!()
+        };
+        assert_eq!((items[0].task, items[1].task), (Some(false), Some(true)));
+    }
+
+    #[test]
+    fn reads_tables_quotes_rules_and_links() {
+        let blocks = doc("| Time | Topic |\n|---|:---:|\n| 0-5 | Welcome |\n\n> [!TIP]\n> Breathe.\n\n___\n\nSee [the guide](../guide.md) and [the web](https://example.net).\n");
+        let Block::Table { aligns, head, rows } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(aligns[1], Alignment::Center);
+        assert_eq!(plain(&head[0]), "Time");
+        assert_eq!(plain(&rows[0][1]), "Welcome");
+        assert!(matches!(
+            &blocks[1],
+            Block::Quote {
+                label: Some("Tip"),
+                ..
+            }
+        ));
+        assert_eq!(blocks[2], Block::Rule);
+        let Block::Paragraph(inlines) = &blocks[3] else {
+            panic!()
+        };
+        let links: Vec<_> = inlines
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Text { style, .. } => style.link.clone(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            links,
+            ["https://example.org/link-0/", "https://example.net"]
+        );
+    }
+}
