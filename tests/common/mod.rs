@@ -106,3 +106,39 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         "snapshot {name} differs; if the change is intended, rerun with UPDATE_SNAPSHOTS=1"
     );
 }
+
+/// The files of a ZIP archive (such as a .docx) by name, inflated.
+pub fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
+    let u16_at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]) as usize;
+    let u32_at = |i: usize| {
+        u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]) as usize
+    };
+    let end = bytes.len() - 22;
+    assert_eq!(
+        &bytes[end..end + 4],
+        b"PK\x05\x06",
+        "end of central directory"
+    );
+    let (count, mut at) = (u16_at(end + 10), u32_at(end + 16));
+    let mut files = BTreeMap::new();
+    for _ in 0..count {
+        assert_eq!(&bytes[at..at + 4], b"PK\x01\x02");
+        let (method, compressed, name_len, offset) = (
+            u16_at(at + 10),
+            u32_at(at + 20),
+            u16_at(at + 28),
+            u32_at(at + 42),
+        );
+        let name = String::from_utf8(bytes[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        let data_at = offset + 30 + u16_at(offset + 26) + u16_at(offset + 28);
+        let data = &bytes[data_at..data_at + compressed];
+        let inflated = match method {
+            0 => data.to_vec(),
+            8 => miniz_oxide::inflate::decompress_to_vec(data).expect("valid deflate data"),
+            other => panic!("unexpected method {other}"),
+        };
+        files.insert(name, String::from_utf8(inflated).unwrap());
+        at += 46 + name_len + u16_at(at + 30) + u16_at(at + 32);
+    }
+    files
+}

@@ -1,0 +1,146 @@
+//! Template downloads: every format is generated, reads well, and the .docx has real
+//! Word structure with each placeholder as one run the browser can fill in.
+
+mod common;
+
+use common::{build_ok, guidepost, hub, read, stderr, unzip};
+
+#[test]
+fn every_format_is_written_with_placeholders_intact() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let md = read(&out, "downloads/agenda.md");
+    assert!(
+        md.starts_with("## Agenda for {{ mentee_name }}\n"),
+        "the template as written, front matter removed"
+    );
+    assert!(!md.contains("layout: template"));
+    let txt = read(&out, "downloads/agenda.txt");
+    let heading = "Agenda for {{ mentee_name }}";
+    let underline = "=".repeat(heading.len());
+    assert!(
+        txt.starts_with(&format!("{heading}\n{underline}\n\n1. Welcome\n2. Goals\n")),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("Bring along\n-----------\n\n- Your notes\n[ ] The goal sheet\n"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains(
+            "Time | Topic\n-----+--------------------------\n0-10 | Welcome {{ mentee_name }}\n"
+        ),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("See the first guide (https://hub.example.org/mentoring/guide/first/)."),
+        "{txt}"
+    );
+}
+
+#[test]
+fn docx_has_heading_styles_lists_tables_and_placeholder_runs() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let files = unzip(&std::fs::read(out.join("downloads/agenda.docx")).unwrap());
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/_rels/document.xml.rels",
+    ] {
+        assert!(files.contains_key(part), "missing {part}");
+    }
+    let doc = &files["word/document.xml"];
+    assert!(doc.contains(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Agenda for </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{{ mentee_name }}</w:t></w:r></w:p>"#), "{doc}");
+    assert!(doc.contains(
+        r#"<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Bring along</w:t>"#
+    ));
+    assert!(
+        doc.contains(r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>"#),
+        "the numbered list has its own numbering"
+    );
+    assert!(
+        doc.contains(r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>"#),
+        "the bullet list"
+    );
+    assert!(doc.contains("\u{2610} "), "the task box");
+    assert!(
+        doc.contains(r#"<w:tr><w:trPr><w:tblHeader/></w:trPr>"#),
+        "the table has a header row"
+    );
+    assert!(doc.contains(r#"<w:rPr><w:b/><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{{ mentee_name }}</w:t>"#), "a bold placeholder stays one run");
+    assert!(doc.contains(r#"<w:hyperlink r:id="rIdL0" w:history="1">"#));
+    assert!(
+        doc.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#),
+        "Letter paper by default"
+    );
+    assert!(files["word/_rels/document.xml.rels"].contains(
+        r#"Target="https://hub.example.org/mentoring/guide/first/" TargetMode="External""#
+    ));
+    let numbering = &files["word/numbering.xml"];
+    assert!(numbering.contains(r#"<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#));
+    assert!(numbering.contains(r#"<w:numFmt w:val="decimal"/>"#));
+    assert!(files["word/styles.xml"].contains(r#"w:styleId="Heading1""#));
+    assert!(files["docProps/core.xml"].contains("<dc:title>Meeting agenda</dc:title>"));
+}
+
+#[test]
+fn formats_and_paper_follow_the_settings() {
+    let dir = hub("base");
+    let agenda = dir.path().join("content/templates/agenda.md");
+    let text = std::fs::read_to_string(&agenda).unwrap();
+    std::fs::write(
+        &agenda,
+        text.replace(
+            "layout: template\n",
+            "layout: template\nformats: [docx, txt]\n",
+        ),
+    )
+    .unwrap();
+    let config = dir.path().join("hub.yaml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{settings}paper: a4\n")).unwrap();
+    let out = build_ok(dir.path());
+    assert!(!out.join("downloads/agenda.md").exists());
+    let files = unzip(&std::fs::read(out.join("downloads/agenda.docx")).unwrap());
+    assert!(files["word/document.xml"].contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#));
+    let page = read(&out, "templates/agenda/index.html");
+    assert!(page.contains(r#"href="../../downloads/agenda.txt""#));
+    assert!(!page.contains("agenda.md"));
+    let library = read(&out, "template-library/index.html");
+    assert!(
+        library.contains("Word (.docx)</a> ("),
+        "the library shows file sizes"
+    );
+    std::fs::write(
+        &agenda,
+        text.replace("layout: template\n", "layout: template\nformats: [pdf]\n"),
+    )
+    .unwrap();
+    let failed = guidepost(dir.path(), &["check"]);
+    assert!(
+        stderr(&failed).contains("unknown format `pdf`"),
+        "{}",
+        stderr(&failed)
+    );
+}
+
+#[test]
+fn text_from_content_is_escaped_in_the_docx() {
+    let dir = hub("base");
+    std::fs::write(
+        dir.path().join("content/templates/note.md"),
+        "---\ntitle: \"Notes & <things>\"\nsummary: x\nlayout: template\nfields:\n  - {name: who, label: Who}\n---\nTom & Jerry <script> \"quoted\" for {{ who }}\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    let files = unzip(&std::fs::read(out.join("downloads/note.docx")).unwrap());
+    let doc = &files["word/document.xml"];
+    assert!(doc.contains("Tom &amp; Jerry "), "{doc}");
+    assert!(doc.contains("&lt;script&gt;"), "{doc}");
+    assert!(!doc.contains("<script>"));
+    assert!(files["docProps/core.xml"].contains("<dc:title>Notes &amp; &lt;things&gt;</dc:title>"));
+}
