@@ -121,6 +121,8 @@ pub struct TemplateCard<'a> {
     pub fields: &'a [Field],
     pub body: String,
     pub downloads: Vec<DownloadLink>,
+    /// Unique on its page, for the ids of the card's inputs.
+    pub instance: String,
 }
 
 /// A template file to download.

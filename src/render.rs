@@ -423,6 +423,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 fields: &p.front.fields,
                 body,
                 downloads: context::download_links(site, from, id, None),
+                instance: "page".to_string(),
             };
             let used_in = context::used_in(site, from, id);
             page(

@@ -67,7 +67,7 @@ pub(super) fn fill(
             Some(b'L') if n < links.len() => out.push_str(&crate::text::escape_html(
                 &context::target_url(from, &links[n]),
             )),
-            Some(b'E') if n < embeds.len() => out.push_str(&embed(site, theme, from, embeds[n])?),
+            Some(b'E') if n < embeds.len() => out.push_str(&embed(site, theme, from, embeds[n], n)?),
             Some(b'S') | Some(b'H') if !keep_sections => {}
             _ => out.push_str(&rest[start..start + 3 + len]),
         }
@@ -98,7 +98,8 @@ pub(super) fn fill_plain(html: &str, links: &[Target], from: &str) -> String {
     strip_marks(&out)
 }
 
-fn embed(site: &Site, theme: &Theme, from: &str, id: PageId) -> Result<String, Diagnostic> {
+/// The card of template `id`, the `n`-th embed on its page (which keeps input ids unique).
+fn embed(site: &Site, theme: &Theme, from: &str, id: PageId, n: usize) -> Result<String, Diagnostic> {
     let t = &site.pages[id];
     let body = nest_headings(
         &fill_plain(&t.body.html, &t.links, from),
@@ -112,6 +113,7 @@ fn embed(site: &Site, theme: &Theme, from: &str, id: PageId) -> Result<String, D
         fields: &t.front.fields,
         body,
         downloads: context::download_links(site, from, id, None),
+        instance: format!("embed{n}"),
     };
     #[derive(Serialize)]
     struct EmbedContext<'a> {

@@ -1,0 +1,252 @@
+// Guidepost default theme: fill in a template card, then copy, download or print it
+// with the values typed in. Values never leave the reader's device: the files are
+// fetched from this site and changed in the browser. Without JavaScript, or where the
+// browser cannot help, the plain download links still give the unfilled files.
+(function () {
+  "use strict";
+
+  function values(card) {
+    var out = {};
+    card.querySelectorAll("input[data-field]").forEach(function (input) {
+      if (input.value.trim() !== "") out[input.getAttribute("data-field")] = input.value;
+    });
+    return out;
+  }
+
+  function hasValues(card) {
+    return Object.keys(values(card)).length > 0;
+  }
+
+  // {{ name }} with any spacing, as authors write it in .md and .txt.
+  function fillText(text, vals) {
+    return text.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(vals, name) ? vals[name] : whole;
+    });
+  }
+
+  function escapeXml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+      // Characters XML 1.0 cannot carry.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+  }
+
+  // Each placeholder is one run: <w:highlight …/></w:rPr><w:t …>{{ name }}</w:t>.
+  function fillDocumentXml(xml, vals) {
+    return xml.replace(/(<w:highlight w:val="yellow"\/>)?(<\/w:rPr>)?(<w:t xml:space="preserve">)\{\{ ([a-z0-9_]+) \}\}(<\/w:t>)/g,
+      function (whole, highlight, closeProps, open, name, close) {
+        if (!Object.prototype.hasOwnProperty.call(vals, name)) return whole;
+        return (closeProps || "") + open + escapeXml(vals[name]) + close;
+      });
+  }
+
+  // ---- ZIP: read entries, replace one, write the archive again ----
+
+  var CRC_TABLE = (function () {
+    var table = new Uint32Array(256);
+    for (var i = 0; i < 256; i++) {
+      var c = i;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+      table[i] = c >>> 0;
+    }
+    return table;
+  })();
+
+  function crc32(bytes) {
+    var crc = 0xFFFFFFFF;
+    for (var i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xFF] ^ (crc >>> 8);
+    return (crc ^ 0xFFFFFFFF) >>> 0;
+  }
+
+  function readZip(buffer) {
+    var view = new DataView(buffer);
+    var end = buffer.byteLength - 22;
+    while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+    if (end < 0) throw new Error("not a zip file");
+    var count = view.getUint16(end + 10, true);
+    var at = view.getUint32(end + 16, true);
+    var entries = [];
+    for (var n = 0; n < count; n++) {
+      var method = view.getUint16(at + 10, true);
+      var crc = view.getUint32(at + 16, true);
+      var compressed = view.getUint32(at + 20, true);
+      var size = view.getUint32(at + 24, true);
+      var nameLength = view.getUint16(at + 28, true);
+      var skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+      var offset = view.getUint32(at + 42, true);
+      var name = new TextDecoder().decode(new Uint8Array(buffer, at + 46, nameLength));
+      var dataAt = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
+      entries.push({ name: name, method: method, crc: crc, size: size, data: new Uint8Array(buffer, dataAt, compressed) });
+      at += 46 + skip;
+    }
+    return entries;
+  }
+
+  function inflate(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  function writeZip(entries) {
+    var encoder = new TextEncoder();
+    var parts = [];
+    var central = [];
+    var offset = 0;
+    entries.forEach(function (e) {
+      var name = encoder.encode(e.name);
+      var local = new DataView(new ArrayBuffer(30));
+      local.setUint32(0, 0x04034b50, true);
+      local.setUint16(4, 20, true);
+      local.setUint16(8, e.method, true);
+      local.setUint16(12, 33, true); // 1980-01-01
+      local.setUint32(14, e.crc, true);
+      local.setUint32(18, e.data.length, true);
+      local.setUint32(22, e.size, true);
+      local.setUint16(26, name.length, true);
+      var record = new DataView(new ArrayBuffer(46));
+      record.setUint32(0, 0x02014b50, true);
+      record.setUint16(4, 20, true);
+      record.setUint16(6, 20, true);
+      record.setUint16(10, e.method, true);
+      record.setUint16(14, 33, true);
+      record.setUint32(16, e.crc, true);
+      record.setUint32(20, e.data.length, true);
+      record.setUint32(24, e.size, true);
+      record.setUint16(28, name.length, true);
+      record.setUint32(42, offset, true);
+      parts.push(local, name, e.data);
+      central.push(record, name);
+      offset += 30 + name.length + e.data.length;
+    });
+    var size = central.reduce(function (sum, p) { return sum + p.byteLength; }, 0);
+    var end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, entries.length, true);
+    end.setUint16(10, entries.length, true);
+    end.setUint32(12, size, true);
+    end.setUint32(16, offset, true);
+    return new Blob(parts.concat(central, [end]), { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+  }
+
+  function filledDocx(buffer, vals) {
+    var entries = readZip(buffer);
+    var doc = entries.filter(function (e) { return e.name === "word/document.xml"; })[0];
+    if (!doc) throw new Error("no word/document.xml");
+    var read = doc.method === 8 ? inflate(doc.data) : Promise.resolve(doc.data);
+    return read.then(function (bytes) {
+      var xml = fillDocumentXml(new TextDecoder().decode(bytes), vals);
+      var data = new TextEncoder().encode(xml);
+      doc.method = 0;
+      doc.data = data;
+      doc.size = data.length;
+      doc.crc = crc32(data);
+      return writeZip(entries);
+    });
+  }
+
+  // ---- the card ----
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  function fileName(link) {
+    var path = link.getAttribute("href").split("#")[0].split("?")[0];
+    return path.substring(path.lastIndexOf("/") + 1);
+  }
+
+  function download(card, link) {
+    var vals = values(card);
+    var format = link.getAttribute("data-format");
+    return fetch(link.href).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      if (format === "docx") {
+        if (typeof DecompressionStream === "undefined") throw new Error("no DecompressionStream");
+        return response.arrayBuffer().then(function (b) { return filledDocx(b, vals); });
+      }
+      return response.text().then(function (text) {
+        return new Blob([fillText(text, vals)], { type: format === "md" ? "text/markdown;charset=utf-8" : "text/plain;charset=utf-8" });
+      });
+    }).then(function (blob) { save(blob, fileName(link)); });
+  }
+
+  function say(card, message) {
+    var status = card.querySelector("[data-template-status]");
+    if (status) status.textContent = message;
+  }
+
+  function updatePreview(card) {
+    var vals = values(card);
+    card.querySelectorAll(".placeholder[data-field]").forEach(function (span) {
+      var name = span.getAttribute("data-field");
+      var filled = Object.prototype.hasOwnProperty.call(vals, name);
+      span.textContent = filled ? vals[name] : "{{ " + name + " }}";
+      span.classList.toggle("filled", filled);
+    });
+  }
+
+  function copyText(card) {
+    var txt = card.querySelector("a[data-format='txt']");
+    var fallback = function () {
+      var body = card.querySelector(".template-body");
+      return body ? body.innerText : "";
+    };
+    var text = txt
+      ? fetch(txt.href).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+          .then(function (t) { return fillText(t, values(card)); }, fallback)
+      : Promise.resolve(fallback());
+    return text.then(function (t) { return navigator.clipboard.writeText(t); });
+  }
+
+  function printCard(card) {
+    document.body.classList.add("printing-template");
+    card.classList.add("print-target");
+    var done = function () {
+      document.body.classList.remove("printing-template");
+      card.classList.remove("print-target");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+    setTimeout(done, 1000);
+  }
+
+  document.querySelectorAll("[data-template-card]").forEach(function (card) {
+    card.querySelectorAll("[data-enhanced]").forEach(function (el) { el.hidden = false; });
+    card.querySelectorAll("input[data-field]").forEach(function (input) {
+      input.addEventListener("input", function () { updatePreview(card); });
+    });
+    card.querySelectorAll("a[data-format]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (!hasValues(card)) return; // the plain file is what the reader wants
+        event.preventDefault();
+        download(card, link).then(function () {
+          say(card, "Downloaded " + fileName(link) + " with your details filled in.");
+        }, function () {
+          say(card, "Could not fill in the file here, so it downloads unfilled.");
+          window.location.href = link.href;
+        });
+      });
+    });
+    var copy = card.querySelector("[data-copy]");
+    if (copy && navigator.clipboard) {
+      copy.addEventListener("click", function () {
+        copyText(card).then(function () { say(card, "Copied the text to your clipboard."); },
+          function () { say(card, "Could not copy; select the text and copy it yourself."); });
+      });
+    } else if (copy) {
+      copy.hidden = true;
+    }
+    var print = card.querySelector("[data-print-template]");
+    if (print) print.addEventListener("click", function () { printCard(card); });
+  });
+
+  // For tests: the pure parts, without touching the page.
+  window.GuidepostTemplates = { fillText: fillText, fillDocumentXml: fillDocumentXml, crc32: crc32 };
+})();
