@@ -324,3 +324,20 @@ fn a_layout_names_a_theme_template() {
     assert!(!failed.status.success());
     assert!(stderr(&failed).contains("error: content/guide/map.md:4: the theme has no template `wider.html` for `layout: wider`"), "{}", stderr(&failed));
 }
+
+#[test]
+fn deeply_nested_lists_and_quotes_build_without_crashing() {
+    let dir = hub("base");
+    let nested: String = (0..3000).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
+    let quotes = "> ".repeat(5000);
+    std::fs::write(dir.path().join("content/guide/deep.md"), format!("---\ntitle: Deep\nsummary: x\n---\n{quotes}deep\n\n{nested}")).unwrap();
+    std::fs::write(
+        dir.path().join("content/templates/deep.md"),
+        format!("---\ntitle: Deep template\nsummary: x\nlayout: template\n---\n{nested}\n{quotes}quote\n"),
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    assert!(read(&out, "guide/deep/index.html").contains("deep"));
+    assert!(read(&out, "downloads/deep.txt").contains("quote"));
+    assert!(out.join("downloads/deep.docx").is_file());
+}

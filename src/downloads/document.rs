@@ -66,6 +66,7 @@ pub fn parse(markdown: &str, local_url: &dyn Fn(usize) -> String) -> Vec<Block> 
     let events = merge_text(Parser::new_ext(markdown, parser_options()).into_offset_iter());
     let mut builder = Builder {
         stack: vec![Container::Root(Vec::new())],
+        flattened: Vec::new(),
         inlines: Vec::new(),
         style: Style::default(),
         local_links: 0,
@@ -99,8 +100,14 @@ enum Container {
     Cell,
 }
 
+/// Lists and quotes nested deeper than this are flattened into their parent, which
+/// keeps the writers' recursion shallow whatever the input.
+const MAX_NESTING: usize = 12;
+
 struct Builder<'u> {
     stack: Vec<Container>,
+    /// For each open list, item and quote: whether it was flattened away.
+    flattened: Vec<bool>,
     inlines: Vec<Inline>,
     style: Style,
     local_links: usize,
@@ -199,7 +206,19 @@ impl Builder<'_> {
         }
     }
 
+    fn nesting(&self) -> usize {
+        self.flattened.iter().filter(|f| !**f).count()
+    }
+
     fn start(&mut self, tag: Tag<'_>) {
+        if matches!(tag, Tag::List(_) | Tag::Item | Tag::BlockQuote(_)) {
+            let flatten = self.nesting() >= MAX_NESTING;
+            self.flattened.push(flatten);
+            if flatten {
+                self.flush_inlines();
+                return;
+            }
+        }
         match tag {
             Tag::Paragraph => {
                 self.flush_inlines();
@@ -257,6 +276,12 @@ impl Builder<'_> {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        if matches!(tag, TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_))
+            && self.flattened.pop() == Some(true)
+        {
+            self.flush_inlines();
+            return;
+        }
         match tag {
             TagEnd::Paragraph => {
                 self.stack.pop();
@@ -411,6 +436,31 @@ mod tests {
             panic!()
         };
         assert_eq!((items[0].task, items[1].task), (Some(false), Some(true)));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let md: String = (0..3000)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect::<String>()
+            + &"> ".repeat(3000)
+            + "quote\n";
+        let blocks = doc(&md);
+        fn depth(blocks: &[Block]) -> usize {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::List { items, .. } => {
+                        1 + items.iter().map(|i| depth(&i.blocks)).max().unwrap_or(0)
+                    }
+                    Block::Quote { blocks, .. } => 1 + depth(blocks),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&blocks) <= MAX_NESTING, "depth {}", depth(&blocks));
+        assert!(super::super::text::write(&blocks).contains("quote"));
     }
 
     #[test]

@@ -67,7 +67,9 @@ pub(super) fn fill(
             Some(b'L') if n < links.len() => out.push_str(&crate::text::escape_html(
                 &context::target_url(from, &links[n]),
             )),
-            Some(b'E') if n < embeds.len() => out.push_str(&embed(site, theme, from, embeds[n], n)?),
+            Some(b'E') if n < embeds.len() => {
+                out.push_str(&embed(site, theme, from, embeds[n], n)?)
+            }
             Some(b'S') | Some(b'H') if !keep_sections => {}
             _ => out.push_str(&rest[start..start + 3 + len]),
         }
@@ -99,7 +101,13 @@ pub(super) fn fill_plain(html: &str, links: &[Target], from: &str) -> String {
 }
 
 /// The card of template `id`, the `n`-th embed on its page (which keeps input ids unique).
-fn embed(site: &Site, theme: &Theme, from: &str, id: PageId, n: usize) -> Result<String, Diagnostic> {
+fn embed(
+    site: &Site,
+    theme: &Theme,
+    from: &str,
+    id: PageId,
+    n: usize,
+) -> Result<String, Diagnostic> {
     let t = &site.pages[id];
     let body = nest_headings(
         &fill_plain(&t.body.html, &t.links, from),
