@@ -307,10 +307,13 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
         attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
         inner: Vec<(Event<'a>, Range<usize>)>,
     ) {
+        // Raw HTML that is shown as text belongs to the heading's text too.
+        let shown_html = !self.options.allow_html;
         let text: String = inner
             .iter()
             .filter_map(|(e, _)| match e {
                 Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                Event::InlineHtml(t) if shown_html => Some(t.as_ref()),
                 _ => None,
             })
             .collect();

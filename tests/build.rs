@@ -328,9 +328,15 @@ fn a_layout_names_a_theme_template() {
 #[test]
 fn deeply_nested_lists_and_quotes_build_without_crashing() {
     let dir = hub("base");
-    let nested: String = (0..3000).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
+    let nested: String = (0..3000)
+        .map(|i| format!("{}- item\n", "  ".repeat(i)))
+        .collect();
     let quotes = "> ".repeat(5000);
-    std::fs::write(dir.path().join("content/guide/deep.md"), format!("---\ntitle: Deep\nsummary: x\n---\n{quotes}deep\n\n{nested}")).unwrap();
+    std::fs::write(
+        dir.path().join("content/guide/deep.md"),
+        format!("---\ntitle: Deep\nsummary: x\n---\n{quotes}deep\n\n{nested}"),
+    )
+    .unwrap();
     std::fs::write(
         dir.path().join("content/templates/deep.md"),
         format!("---\ntitle: Deep template\nsummary: x\nlayout: template\n---\n{nested}\n{quotes}quote\n"),
@@ -340,4 +346,49 @@ fn deeply_nested_lists_and_quotes_build_without_crashing() {
     assert!(read(&out, "guide/deep/index.html").contains("deep"));
     assert!(read(&out, "downloads/deep.txt").contains("quote"));
     assert!(out.join("downloads/deep.docx").is_file());
+}
+
+#[test]
+fn text_from_content_is_escaped_everywhere_it_appears() {
+    let dir = hub("base");
+    let nasty = r#"Tom & \"Jerry\" <script>alert(1)</script>"#;
+    std::fs::write(
+        dir.path().join("content/guide/nasty.md"),
+        format!("---\ntitle: \"{nasty}\"\nsummary: \"{nasty}\"\ntags: [\"{nasty}\"]\nupdated: 2026-11-20\npromoted: true\n---\nBody.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/faq/nasty.md"),
+        format!("---\ntitle: Nasty questions\nsummary: x\nlayout: faq\n---\n## Is {} safe?\n\nYes </script> it is.\n", "<b>bold</b> & \\\"quoted\\\""),
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    for (path, html) in common::tree(&out) {
+        let text = String::from_utf8_lossy(&html);
+        assert!(
+            !text.contains("<script>alert(1)"),
+            "{path} has the raw script"
+        );
+        assert!(
+            !text.contains("</script> it is"),
+            "{path} lets content close a script element"
+        );
+    }
+    let page = read(&out, "guide/nasty/index.html");
+    assert!(
+        page.contains("<h1>Tom &amp; &quot;Jerry&quot; &lt;script&gt;alert(1)&lt;/script&gt;</h1>"),
+        "{}",
+        main_of(&page)
+    );
+    assert!(page.contains(
+        r#"<meta name="description" content="Tom &amp; &quot;Jerry&quot; &lt;script&gt;"#
+    ));
+    assert!(read(&out, "feed.xml").contains(
+        "<title>Tom &amp; &quot;Jerry&quot; &lt;script&gt;alert(1)&lt;/script&gt;</title>"
+    ));
+    let faq = read(&out, "faq/nasty/index.html");
+    assert!(
+        faq.contains(r#""name":"Is \u003cb\u003ebold\u003c/b\u003e \u0026 "#),
+        "JSON-LD escapes markup"
+    );
 }
