@@ -55,12 +55,15 @@ pub fn discover(root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    let walker = WalkDir::new(&content)
+    // Links may point anywhere inside the hub, never outside it: the output is
+    // published, and a link to a private file must not publish that file.
+    let hub = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -85,6 +88,27 @@ pub fn discover(root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
                 continue;
             }
         };
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .map(|target| target.starts_with(&hub));
+            if !matches!(inside, Ok(true)) {
+                problems.push(
+                    Diagnostic::error(
+                        display(root, entry.path()),
+                        "this symbolic link points outside the hub",
+                    )
+                    .help(
+                        "copy the file into the hub instead of linking to it, or remove the link",
+                    ),
+                );
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
         if !entry.file_type().is_file() {
             continue;
         }

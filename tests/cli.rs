@@ -179,3 +179,44 @@ fn build_outside_a_hub_says_how_to_start() {
     );
     assert!(messages.contains("run `guidepost init`"));
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_that_loop_or_leave_the_hub_are_refused() {
+    let dir = hub("base");
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "private").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        dir.path().join("content/assets/secret.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("content/elsewhere")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("content/guide"),
+        dir.path().join("content/guide/again"),
+    )
+    .unwrap();
+    // A link that stays inside the hub is fine.
+    std::os::unix::fs::symlink(
+        dir.path().join("content/assets/map.txt"),
+        dir.path().join("content/assets/map-copy.txt"),
+    )
+    .unwrap();
+    let build = guidepost(dir.path(), &["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let messages = stderr(&build);
+    assert!(
+        messages.contains(
+            "error: content/assets/secret.txt: this symbolic link points outside the hub"
+        ),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("error: content/elsewhere: this symbolic link points outside the hub"),
+        "{messages}"
+    );
+    assert!(messages.contains("error: content/guide/again: this symbolic link loops back to a folder that contains it"), "{messages}");
+    assert!(!messages.contains("map-copy"), "{messages}");
+    assert!(!dir.path().join("public").exists());
+}
