@@ -91,7 +91,7 @@ fn embeds_templates_with_a_link_to_their_page() {
     let out = build_ok(dir.path());
     let first = read(&out, "guide/first/index.html");
     assert!(
-        first.contains(r#"<aside class="template-embed" aria-label="Template: Meeting agenda">"#)
+        first.contains(r#"<aside class="template-embed" aria-label="Template: Meeting agenda" data-template="agenda">"#)
     );
     assert!(first
         .contains(r#"<a href="../../templates/agenda/">Open the template “Meeting agenda”</a>"#));
@@ -148,7 +148,8 @@ fn home_lists_paths_categories_promoted_and_recent() {
     let dir = hub("base");
     let out = build_ok(dir.path());
     let home = main_of(&read(&out, "index.html"));
-    assert!(home.contains(r#"<a href="audience/mentor/">For mentors</a>"#));
+    assert!(home.contains(r#"<h3 id="path-1">For mentors</h3>"#));
+    assert!(home.contains(r#"<a href="audience/mentor/">Everything for mentors</a>"#));
     assert!(
         home.contains(r#"<li><a href="guide/first/">First steps</a></li>"#),
         "start here list"
@@ -174,7 +175,7 @@ fn audience_tag_and_library_pages_list_their_pages() {
     assert!(tag.contains("First steps") && tag.contains("Second steps"));
     let library = main_of(&read(&out, "template-library/index.html"));
     assert!(library.contains(r#"<a href="../templates/agenda/">Meeting agenda</a>"#));
-    assert!(library.contains("You fill in: Mentee&#39;s name"));
+    assert!(library.contains("<dt>You fill in</dt><dd>Mentee&#39;s name</dd>"));
 }
 
 #[test]
