@@ -410,6 +410,10 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 body: strip_marks(&body),
             };
             let used_in = context::used_in(site, from, id);
+            // The articles that embed the template are listed already; don't repeat them.
+            let mut meta = meta;
+            meta.related
+                .retain(|r| !used_in.iter().any(|u| u.url == r.url));
             page(
                 theme,
                 "template.html",
