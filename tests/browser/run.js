@@ -196,9 +196,43 @@ test("a link to an FAQ question opens it and scrolls it into view", async () => 
       const second = await page.evaluate(() => document.querySelectorAll("details")[2].id);
       await page.evaluate((id) => (location.hash = id), second);
       await page.waitForFunction((id) => document.getElementById(id).open, second);
+      // One button opens every answer, and then closes them all again.
+      const toggle = page.getByRole("button", { name: "Open all answers" });
+      await toggle.click();
+      assert.equal(await page.locator("details:not([open])").count(), 0, "all answers open");
+      await page.getByRole("button", { name: "Close all answers" }).click();
+      assert.equal(await page.locator("details[open]").count(), 0, "all answers closed");
     } finally {
       await context.close();
     }
+  }
+});
+
+test("on a phone the navigation folds behind a Menu button that opens and closes", async () => {
+  const { context, page } = await open({ viewport: PHONE });
+  try {
+    await visit(page, PAGES.article);
+    const menu = page.getByRole("button", { name: "Menu" });
+    const topics = page.getByRole("navigation", { name: "Topics" });
+    assert.equal(await topics.isVisible(), false, "folded at first");
+    assert.equal(await menu.getAttribute("aria-expanded"), "false");
+    await menu.click();
+    assert.ok(await topics.isVisible(), "opened");
+    assert.ok(await page.getByRole("navigation", { name: "Audiences" }).isVisible());
+    assert.equal(await menu.getAttribute("aria-expanded"), "true");
+    await page.keyboard.press("Escape");
+    assert.equal(await topics.isVisible(), false, "Escape folds it again");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "menu-button");
+  } finally {
+    await context.close();
+  }
+  const wide = await open({ viewport: WIDE });
+  try {
+    await visit(wide.page, PAGES.article);
+    assert.equal(await wide.page.locator(".menu-button").isVisible(), false, "no Menu button on wide screens");
+    assert.ok(await wide.page.getByRole("navigation", { name: "Topics" }).isVisible());
+  } finally {
+    await wide.context.close();
   }
 });
 
@@ -213,9 +247,7 @@ test("no page scrolls sideways at 320px and 360px", async () => {
     try {
       for (const url of pages) {
         await visit(page, url);
-        if (url === PAGES.faq) {
-          await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-        }
+        await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
         const overflow = await page.evaluate(() => ({
           scroll: document.documentElement.scrollWidth,
           client: document.documentElement.clientWidth,

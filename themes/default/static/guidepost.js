@@ -79,6 +79,27 @@
     label();
   }
 
+  // A table too wide for the screen scrolls on its own, in a box the keyboard can reach.
+  each(".prose table", function (table) {
+    var box = doc.createElement("div");
+    box.className = "table-scroll";
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+    var fit = function () {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table (scrolls sideways)");
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    };
+    fit();
+    window.addEventListener("resize", fit);
+  });
+
   // Print buttons only make sense with JavaScript.
   each("[data-print]", function (button) {
     button.hidden = false;
