@@ -18,6 +18,7 @@ pub mod feed;
 pub mod front_matter;
 pub mod line_index;
 pub mod markdown;
+pub mod minify;
 pub mod output;
 pub mod placeholder;
 pub mod render;

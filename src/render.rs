@@ -72,13 +72,9 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnos
         ),
     ));
     for (name, file) in &theme.statics {
-        let contents = match file {
-            StaticFile::Embedded(b) => Contents::Bytes(b.to_vec()),
-            StaticFile::Disk(p) => Contents::Copy(p.clone()),
-        };
         files.push(OutputFile {
             path: format!("theme/{name}"),
-            contents,
+            contents: theme_static(name, file).map_err(|d| vec![d])?,
         });
     }
     for asset in &site.assets {
@@ -89,6 +85,29 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnos
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// A theme file for the output; stylesheets and scripts lose comments and layout
+/// whitespace, which keeps every page light.
+fn theme_static(name: &str, file: &StaticFile) -> Result<Contents, Diagnostic> {
+    let minify: Option<fn(&str) -> String> = match name.rsplit('.').next() {
+        Some("css") => Some(crate::minify::css),
+        Some("js") => Some(crate::minify::js),
+        _ => None,
+    };
+    let bytes = match (file, minify) {
+        (StaticFile::Disk(path), None) => return Ok(Contents::Copy(path.clone())),
+        (StaticFile::Disk(path), Some(_)) => std::fs::read(path).map_err(|e| {
+            Diagnostic::error(path, format!("cannot read the theme file: {e}"))
+                .help("check that the file exists and that you can read it")
+        })?,
+        (StaticFile::Embedded(bytes), _) => bytes.to_vec(),
+    };
+    Ok(match (minify, String::from_utf8(bytes)) {
+        (Some(minify), Ok(text)) => Contents::Bytes(minify(&text).into_bytes()),
+        (_, Ok(text)) => Contents::Bytes(text.into_bytes()),
+        (_, Err(e)) => Contents::Bytes(e.into_bytes()),
+    })
 }
 
 fn bytes(path: &str, text: String) -> OutputFile {
@@ -426,6 +445,10 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 instance: "page".to_string(),
             };
             let used_in = context::used_in(site, from, id);
+            // The articles that embed the template are listed already; don't repeat them.
+            let mut meta = meta;
+            meta.related
+                .retain(|r| !used_in.iter().any(|u| u.url == r.url));
             page(
                 theme,
                 "template.html",

@@ -39,6 +39,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/redirect.html",
     "static/style.css",
     "static/guidepost.js",
+    "static/template-card.js",
 ];
 
 /// A static file of the theme, copied to `theme/` in the output.

@@ -98,7 +98,7 @@ fn embeds_templates_with_a_link_to_their_page() {
     let out = build_ok(dir.path());
     let first = read(&out, "guide/first/index.html");
     assert!(
-        first.contains(r#"<aside class="template-embed" aria-label="Template: Meeting agenda">"#)
+        first.contains(r#"<aside class="template-embed" aria-label="Template: Meeting agenda" data-template="agenda" data-template-card>"#)
     );
     assert!(first
         .contains(r#"<a href="../../templates/agenda/">Open the template “Meeting agenda”</a>"#));
@@ -155,7 +155,8 @@ fn home_lists_paths_categories_promoted_and_recent() {
     let dir = hub("base");
     let out = build_ok(dir.path());
     let home = main_of(&read(&out, "index.html"));
-    assert!(home.contains(r#"<a href="audience/mentor/">For mentors</a>"#));
+    assert!(home.contains(r#"<h3 id="path-1">For mentors</h3>"#));
+    assert!(home.contains(r#"<a href="audience/mentor/">Everything for mentors</a>"#));
     assert!(
         home.contains(r#"<li><a href="guide/first/">First steps</a></li>"#),
         "start here list"
@@ -181,7 +182,7 @@ fn audience_tag_and_library_pages_list_their_pages() {
     assert!(tag.contains("First steps") && tag.contains("Second steps"));
     let library = main_of(&read(&out, "template-library/index.html"));
     assert!(library.contains(r#"<a href="../templates/agenda/">Meeting agenda</a>"#));
-    assert!(library.contains("You fill in: Mentee&#39;s name"));
+    assert!(library.contains("<dt>You fill in</dt><dd>Mentee&#39;s name</dd>"));
 }
 
 #[test]
@@ -281,7 +282,7 @@ fn hub_theme_files_replace_the_built_in_ones_file_by_file() {
     .unwrap();
     std::fs::write(
         dir.path().join("themes/default/static/extra.js"),
-        "// added by the hub",
+        "// Added by the hub.\nwindow.extra = true;\n",
     )
     .unwrap();
     let out = build_ok(dir.path());
@@ -292,11 +293,16 @@ fn hub_theme_files_replace_the_built_in_ones_file_by_file() {
     );
     assert_eq!(
         read(&out, "theme/style.css"),
-        "body { color: rebeccapurple; }"
+        "body{color:rebeccapurple}",
+        "theme CSS is minified"
     );
-    assert_eq!(read(&out, "theme/extra.js"), "// added by the hub");
+    assert_eq!(
+        read(&out, "theme/extra.js"),
+        "window.extra = true;\n",
+        "comment lines are dropped"
+    );
     assert!(
-        read(&out, "theme/guidepost.js").contains("Guidepost default theme"),
+        read(&out, "theme/guidepost.js").contains("data-template-card"),
         "files not overridden stay built in"
     );
 }

@@ -1,44 +1,191 @@
-// Guidepost default theme: small enhancements on top of plain HTML.
+// Guidepost default theme: small enhancements on top of plain HTML. Every page
+// reads and works without this file.
 (function () {
   "use strict";
+  var doc = document;
+  var self = doc.currentScript;
+  function each(selector, fn, root) {
+    Array.prototype.forEach.call((root || doc).querySelectorAll(selector), fn);
+  }
 
   // Opened from disk, folder links show a file listing; point them at index.html.
   if (location.protocol === "file:") {
-    document.querySelectorAll("a[href]").forEach(function (a) {
+    each("a[href]", function (a) {
       var href = a.getAttribute("href");
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;
       a.setAttribute("href", href.replace(/(^|\/)(#|$)/, "$1index.html$2"));
     });
   }
 
-  // Following a link to an FAQ question opens it.
+  // On narrow screens the navigation folds behind the Menu button.
+  var header = doc.querySelector(".site-header");
+  var menu = header && header.querySelector(".menu-button");
+  function setMenu(open) {
+    header.classList.toggle("menu-open", open);
+    menu.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  if (menu) {
+    menu.addEventListener("click", function () {
+      setMenu(!header.classList.contains("menu-open"));
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && header.classList.contains("menu-open")) {
+        setMenu(false);
+        menu.focus();
+      }
+    });
+  }
+
+  // Following a link to an FAQ question (or to anything inside one) opens it.
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var el = id && document.getElementById(id);
-    if (el && el.tagName === "DETAILS") {
-      el.open = true;
-      el.scrollIntoView();
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (e) {
+      return;
+    }
+    var target = id && doc.getElementById(id);
+    var details = target && target.closest("details");
+    if (details) {
+      details.open = true;
+      target.scrollIntoView();
     }
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
 
+  // FAQ pages: one button opens or closes every answer.
+  var questions = doc.querySelector(".questions");
+  var all = questions ? questions.querySelectorAll("details") : [];
+  if (all.length > 1) {
+    var tools = doc.createElement("div");
+    var toggle = doc.createElement("button");
+    var allOpen = function () {
+      return Array.prototype.every.call(all, function (d) { return d.open; });
+    };
+    var label = function () {
+      toggle.textContent = allOpen() ? "Close all answers" : "Open all answers";
+    };
+    tools.className = "faq-tools";
+    toggle.type = "button";
+    toggle.addEventListener("click", function () {
+      var open = !allOpen();
+      Array.prototype.forEach.call(all, function (d) { d.open = open; });
+      label();
+    });
+    // `toggle` does not bubble, so listen while it travels down.
+    questions.addEventListener("toggle", label, true);
+    tools.appendChild(toggle);
+    questions.parentNode.insertBefore(tools, questions);
+    label();
+  }
+
+  // A table too wide for the screen scrolls on its own, in a box the keyboard can reach.
+  each(".prose table", function (table) {
+    var box = doc.createElement("div");
+    box.className = "table-scroll";
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+    var fit = function () {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table (scrolls sideways)");
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    };
+    fit();
+    window.addEventListener("resize", fit);
+  });
+
   // Print buttons only make sense with JavaScript.
-  document.querySelectorAll("[data-print]").forEach(function (button) {
+  each("[data-print]", function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 
   // Print every FAQ answer, not only the open ones.
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details").forEach(function (d) {
+    each("details", function (d) {
       d.dataset.wasOpen = d.open ? "1" : "";
       d.open = true;
     });
   });
   window.addEventListener("afterprint", function () {
-    document.querySelectorAll("details").forEach(function (d) {
-      d.open = d.dataset.wasOpen === "1";
+    each("details", function (d) {
+      if ("wasOpen" in d.dataset) d.open = d.dataset.wasOpen === "1";
     });
   });
+
+  // "In this article" marks the section being read.
+  var toc = doc.querySelector(".toc");
+  if (toc) {
+    var links = {};
+    var headings = [];
+    each('a[href^="#"]', function (a) {
+      var heading = doc.getElementById(decodeURIComponent(a.hash.slice(1)));
+      if (heading) {
+        links[heading.id] = a;
+        headings.push(heading);
+      }
+    }, toc);
+    var current = null;
+    var pending = false;
+    var update = function () {
+      pending = false;
+      var line = window.innerHeight * 0.3;
+      var active = null;
+      for (var i = 0; i < headings.length && headings[i].getBoundingClientRect().top <= line; i++) {
+        active = headings[i];
+      }
+      if (active === current) return;
+      if (current) links[current.id].removeAttribute("aria-current");
+      if (active) links[active.id].setAttribute("aria-current", "location");
+      current = active;
+    };
+    window.addEventListener("scroll", function () {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(update);
+      }
+    }, { passive: true });
+    update();
+  }
+  // Template cards: show the fill-in tools now, and load their script
+  // (template-card.js, beside this file) the first time a reader uses a card, so
+  // pages stay light for those who only read.
+  var cards = doc.querySelectorAll("[data-template-card]");
+  if (cards.length && self) {
+    each("[data-enhanced]", function (el) { el.hidden = false; });
+    each("[data-plain]", function (el) { el.hidden = true; });
+    var state = 0; // 0 not loaded, 1 loading, 2 ready
+    var replay = null;
+    var load = function () {
+      if (state) return;
+      state = 1;
+      var script = doc.createElement("script");
+      script.src = self.src.replace(/guidepost\.js(\?.*)?$/, "template-card.js");
+      script.onload = function () {
+        state = 2;
+        if (replay) replay.click();
+        replay = null;
+      };
+      doc.head.appendChild(script);
+    };
+    each("[data-template-card]", function (card) {
+      card.addEventListener("focusin", load);
+      card.addEventListener("pointerover", load);
+      card.addEventListener("click", function (event) {
+        var button = event.target.closest && event.target.closest("button[data-copy], button[data-print-template]");
+        if (button && state < 2) {
+          event.preventDefault();
+          replay = button;
+          load();
+        }
+      });
+    });
+  }
 })();

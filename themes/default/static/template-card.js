@@ -217,8 +217,11 @@
     setTimeout(done, 1000);
   }
 
+  // Loaded by guidepost.js on a card's first use; it has already shown the tools.
   document.querySelectorAll("[data-template-card]").forEach(function (card) {
-    card.querySelectorAll("[data-enhanced]").forEach(function (el) { el.hidden = false; });
+    card.querySelectorAll("[data-template-form]").forEach(function (form) {
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    });
     card.querySelectorAll("input[data-field]").forEach(function (input) {
       input.addEventListener("input", function () { updatePreview(card); });
     });

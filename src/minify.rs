@@ -1,0 +1,127 @@
+//! Conservative size savings for the theme's CSS and JavaScript: comments and
+//! layout whitespace go, nothing that could change meaning is touched.
+
+/// CSS without comments and with whitespace collapsed; strings are kept as written.
+pub fn css(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut previous = ' ';
+                for d in chars.by_ref() {
+                    if previous == '*' && d == '/' {
+                        break;
+                    }
+                    previous = d;
+                }
+                pending_space = true;
+            }
+            '"' | '\'' => {
+                flush_space(&mut out, &mut pending_space, c);
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(escaped) = chars.next() {
+                            out.push(escaped);
+                        }
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '{' | '}' | ';' | ',' | '>' => {
+                pending_space = false;
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                skip_whitespace(&mut chars);
+            }
+            ':' => {
+                flush_space(&mut out, &mut pending_space, c);
+                out.push(c);
+                // `a :hover` differs from `a:hover`, so only the space after goes
+                // (valid CSS never needs one there).
+                skip_whitespace(&mut chars);
+            }
+            c => {
+                flush_space(&mut out, &mut pending_space, c);
+                out.push(c);
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+fn skip_whitespace(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+        chars.next();
+    }
+}
+
+fn flush_space(out: &mut String, pending: &mut bool, next: char) {
+    if *pending
+        && !out.is_empty()
+        && !matches!(out.chars().last(), Some('{' | '}' | ';' | ',' | '>' | '('))
+        && next != ')'
+    {
+        out.push(' ');
+    }
+    *pending = false;
+}
+
+/// JavaScript without whole-line comments and indentation. Lines stay lines, so
+/// automatic semicolon insertion is unaffected; multi-line template literals are
+/// left alone.
+pub fn js(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_template = false;
+    for line in text.lines() {
+        if in_template {
+            out.push_str(line);
+            out.push('\n');
+        } else {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with("//") {
+                continue;
+            }
+            out.push_str(trimmed);
+            out.push('\n');
+        }
+        if line.matches('`').count() % 2 == 1 {
+            in_template = !in_template;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_loses_comments_and_layout_whitespace_only() {
+        let text = "/* theme */\n:root {\n  --a: #fff;\n}\n\na:hover, .b > .c {\n  content: \"  two  spaces \";\n  margin: 0 auto;\n}\n@media (max-width: 30rem) {\n  .x .y { color: red; }\n}\n";
+        assert_eq!(
+            css(text),
+            ":root{--a:#fff}a:hover,.b>.c{content:\"  two  spaces \";margin:0 auto}@media (max-width:30rem){.x .y{color:red}}"
+        );
+    }
+
+    #[test]
+    fn css_keeps_descendant_pseudo_classes_apart() {
+        assert_eq!(css(".a :focus { outline: 0 }"), ".a :focus{outline:0}");
+        assert_eq!(css("a::before { content: 'x' }"), "a::before{content:'x'}");
+    }
+
+    #[test]
+    fn js_drops_comment_lines_and_indentation() {
+        let text = "// about\n(function () {\n  \"use strict\";\n  // why\n  var url = \"http://x\"; // keep\n  var t = `a\n    b`;\n})();\n";
+        assert_eq!(js(text), "(function () {\n\"use strict\";\nvar url = \"http://x\"; // keep\nvar t = `a\n    b`;\n})();\n");
+    }
+}

@@ -1,0 +1,121 @@
+// Builds the repository's hub with the real binary and serves it from 127.0.0.1,
+// the way a static host would: folders answer with index.html, unknown paths with
+// 404.html and status 404.
+"use strict";
+
+const { execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const http = require("node:http");
+const os = require("node:os");
+const path = require("node:path");
+
+const REPO = path.resolve(__dirname, "..", "..");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".md": "text/markdown; charset=utf-8",
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+/** The guidepost binary: $GUIDEPOST_BIN, or a fresh debug build in the cargo target dir. */
+function binary() {
+  if (process.env.GUIDEPOST_BIN) return path.resolve(process.env.GUIDEPOST_BIN);
+  execFileSync("cargo", ["build", "--locked", "--quiet"], { cwd: REPO, stdio: "inherit" });
+  const target = process.env.CARGO_TARGET_DIR || path.join(REPO, "target");
+  const exe = process.platform === "win32" ? "guidepost.exe" : "guidepost";
+  return path.resolve(REPO, target, "debug", exe);
+}
+
+/** Builds the repository hub into a new temporary folder and returns that folder. */
+function buildHub() {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-browser-"));
+  const out = path.join(parent, "site");
+  execFileSync(binary(), ["build", "--root", REPO, "--out", out], { stdio: "inherit" });
+  return { out, cleanup: () => fs.rmSync(parent, { recursive: true, force: true }) };
+}
+
+/** Serves `root` on a free port of 127.0.0.1; resolves to `{ origin, close }`. */
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const file = path.join(root, path.normalize(pathname));
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.isDirectory()) {
+      if (!pathname.endsWith("/")) {
+        res.writeHead(301, { Location: pathname + "/" }).end();
+        return;
+      }
+      return send(res, path.join(file, "index.html"), 200, root);
+    }
+    send(res, file, 200, root);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+function send(res, file, status, root) {
+  fs.readFile(file, (error, body) => {
+    if (error) {
+      if (status === 404) {
+        res.writeHead(404, { "Content-Type": TYPES[".txt"] }).end("not found");
+      } else {
+        send(res, path.join(root, "404.html"), 404, root);
+      }
+      return;
+    }
+    const type = TYPES[path.extname(file).toLowerCase()] || "application/octet-stream";
+    res.writeHead(status, { "Content-Type": type, "Content-Length": body.length });
+    res.end(body);
+  });
+}
+
+/** Every HTML page of the built site, as URL paths relative to its root. */
+function htmlPages(root) {
+  const pages = [];
+  (function walk(dir) {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".html")) {
+        const rel = path.relative(root, full).split(path.sep).join("/");
+        pages.push(rel.endsWith("index.html") ? rel.slice(0, -"index.html".length) : rel);
+      }
+    }
+  })(root);
+  return pages.sort();
+}
+
+module.exports = { REPO, buildHub, serve, htmlPages };
