@@ -112,7 +112,8 @@ fn formats_and_paper_follow_the_settings() {
     assert!(!page.contains("agenda.md"));
     let library = read(&out, "template-library/index.html");
     assert!(
-        library.contains("Word (.docx)</a> ("),
+        library.contains(r#"Word (.docx)</a> <span class="size">"#)
+            && library.contains(" KB</span>"),
         "the library shows file sizes"
     );
     std::fs::write(
