@@ -350,15 +350,18 @@ fn warnings(
     today: Option<Date>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // A template that no article embeds and no category lists is only reachable
+    // through the template library.
     for (id, &t) in templates {
-        if !pages.iter().any(|p| p.embeds.contains(&t)) {
+        let embedded = pages.iter().any(|p| p.embeds.contains(&t));
+        if !embedded && pages[t].section == 0 {
             out.push(
                 Diagnostic::warning(
                     &pages[t].file,
-                    format!("the template `{id}` is not embedded in any article"),
+                    format!("the template `{id}` is not embedded in any article and not in any category"),
                 )
                 .help(format!(
-                    "add a ```template block with `{id}` to the article where readers need it"
+                    "add a ```template block with `{id}` to the article where readers need it, or move the file into a category folder"
                 )),
             );
         }

@@ -67,7 +67,20 @@ fn new_article_and_template_are_ready_to_build() {
     let check = guidepost(dir.path(), &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
     let warnings = stderr(&check);
-    assert!(warnings.contains("warning: content/templates/thank-you-note.md: the template `thank-you-note` is not embedded in any article"), "{warnings}");
+    assert!(
+        !warnings.contains("thank-you-note"),
+        "a template in a category is listed there: {warnings}"
+    );
+    fs::rename(
+        dir.path().join("content/templates/thank-you-note.md"),
+        dir.path().join("content/thank-you-note.md"),
+    )
+    .unwrap();
+    let orphan = stderr(&guidepost(dir.path(), &["check"]));
+    assert!(
+        orphan.contains("warning: content/thank-you-note.md: the template `thank-you-note` is not embedded in any article and not in any category"),
+        "{orphan}"
+    );
     let duplicate = guidepost(dir.path(), &["new", "article", "closure/saying-goodbye"]);
     assert!(!duplicate.status.success());
     assert!(stderr(&duplicate).contains("`content/closure/saying-goodbye.md` already exists"));

@@ -118,4 +118,4 @@ function htmlPages(root) {
   return pages.sort();
 }
 
-module.exports = { REPO, buildHub, serve, htmlPages };
+module.exports = { REPO, binary, buildHub, serve, htmlPages };
