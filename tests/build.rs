@@ -398,3 +398,19 @@ fn text_from_content_is_escaped_everywhere_it_appears() {
         "JSON-LD escapes markup"
     );
 }
+
+#[test]
+fn a_twenty_megabyte_article_builds() {
+    let dir = hub("base");
+    let paragraph = "Mentors and mentees meet every two weeks to talk about goals and next steps. ".repeat(20);
+    let mut text = String::from("---\ntitle: Very long\nsummary: Twenty megabytes.\n---\n");
+    while text.len() < 20 * 1024 * 1024 {
+        text.push_str(&paragraph);
+        text.push_str("\n\n");
+    }
+    std::fs::write(dir.path().join("content/guide/long.md"), &text).unwrap();
+    let out = build_ok(dir.path());
+    let html = read(&out, "guide/long/index.html");
+    assert!(html.len() > 20 * 1024 * 1024);
+    assert!(html.trim_end().ends_with("</html>"));
+}

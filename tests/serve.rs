@@ -10,7 +10,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::hub;
 
@@ -81,14 +81,7 @@ impl Server {
     }
 
     fn get(&self, path: &str) -> (u16, String, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
-        let mut text = String::new();
-        stream.read_to_string(&mut text).unwrap();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap();
-        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-        (status, head.to_string(), body.to_string())
+        get(self.port, path)
     }
 
     /// Opens the live-reload channel and returns its events as they arrive.
@@ -124,6 +117,18 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// One GET request: status, head and body.
+fn get(port: u16, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head.to_string(), body.to_string())
 }
 
 fn wait_for_event(events: &mpsc::Receiver<String>, name: &str) -> String {
@@ -311,4 +316,87 @@ impl Server {
             output,
         }
     }
+}
+
+#[test]
+fn five_hundred_rapid_edits_renames_and_deletes_end_in_the_final_state() {
+    let dir = hub("base");
+    let mut server = Server::start(dir.path(), 0);
+    let guide = dir.path().join("content/guide");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // A reader keeps fetching while the files churn: every page it gets is whole.
+    let reader = {
+        let stop = std::sync::Arc::clone(&stop);
+        let port = server.port;
+        std::thread::spawn(move || {
+            let mut fetched = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let (status, _, body) = get(port, "/guide/");
+                assert_eq!(status, 200);
+                assert!(
+                    body.trim_end().ends_with("</html>"),
+                    "a whole page every time"
+                );
+                fetched += 1;
+            }
+            fetched
+        })
+    };
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for step in 0..500 {
+        let a = guide.join(format!("churn-{}.md", next(8)));
+        let b = guide.join(format!("churn-{}.md", next(8)));
+        match next(3) {
+            0 => std::fs::write(
+                &a,
+                format!("---\ntitle: Churn {step}\nsummary: x\n---\nStep {step}.\n"),
+            )
+            .unwrap(),
+            1 => {
+                let _ = std::fs::rename(&a, &b);
+            }
+            _ => {
+                let _ = std::fs::remove_file(&a);
+            }
+        }
+        if step % 50 == 0 {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    // The final state: one known page, every other churn file gone.
+    for n in 0..8 {
+        let _ = std::fs::remove_file(guide.join(format!("churn-{n}.md")));
+    }
+    std::fs::write(
+        guide.join("churn-final.md"),
+        "---\ntitle: Churn settled\nsummary: x\n---\nThe end.\n",
+    )
+    .unwrap();
+    let settled = Instant::now();
+    loop {
+        let (status, _, body) = server.get("/guide/churn-final/");
+        let listing = server.get("/guide/").2;
+        let leftovers = (0..8).any(|n| listing.contains(&format!("churn-{n}/")));
+        if status == 200 && body.contains("<h1>Churn settled</h1>") && !leftovers {
+            break;
+        }
+        assert!(
+            settled.elapsed() < WAIT,
+            "serve never showed the final state"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(reader.join().unwrap() > 0);
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "serve is still running"
+    );
+    assert_eq!(server.get("/guide/churn-3/").0, 404);
 }

@@ -1,0 +1,124 @@
+//! Property tests: the small parsers that every file goes through never panic on
+//! any input, and keep their round-trip promises.
+
+use proptest::prelude::*;
+
+use guidepost::config::Config;
+use guidepost::discover::{SourceFile, SourceKind};
+use guidepost::front_matter::split;
+use guidepost::markdown::{render, LineIndex, RenderOptions};
+use guidepost::placeholder;
+use guidepost::text::{slugify, IdSet};
+use guidepost::url::{join_content_path, relative};
+
+fn config() -> Config {
+    Config::parse("title: Hub\nbase_url: https://example.org/\naudiences:\n  - {id: mentor, label: Mentors}\nphases:\n  - {id: closure, label: Closure}\n").unwrap()
+}
+
+/// Resolves a relative link the way a browser does, from the folder of `from`.
+fn resolve(from: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    let mut out = parts.join("/");
+    if link.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn splitting_never_panics_and_keeps_the_body_a_suffix(text in any::<String>()) {
+        if let Ok(s) = split(&text) {
+            prop_assert!(text.ends_with(s.body));
+            prop_assert_eq!(s.body_offset + s.body.len(), text.len());
+        }
+    }
+
+    #[test]
+    fn front_matter_round_trips(yaml in "([a-z_]{1,8}: [a-zA-Z0-9 ]{0,12}\n){0,6}", body in "[^\r]{0,200}") {
+        let text = format!("---\n{yaml}---\n{body}");
+        let s = split(&text).unwrap();
+        prop_assert_eq!(s.yaml, yaml.as_str());
+        prop_assert_eq!(s.body, body.as_str());
+    }
+
+    #[test]
+    fn parsing_any_file_never_panics(text in any::<String>(), fenced in any::<bool>()) {
+        let file = SourceFile { rel: "a/b.md".into(), path: "a/b.md".into(), kind: SourceKind::Page };
+        let text = if fenced { format!("---\n{text}\n---\n{text}") } else { text };
+        let _ = guidepost::source::parse_text(&file, &text, &config());
+    }
+
+    #[test]
+    fn markdown_never_panics(body in any::<String>(), html in any::<bool>()) {
+        let options = RenderOptions { allow_html: html, placeholders: true };
+        let out = render(&body, 0, &LineIndex::new(&body), options);
+        prop_assert!(out.toc.iter().all(|t| t.level == 2 || t.level == 3));
+    }
+
+    #[test]
+    fn slugs_are_stable_and_clean(text in any::<String>()) {
+        let slug = slugify(&text);
+        prop_assert_eq!(slugify(&slug), slug.clone());
+        prop_assert!(!slug.contains(char::is_whitespace));
+        prop_assert!(!slug.starts_with('-') && !slug.ends_with('-') && !slug.contains("--"));
+    }
+
+    #[test]
+    fn heading_ids_are_unique(headings in proptest::collection::vec(any::<String>(), 0..30)) {
+        let mut ids = IdSet::default();
+        let made: Vec<String> = headings.iter().map(|h| ids.unique(h)).collect();
+        let distinct: std::collections::HashSet<&String> = made.iter().collect();
+        prop_assert_eq!(distinct.len(), made.len());
+    }
+
+    #[test]
+    fn joined_content_paths_stay_inside(from in "[a-z]{1,4}(/[a-z]{1,4}){0,3}\\.md", link in "(\\.\\.|\\.|[a-z]{1,4}|)(/(\\.\\.|\\.|[a-z]{1,4}|)){0,5}") {
+        if let Some(path) = join_content_path(&from, &link) {
+            prop_assert!(!path.split('/').any(|p| p == ".." || p == "."));
+            prop_assert!(!path.starts_with('/'));
+        }
+    }
+
+    #[test]
+    fn relative_links_lead_back_to_their_target(from in "([a-z]{1,3}/){0,4}", to in "([a-z]{1,3}/){0,4}") {
+        let link = relative(&from, &to);
+        prop_assert_eq!(resolve(&from, &link), to);
+    }
+
+    #[test]
+    fn placeholders_parse_and_fill_without_surprises(text in any::<String>()) {
+        let _ = placeholder::all(&text, 1);
+        prop_assert_eq!(placeholder::fill(&text, |_| None), text.clone());
+        let filled = placeholder::fill(&text, |name| Some(format!("<{name}>")));
+        prop_assert!(placeholder::find(&filled).is_none() || placeholder::find(&text).is_some());
+    }
+
+    #[test]
+    fn placeholders_round_trip(parts in proptest::collection::vec(("[a-z ,.]{0,10}", "[a-z][a-z0-9_]{0,8}"), 0..6)) {
+        let text: String = parts.iter().map(|(plain, name)| format!("{plain}{{{{ {name} }}}}")).collect();
+        let names: Vec<String> = placeholder::all(&text, 1).into_iter().map(|(n, _)| n).collect();
+        let expected: Vec<String> = parts.iter().map(|(_, name)| name.clone()).collect();
+        prop_assert_eq!(names, expected);
+        let filled = placeholder::fill(&text, |name| Some(name.to_uppercase()));
+        let expected_text: String = parts.iter().map(|(plain, name)| format!("{plain}{}", name.to_uppercase())).collect();
+        prop_assert_eq!(filled, expected_text);
+    }
+
+    #[test]
+    fn any_hub_yaml_is_read_or_refused_without_panic(text in any::<String>()) {
+        let _ = Config::parse(&text);
+    }
+}
