@@ -402,7 +402,8 @@ fn text_from_content_is_escaped_everywhere_it_appears() {
 #[test]
 fn a_twenty_megabyte_article_builds() {
     let dir = hub("base");
-    let paragraph = "Mentors and mentees meet every two weeks to talk about goals and next steps. ".repeat(20);
+    let paragraph =
+        "Mentors and mentees meet every two weeks to talk about goals and next steps. ".repeat(20);
     let mut text = String::from("---\ntitle: Very long\nsummary: Twenty megabytes.\n---\n");
     while text.len() < 20 * 1024 * 1024 {
         text.push_str(&paragraph);

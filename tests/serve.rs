@@ -21,6 +21,8 @@ struct Server {
     child: Child,
     port: u16,
     output: mpsc::Receiver<String>,
+    /// Every line serve printed so far.
+    seen: Vec<String>,
 }
 
 impl Server {
@@ -51,6 +53,7 @@ impl Server {
             child,
             port: 0,
             output,
+            seen: Vec::new(),
         };
         let line = server.wait_for_line("Serving ");
         let port = line
@@ -73,8 +76,12 @@ impl Server {
     fn wait_for_line(&mut self, needle: &str) -> String {
         loop {
             match self.output.recv_timeout(WAIT) {
-                Ok(line) if line.contains(needle) => return line,
-                Ok(_) => {}
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.contains(needle) {
+                        return line;
+                    }
+                }
                 Err(_) => panic!("serve never printed {needle:?}"),
             }
         }
@@ -272,50 +279,15 @@ fn a_taken_port_moves_to_the_next_free_one() {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let dir = hub("base");
-    let server = Server::start_expecting_move(dir.path(), port);
+    let server = Server::start(dir.path(), port);
     assert_ne!(server.port, port);
+    let moved = format!(
+        "Port {port} is in use, so the hub is served on port {} instead.",
+        server.port
+    );
+    assert!(server.seen.contains(&moved), "{:?}", server.seen);
     assert_eq!(server.get("/").0, 200);
     drop(taken);
-}
-
-impl Server {
-    fn start_expecting_move(root: &Path, port: u16) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_guidepost"))
-            .args(["serve", "--port", &port.to_string(), "--exit-on-stdin-eof"])
-            .current_dir(root)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = BufReader::new(child.stdout.take().unwrap());
-        let mut lines = stdout.lines().map_while(Result::ok);
-        let moved = lines
-            .find(|l| l.starts_with("Port "))
-            .expect("says the port moved");
-        assert!(
-            moved.contains(&format!(
-                "Port {port} is in use, so the hub is served on port"
-            )),
-            "{moved}"
-        );
-        let serving = lines.find(|l| l.starts_with("Serving ")).unwrap();
-        let new_port = serving
-            .rsplit(':')
-            .next()
-            .unwrap()
-            .split('/')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
-        let (_sender, output) = mpsc::channel();
-        Server {
-            child,
-            port: new_port,
-            output,
-        }
-    }
 }
 
 #[test]

@@ -41,8 +41,9 @@ pub(super) fn build_sections(
 ) -> Vec<Section> {
     let mut dirs: BTreeMap<String, Option<SourcePage>> = BTreeMap::new();
     dirs.insert(String::new(), None);
-    for page in pages {
-        let mut dir = parent_dir(&page.rel);
+    // Every folder that holds a page or an _index.md is a section, and so are its parents.
+    let mut add_folders = |rel: &str| {
+        let mut dir = parent_dir(rel);
         loop {
             dirs.entry(dir.to_string()).or_insert(None);
             if dir.is_empty() {
@@ -50,20 +51,17 @@ pub(super) fn build_sections(
             }
             dir = parent_dir(dir);
         }
+    };
+    for page in pages {
+        add_folders(&page.rel);
+    }
+    for index in &indexes {
+        add_folders(&index.rel);
     }
     for index in indexes {
-        let mut dir = parent_dir(&index.rel);
-        loop {
-            dirs.entry(dir.to_string()).or_insert(None);
-            if dir.is_empty() {
-                break;
-            }
-            dir = parent_dir(dir);
+        if !index.front.draft {
+            dirs.insert(parent_dir(&index.rel).to_string(), Some(index));
         }
-        if index.front.draft {
-            continue;
-        }
-        dirs.insert(parent_dir(&index.rel).to_string(), Some(index));
     }
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
     let mut index_of: HashMap<String, SectionId> = HashMap::new();
