@@ -54,11 +54,14 @@ impl Parser<'_> {
             self.read_key(&mut front, key, value, line);
         }
         // A misspelt `title` key is already reported with its fix.
-        let misspelt_title = front
-            .lines
-            .keys()
-            .any(|k| k != "title" && suggest(k, allowed.iter().copied()) == Some("title"));
-        if front.title.trim().is_empty() && !front.lines.contains_key("title") && !misspelt_title {
+        let misspelt_title = || {
+            front.lines.keys().any(|k| {
+                !allowed.contains(&k.as_str())
+                    && suggest(k, allowed.iter().copied()) == Some("title")
+            })
+        };
+        if front.title.trim().is_empty() && !front.lines.contains_key("title") && !misspelt_title()
+        {
             let help = if self.split.yaml.is_empty() {
                 "start the file with front matter:\n---\ntitle: Your page title\n---"
             } else {
