@@ -44,6 +44,9 @@ pub struct Config {
     /// Pass raw HTML in Markdown through instead of escaping it.
     #[serde(default)]
     pub allow_html: bool,
+    /// Build the search index and show the search box (on unless set to false).
+    #[serde(default = "default_search")]
+    pub search: bool,
 }
 
 /// One audience (mentors, mentees, staff…).
@@ -91,6 +94,10 @@ pub struct Contact {
 
 fn default_language() -> String {
     "en".to_string()
+}
+
+fn default_search() -> bool {
+    true
 }
 
 fn default_theme() -> String {

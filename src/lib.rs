@@ -21,6 +21,7 @@ pub mod output;
 pub mod placeholder;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;

@@ -42,8 +42,12 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnos
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.extend((0..site.config.audiences.len()).map(Job::Audience));
     jobs.extend((0..site.tags.len()).map(Job::Tag));
-    let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> =
-        jobs.par_iter().map(|job| job.run(site, theme)).collect();
+    // The search index is built alongside the pages, not after them.
+    let (mut rendered, search): (Vec<Result<Vec<OutputFile>, Diagnostic>>, _) = rayon::join(
+        || jobs.par_iter().map(|job| job.run(site, theme)).collect(),
+        || crate::search::output(site, theme),
+    );
+    rendered.push(search);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for result in rendered {
@@ -427,7 +431,8 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
     }
 }
 
-fn page<T: Serialize>(
+/// Renders the theme template `name` for the page at `url`.
+pub(crate) fn page<T: Serialize>(
     theme: &Theme,
     name: &str,
     url: &str,

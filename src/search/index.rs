@@ -1,0 +1,365 @@
+//! The inverted index: documents to terms, terms to stem groups, groups to scored
+//! postings.
+//!
+//! In: [`Document`]s and a [`Stemmer`]. Out: an [`Index`] whose every posting holds a
+//! BM25F score already (title > headings > summary > body, see
+//! [`WEIGHTS`](super::documents::WEIGHTS)), quantised to 64 levels, so the browser
+//! only adds numbers. Built in parallel chunks with local dictionaries merged once.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::documents::{Document, FIELDS, WEIGHTS};
+use super::tokenize::{each_term, Stemmer};
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation per field: full for running text, light for titles.
+const B: [f32; FIELDS] = [0.3, 0.4, 0.4, 0.3, 0.75];
+/// Each quantised level is this much above the one below.
+pub const LEVEL_STEP: f32 = 1.12;
+/// The highest level (levels are 0..=63, one base-64 digit).
+pub const TOP_LEVEL: u8 = 63;
+
+/// Words that end a thought more than they carry it: they still match, but a query
+/// does not require them (see `search.js`). Kept per language where we have them.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "i", "if",
+    "in", "is", "it", "my", "of", "on", "or", "our", "so", "that", "the", "their", "this", "to",
+    "was", "we", "what", "when", "who", "why", "will", "with", "you", "your",
+];
+
+/// The stop words of a language tag, for the manifest.
+pub fn stopwords(language: &str) -> &'static [&'static str] {
+    if language.to_lowercase().starts_with("en") {
+        ENGLISH_STOPWORDS
+    } else {
+        &[]
+    }
+}
+
+/// A stem group: every word form that shares a stem, and where it occurs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Documents that hold any form of the group.
+    pub df: u32,
+    /// `(document, level)`, best level first, then by document number.
+    pub postings: Vec<(u32, u8)>,
+}
+
+/// The whole index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    /// Every term, sorted.
+    pub terms: Vec<String>,
+    /// The group of each term.
+    pub term_group: Vec<u32>,
+    /// Groups, numbered in the order of their stems.
+    pub groups: Vec<Group>,
+    pub documents: u32,
+}
+
+/// A hash map with a fast, non-cryptographic hash: the keys are the hub's own words.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// The multiply-rotate hash rustc uses (FxHash): a few instructions per 8 bytes.
+#[derive(Default)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Per-document term counts by field, with local term numbers.
+struct Counted {
+    terms: Vec<(u32, [u16; FIELDS])>,
+    lengths: [u32; FIELDS],
+}
+
+/// Builds the index of `docs` (in their order: document `i` is number `i`).
+pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
+    const CHUNK: usize = 512;
+    // 1. Count terms per document, each chunk with its own dictionary.
+    let chunks: Vec<(Vec<String>, Vec<Counted>)> = docs
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut dict: FastMap<String, u32> = FastMap::default();
+            let mut names: Vec<String> = Vec::new();
+            let mut buffer = String::new();
+            // Counts per local term, and the terms the current document touched.
+            let mut counts: Vec<[u16; FIELDS]> = Vec::new();
+            let mut touched: Vec<u32> = Vec::new();
+            let counted = chunk
+                .iter()
+                .map(|doc| {
+                    let mut lengths = [0u32; FIELDS];
+                    for (field, text) in doc.fields.iter().enumerate() {
+                        each_term(text, &mut buffer, |term| {
+                            let id = match dict.get(term) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = names.len() as u32;
+                                    dict.insert(term.to_string(), id);
+                                    names.push(term.to_string());
+                                    counts.push([0; FIELDS]);
+                                    id
+                                }
+                            };
+                            let count = &mut counts[id as usize];
+                            if *count == [0; FIELDS] {
+                                touched.push(id);
+                            }
+                            count[field] = count[field].saturating_add(1);
+                            lengths[field] += 1;
+                        });
+                    }
+                    let terms = touched
+                        .drain(..)
+                        .map(|id| (id, std::mem::take(&mut counts[id as usize])))
+                        .collect();
+                    Counted { terms, lengths }
+                })
+                .collect();
+            (names, counted)
+        })
+        .collect();
+
+    // 2. One sorted dictionary; local numbers mapped onto it.
+    let mut all: Vec<&str> = chunks
+        .iter()
+        .flat_map(|(names, _)| names.iter().map(String::as_str))
+        .collect();
+    all.par_sort_unstable();
+    all.dedup();
+    let global: FastMap<&str, u32> = all
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
+
+    // 3. Stem groups, numbered in stem order.
+    let stems: Vec<String> = terms
+        .par_iter()
+        .map(|t| stemmer.stem(t).into_owned())
+        .collect();
+    let mut sorted_stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+    sorted_stems.par_sort_unstable();
+    sorted_stems.dedup();
+    let group_of_stem: FastMap<&str, u32> = sorted_stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let term_group: Vec<u32> = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
+    let group_count = sorted_stems.len();
+
+    // 4. Group-level counts per document.
+    let per_doc: Vec<(Vec<(u32, [u16; FIELDS])>, [u32; FIELDS])> = chunks
+        .par_iter()
+        .flat_map_iter(|(names, counted)| {
+            let to_group: Vec<u32> = names
+                .iter()
+                .map(|n| term_group[global[n.as_str()] as usize])
+                .collect();
+            counted.iter().map(move |c| {
+                let mut groups: Vec<(u32, [u16; FIELDS])> = c
+                    .terms
+                    .iter()
+                    .map(|&(local, tf)| (to_group[local as usize], tf))
+                    .collect();
+                groups.sort_unstable_by_key(|g| g.0);
+                groups.dedup_by(|next, kept| {
+                    if next.0 == kept.0 {
+                        for f in 0..FIELDS {
+                            kept.1[f] = kept.1[f].saturating_add(next.1[f]);
+                        }
+                        true
+                    } else {
+                        false
+                    }
+                });
+                (groups, c.lengths)
+            })
+        })
+        .collect();
+
+    // 5. Document frequencies and average field lengths.
+    let n = docs.len().max(1) as f32;
+    let mut df = vec![0u32; group_count];
+    let mut total = [0f64; FIELDS];
+    for (groups, lengths) in &per_doc {
+        for &(g, _) in groups {
+            df[g as usize] += 1;
+        }
+        for f in 0..FIELDS {
+            total[f] += f64::from(lengths[f]);
+        }
+    }
+    let average: Vec<f32> = total.iter().map(|t| (*t as f32 / n).max(1.0)).collect();
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| (1.0 + (n - d as f32 + 0.5) / (d as f32 + 0.5)).ln())
+        .collect();
+
+    // 6. Scores, then levels relative to the best score of the whole index.
+    let score = |tf: &[u16; FIELDS], lengths: &[u32; FIELDS], g: u32| {
+        let mut weighted = 0.0;
+        for f in 0..FIELDS {
+            if tf[f] > 0 {
+                let norm = 1.0 - B[f] + B[f] * lengths[f] as f32 / average[f];
+                weighted += WEIGHTS[f] * f32::from(tf[f]) / norm;
+            }
+        }
+        idf[g as usize] * weighted * (K1 + 1.0) / (weighted + K1)
+    };
+    let best = per_doc
+        .par_iter()
+        .map(|(groups, lengths)| {
+            groups
+                .iter()
+                .map(|(g, tf)| score(tf, lengths, *g))
+                .fold(f32::MIN_POSITIVE, f32::max)
+        })
+        .reduce(|| f32::MIN_POSITIVE, f32::max);
+    let levels: Vec<Vec<u8>> = per_doc
+        .par_iter()
+        .map(|(groups, lengths)| {
+            groups
+                .iter()
+                .map(|(g, tf)| level(score(tf, lengths, *g), best))
+                .collect()
+        })
+        .collect();
+    // Documents arrive in order, so bucketing by level keeps each level sorted by document.
+    let mut buckets: Vec<Vec<Vec<u32>>> = vec![Vec::new(); group_count];
+    for (doc, ((groups, _), levels)) in per_doc.iter().zip(&levels).enumerate() {
+        for (&(g, _), &level) in groups.iter().zip(levels) {
+            let bucket = &mut buckets[g as usize];
+            if bucket.is_empty() {
+                bucket.resize(usize::from(TOP_LEVEL) + 1, Vec::new());
+            }
+            bucket[usize::from(level)].push(doc as u32);
+        }
+    }
+    let groups = buckets
+        .into_par_iter()
+        .zip(df)
+        .map(|(bucket, df)| {
+            let mut postings = Vec::with_capacity(df as usize);
+            for (level, docs) in bucket.iter().enumerate().rev() {
+                postings.extend(docs.iter().map(|&d| (d, level as u8)));
+            }
+            Group { df, postings }
+        })
+        .collect();
+    Index {
+        terms,
+        term_group,
+        groups,
+        documents: docs.len() as u32,
+    }
+}
+
+/// The level of `score`: [`TOP_LEVEL`] for the best score, one less per [`LEVEL_STEP`].
+pub fn level(score: f32, best: f32) -> u8 {
+    if score <= 0.0 {
+        return 0;
+    }
+    let below = (best / score).ln() / LEVEL_STEP.ln();
+    (f32::from(TOP_LEVEL) - below.round()).clamp(0.0, f32::from(TOP_LEVEL)) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::documents::{BODY, HEADING, TITLE};
+
+    fn doc(title: &str, heading: &str, body: &str) -> Document {
+        let mut fields: [String; FIELDS] = Default::default();
+        fields[TITLE] = title.to_string();
+        fields[HEADING] = heading.to_string();
+        fields[BODY] = body.to_string();
+        Document {
+            page: 0,
+            anchor: None,
+            heading: None,
+            fields,
+            text: body.to_string(),
+        }
+    }
+
+    fn postings_of(index: &Index, term: &str) -> Vec<(u32, u8)> {
+        let t = index
+            .terms
+            .binary_search_by(|x| x.as_str().cmp(term))
+            .unwrap();
+        index.groups[index.term_group[t] as usize].postings.clone()
+    }
+
+    #[test]
+    fn forms_of_a_word_share_one_group() {
+        let docs = [
+            doc("", "", "Our meeting"),
+            doc("", "", "Two meetings"),
+            doc("", "", "We meet"),
+        ];
+        let index = build(&docs, &Stemmer::for_language("en"));
+        let group = |t: &str| index.term_group[index.terms.iter().position(|x| x == t).unwrap()];
+        assert_eq!(group("meeting"), group("meetings"));
+        assert_eq!(group("meeting"), group("meet"));
+        assert_eq!(index.groups[group("meet") as usize].df, 3);
+        assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn title_beats_heading_beats_body() {
+        let filler = "some other words about the program";
+        let docs = [
+            doc("Notes", "", &format!("closure {filler}")),
+            doc("Notes", "Closure", filler),
+            doc("Closure", "", filler),
+            doc("Notes", "", filler),
+        ];
+        let index = build(&docs, &Stemmer::for_language("en"));
+        let order: Vec<u32> = postings_of(&index, "closure").iter().map(|p| p.0).collect();
+        assert_eq!(order, [2, 1, 0]);
+    }
+
+    #[test]
+    fn rare_words_score_above_common_ones() {
+        let docs = [
+            doc("", "", "goodbye mentor"),
+            doc("", "", "mentor"),
+            doc("", "", "mentor"),
+        ];
+        let index = build(&docs, &Stemmer::for_language("en"));
+        let rare = postings_of(&index, "goodbye")[0].1;
+        let common = postings_of(&index, "mentor")[0].1;
+        assert!(rare > common, "{rare} vs {common}");
+    }
+
+    #[test]
+    fn levels_fall_by_steps() {
+        assert_eq!(level(10.0, 10.0), TOP_LEVEL);
+        assert_eq!(level(10.0 / LEVEL_STEP, 10.0), TOP_LEVEL - 1);
+        assert_eq!(level(1e-9, 10.0), 0);
+        assert_eq!(level(0.0, 10.0), 0);
+    }
+}
