@@ -2,7 +2,7 @@
 //! postings.
 //!
 //! In: [`Document`]s and a [`Stemmer`]. Out: an [`Index`] whose every posting holds a
-//! BM25F score already (title > headings > summary > body, see
+//! BM25 score already, summed over fields by weight (title > headings > body, see
 //! [`WEIGHTS`](super::documents::WEIGHTS)), quantised to 64 levels, so the browser
 //! only adds numbers. Built in parallel chunks with local dictionaries merged once.
 
@@ -86,9 +86,12 @@ impl Hasher for FastHasher {
     }
 }
 
+/// Counts of a term (or group) in each field of one document.
+type FieldCounts = [u16; FIELDS];
+
 /// Per-document term counts by field, with local term numbers.
 struct Counted {
-    terms: Vec<(u32, [u16; FIELDS])>,
+    terms: Vec<(u32, FieldCounts)>,
     lengths: [u32; FIELDS],
 }
 
@@ -103,7 +106,7 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
             let mut names: Vec<String> = Vec::new();
             let mut buffer = String::new();
             // Counts per local term, and the terms the current document touched.
-            let mut counts: Vec<[u16; FIELDS]> = Vec::new();
+            let mut counts: Vec<FieldCounts> = Vec::new();
             let mut touched: Vec<u32> = Vec::new();
             let counted = chunk
                 .iter()
@@ -171,7 +174,7 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
     let group_count = sorted_stems.len();
 
     // 4. Group-level counts per document.
-    let per_doc: Vec<(Vec<(u32, [u16; FIELDS])>, [u32; FIELDS])> = chunks
+    let per_doc: Vec<Counted> = chunks
         .par_iter()
         .flat_map_iter(|(names, counted)| {
             let to_group: Vec<u32> = names
@@ -179,7 +182,7 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
                 .map(|n| term_group[global[n.as_str()] as usize])
                 .collect();
             counted.iter().map(move |c| {
-                let mut groups: Vec<(u32, [u16; FIELDS])> = c
+                let mut groups: Vec<(u32, FieldCounts)> = c
                     .terms
                     .iter()
                     .map(|&(local, tf)| (to_group[local as usize], tf))
@@ -195,7 +198,10 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
                         false
                     }
                 });
-                (groups, c.lengths)
+                Counted {
+                    terms: groups,
+                    lengths: c.lengths,
+                }
             })
         })
         .collect();
@@ -204,8 +210,8 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
     let n = docs.len().max(1) as f32;
     let mut df = vec![0u32; group_count];
     let mut total = [0f64; FIELDS];
-    for (groups, lengths) in &per_doc {
-        for &(g, _) in groups {
+    for Counted { terms, lengths } in &per_doc {
+        for &(g, _) in terms {
             df[g as usize] += 1;
         }
         for f in 0..FIELDS {
@@ -219,38 +225,42 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
         .collect();
 
     // 6. Scores, then levels relative to the best score of the whole index.
+    // Each field saturates on its own before the weights apply, so a word in the title
+    // outweighs the same word repeated in the text (in BM25F proper, one saturation over
+    // the weighted sum would flatten the weights).
     let score = |tf: &[u16; FIELDS], lengths: &[u32; FIELDS], g: u32| {
-        let mut weighted = 0.0;
+        let mut sum = 0.0;
         for f in 0..FIELDS {
             if tf[f] > 0 {
                 let norm = 1.0 - B[f] + B[f] * lengths[f] as f32 / average[f];
-                weighted += WEIGHTS[f] * f32::from(tf[f]) / norm;
+                let tf = f32::from(tf[f]);
+                sum += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
         }
-        idf[g as usize] * weighted * (K1 + 1.0) / (weighted + K1)
+        idf[g as usize] * sum
     };
     let best = per_doc
         .par_iter()
-        .map(|(groups, lengths)| {
-            groups
+        .map(|c| {
+            c.terms
                 .iter()
-                .map(|(g, tf)| score(tf, lengths, *g))
+                .map(|(g, tf)| score(tf, &c.lengths, *g))
                 .fold(f32::MIN_POSITIVE, f32::max)
         })
         .reduce(|| f32::MIN_POSITIVE, f32::max);
     let levels: Vec<Vec<u8>> = per_doc
         .par_iter()
-        .map(|(groups, lengths)| {
-            groups
+        .map(|c| {
+            c.terms
                 .iter()
-                .map(|(g, tf)| level(score(tf, lengths, *g), best))
+                .map(|(g, tf)| level(score(tf, &c.lengths, *g), best))
                 .collect()
         })
         .collect();
     // Documents arrive in order, so bucketing by level keeps each level sorted by document.
     let mut buckets: Vec<Vec<Vec<u32>>> = vec![Vec::new(); group_count];
-    for (doc, ((groups, _), levels)) in per_doc.iter().zip(&levels).enumerate() {
-        for (&(g, _), &level) in groups.iter().zip(levels) {
+    for (doc, (c, levels)) in per_doc.iter().zip(&levels).enumerate() {
+        for (&(g, _), &level) in c.terms.iter().zip(levels) {
             let bucket = &mut buckets[g as usize];
             if bucket.is_empty() {
                 bucket.resize(usize::from(TOP_LEVEL) + 1, Vec::new());

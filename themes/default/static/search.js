@@ -246,7 +246,33 @@
       var found = exact.concat(prefixes.slice(0, 8));
       // Typing mistakes only count when the word itself is not in the hub.
       if (!found.length) found = typos.slice(0, 6);
-      return found;
+      if (!exact.length) return found;
+      // Related forms the stemmer keeps apart ("mentoring", "mentorship"): words that
+      // start with what every form of the word's group shares, if that is 5+ letters.
+      var root = null;
+      vocab.forEach(function (s) {
+        for (var i = 0; i < s.terms.length; i++) {
+          if (s.groups[i] !== exact[0].group) continue;
+          var t = s.terms[i], n = 0;
+          if (root === null) { root = t; continue; }
+          while (n < root.length && n < t.length && root[n] === t[n]) n++;
+          root = root.slice(0, n);
+        }
+      });
+      if (!root || root.length < 5) return found;
+      return self.vocabRange(root, root + "\uffff").then(function (list) {
+        var related = [], groups = {};
+        found.forEach(function (f) { groups[f.group] = 1; });
+        list.forEach(function (s) {
+          for (var i = 0; i < s.terms.length; i++) {
+            if (!groups[s.groups[i]] && s.terms[i].lastIndexOf(root, 0) === 0) {
+              related.push({ group: s.groups[i], df: s.df[i], term: s.terms[i], factor: 0.6 });
+            }
+          }
+        });
+        related.sort(function (a, b) { return b.df - a.df; });
+        return found.concat(related.slice(0, 4));
+      });
     });
   };
 
@@ -294,48 +320,48 @@
     var self = this, req = self.required(words);
     var scores = words.map(function (w) {
       var map = new Map();
+      // A stop word that is not required only nudges the order.
+      var weight = req.indexOf(w) < 0 && self.stop[w.term] ? 0.1 : 1;
       w.complete = true;
       w.matches.forEach(function (m) {
         var g = self.groups[m.group];
         if (g.loaded < g.tiers) w.complete = false;
         for (var i = 0; i < g.docs.length; i++) {
-          var s = SCORE[g.levels[i]] * m.factor;
+          var s = SCORE[g.levels[i]] * m.factor * weight;
           if (!(map.get(g.docs[i]) >= s)) map.set(g.docs[i], s);
         }
       });
       return map;
     });
     var need = req.map(function (w) { return scores[words.indexOf(w)]; });
-    need.sort(function (a, b) { return a.size - b.size; });
-    var hits = [];
-    var partial = false;
-    if (need.length) {
-      need[0].forEach(function (s, doc) {
-        for (var i = 1; i < need.length; i++) if (!need[i].has(doc)) return;
-        hits.push(doc);
-      });
-    }
+    // How many required words each document holds.
+    var count = new Map();
+    need.forEach(function (map) { map.forEach(function (s, doc) { count.set(doc, (count.get(doc) || 0) + 1); }); });
+    var full = 0;
+    count.forEach(function (c) { if (c === need.length) full++; });
     var complete = req.every(function (w) { return w.complete; });
     // Too few documents hold every word in the best postings: fetch more of them.
-    if (hits.length < 10 && !complete && round < 4) {
+    if (full < 10 && !complete && round < 4) {
       var more = [];
       req.forEach(function (w) {
         if (!w.complete) w.matches.forEach(function (m) { more.push(self.moreOf(self.groups[m.group])); });
       });
       return Promise.all(more).then(function () { return self.gather(words, round + 1); });
     }
-    if (!hits.length && need.length > 1) {
-      // No document has every word: rank those with the most of them.
-      partial = true;
-      var count = new Map();
-      need.forEach(function (map) { map.forEach(function (s, doc) { count.set(doc, (count.get(doc) || 0) + 1); }); });
-      var most = 0;
-      count.forEach(function (c) { most = Math.max(most, c); });
-      count.forEach(function (c, doc) { if (c === most) hits.push(doc); });
-    }
+    // Every word, or for three words and more all but one, ranked lower; when no
+    // document has that many, those with the most words.
+    var most = 0;
+    count.forEach(function (c) { most = Math.max(most, c); });
+    var least = need.length >= 3 ? need.length - 1 : need.length;
+    var partial = most < least;
+    if (partial) least = most;
+    var hits = [];
+    count.forEach(function (c, doc) { if (c >= least) hits.push(doc); });
     var ranked = hits.map(function (doc) {
-      var score = 0;
-      scores.forEach(function (map) { score += map.get(doc) || 0; });
+      var score = Math.pow(0.5, need.length - count.get(doc));
+      var sum = 0;
+      scores.forEach(function (map) { sum += map.get(doc) || 0; });
+      score *= sum;
       return { doc: doc, score: score, weight: self.weight(doc), band: Math.floor(Math.log(score) / Math.log(1.1)) };
     });
     ranked.sort(function (a, b) {
@@ -491,9 +517,10 @@
   // ---- Where the index is and where the search page is ------------------------------
   var form = document.querySelector("form.site-search");
   var pageBox = document.getElementById("gp-search-page");
-  var base = (pageBox && pageBox.getAttribute("data-index")) || (form && form.getAttribute("data-index"));
+  var home = pageBox || form;
+  var base = home && home.getAttribute("data-index");
   if (!base) return;
-  var root = base.replace(/search\/index\/$/, "");
+  var root = home.getAttribute("data-root") || "";
   var index = null;
   function getIndex() {
     if (!index) index = new Index(base);
