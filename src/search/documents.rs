@@ -36,8 +36,15 @@ pub struct Document {
     /// The part's heading or the question, as shown.
     pub heading: Option<String>,
     pub fields: [String; FIELDS],
+    /// The plain text excerpts are cut from, when it is not the body itself.
+    pub excerpt: Option<String>,
+}
+
+impl Document {
     /// The plain text excerpts are cut from.
-    pub text: String,
+    pub fn text(&self) -> &str {
+        self.excerpt.as_deref().unwrap_or(&self.fields[BODY])
+    }
 }
 
 /// Consecutive documents that share kind, category and audiences.
@@ -139,7 +146,7 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
     let headings = page.body.toc.iter().filter(|t| t.level == 2);
     if page.kind == PageKind::Template {
         let whole = html_text(&page.body.html.replace(SECTION_MARK, " "));
-        let text = excerpt_text(&whole.body, &front.summary);
+        let excerpt = excerpt_text(&whole.body, &front.summary);
         return vec![Document {
             page: id,
             anchor: None,
@@ -151,7 +158,7 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
                 String::new(),
                 whole.body,
             ],
-            text,
+            excerpt,
         }];
     }
     let intro = html_text(parts.next().unwrap_or(""));
@@ -159,7 +166,7 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
         page: id,
         anchor: None,
         heading: None,
-        text: excerpt_text(&intro.body, &front.summary),
+        excerpt: excerpt_text(&intro.body, &front.summary),
         fields: [
             front.title.clone(),
             intro.headings,
@@ -180,7 +187,7 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
             page: id,
             anchor: Some(entry.id.clone()),
             heading: Some(entry.title.clone()),
-            text: excerpt_text(&text.body, ""),
+            excerpt: excerpt_text(&text.body, ""),
             fields: [
                 title,
                 heading,
@@ -193,27 +200,21 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
     docs
 }
 
-fn excerpt_text(body: &str, fallback: &str) -> String {
-    let text = if body.trim().is_empty() {
-        fallback
-    } else {
-        body
-    };
-    if text.len() <= EXCERPT_CHARS && !text.contains(['\n', '\t', '\r']) {
-        return text.trim().to_string();
+/// The excerpt text when it differs from the body: the fallback for an empty body,
+/// or the body cut at a word near [`EXCERPT_CHARS`].
+fn excerpt_text(body: &str, fallback: &str) -> Option<String> {
+    if body.is_empty() {
+        return Some(fallback.to_string());
     }
-    let mut out = String::with_capacity(text.len().min(EXCERPT_CHARS * 2));
-    for (count, word) in text.split_whitespace().enumerate() {
-        if out.len() + word.len() > EXCERPT_CHARS {
-            out.push('…');
-            break;
-        }
-        if count > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
+    if body.len() <= EXCERPT_CHARS {
+        return None;
     }
-    out
+    let mut end = EXCERPT_CHARS;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = body[..end].rfind(' ').unwrap_or(end);
+    Some(format!("{}…", &body[..cut]))
 }
 
 /// Visible text of an HTML fragment, split into heading text and the rest.
@@ -375,9 +376,13 @@ mod tests {
 
     #[test]
     fn excerpt_text_is_capped_at_a_word() {
-        let long = "word ".repeat(EXCERPT_CHARS);
-        let text = excerpt_text(&long, "");
+        let long = "word ".repeat(EXCERPT_CHARS).trim_end().to_string();
+        let text = excerpt_text(&long, "").unwrap();
         assert!(text.len() <= EXCERPT_CHARS + 4 && text.ends_with("word…"));
-        assert_eq!(excerpt_text("  ", "The summary."), "The summary.");
+        assert_eq!(
+            excerpt_text("", "The summary.").as_deref(),
+            Some("The summary.")
+        );
+        assert_eq!(excerpt_text("Short.", "The summary."), None);
     }
 }

@@ -181,23 +181,28 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
                 .iter()
                 .map(|n| term_group[global[n.as_str()] as usize])
                 .collect();
+            // Where each group sits in the current document's list (u32::MAX: absent).
+            let mut slot = vec![u32::MAX; group_count];
             counted.iter().map(move |c| {
-                let mut groups: Vec<(u32, FieldCounts)> = c
-                    .terms
-                    .iter()
-                    .map(|&(local, tf)| (to_group[local as usize], tf))
-                    .collect();
-                groups.sort_unstable_by_key(|g| g.0);
-                groups.dedup_by(|next, kept| {
-                    if next.0 == kept.0 {
-                        for f in 0..FIELDS {
-                            kept.1[f] = kept.1[f].saturating_add(next.1[f]);
+                let mut groups: Vec<(u32, FieldCounts)> = Vec::with_capacity(c.terms.len());
+                for &(local, tf) in &c.terms {
+                    let g = to_group[local as usize];
+                    match slot[g as usize] {
+                        u32::MAX => {
+                            slot[g as usize] = groups.len() as u32;
+                            groups.push((g, tf));
                         }
-                        true
-                    } else {
-                        false
+                        at => {
+                            let kept = &mut groups[at as usize].1;
+                            for f in 0..FIELDS {
+                                kept[f] = kept[f].saturating_add(tf[f]);
+                            }
+                        }
                     }
-                });
+                }
+                for &(g, _) in &groups {
+                    slot[g as usize] = u32::MAX;
+                }
                 Counted {
                     terms: groups,
                     lengths: c.lengths,
@@ -311,7 +316,7 @@ mod tests {
             anchor: None,
             heading: None,
             fields,
-            text: body.to_string(),
+            excerpt: None,
         }
     }
 

@@ -28,7 +28,7 @@ pub const TIERS: &[usize] = &[160, 1600, 6400, 25600];
 /// The size a vocabulary shard grows to before the next starts.
 const VOCABULARY_BYTES: usize = 6 * 1024;
 /// The average size aimed at for a postings shard.
-const POSTINGS_BYTES: usize = 3 * 1024;
+const POSTINGS_BYTES: usize = 4 * 1024;
 /// The average size aimed at for a document bundle.
 const BUNDLE_BYTES: usize = 4 * 1024;
 
@@ -102,11 +102,13 @@ struct Manifest<'a> {
     /// The first term of each vocabulary shard.
     vocabulary: Vec<&'a str>,
     groups: usize,
-    groups_per_shard: usize,
+    /// The first group of each postings shard, as varint gaps.
+    group_starts: String,
     docs_per_bundle: usize,
     tiers: &'static [usize],
-    /// `[first document, kind, category, audience mask]`.
-    runs: Vec<(usize, &'static str, usize, u32)>,
+    /// Per run, as varints: the gap to its first document, its kind (0 article, 1 FAQ,
+    /// 2 template), its category and its audience mask.
+    runs: String,
     /// `[first document, end, weight]` of pages whose weight is not 1.
     weights: Vec<(usize, usize, f64)>,
     categories: Vec<&'a str>,
@@ -117,7 +119,7 @@ struct Manifest<'a> {
 /// Writes every shard, the manifest last (its version is a hash of the others).
 pub fn shards(site: &Site, docs: &[Document], runs: &[Run], index: &Index) -> Vec<Shard> {
     let (vocabulary, first_terms) = vocabulary_shards(index);
-    let (postings, groups_per_shard) = postings_shards(index);
+    let (postings, group_starts) = postings_shards(index);
     let (bundles, docs_per_bundle) = bundles(site, docs);
     let mut out: Vec<Shard> = vocabulary;
     out.extend(postings);
@@ -135,11 +137,6 @@ pub fn shards(site: &Site, docs: &[Document], runs: &[Run], index: &Index) -> Ve
         .fold(0u64, |all, h| {
             (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
         });
-    let kind = |k: PageKind| match k {
-        PageKind::Article => "article",
-        PageKind::Faq => "faq",
-        PageKind::Template => "template",
-    };
     let mut weights = Vec::new();
     let mut start = 0;
     while start < docs.len() {
@@ -157,13 +154,10 @@ pub fn shards(site: &Site, docs: &[Document], runs: &[Run], index: &Index) -> Ve
         documents: index.documents,
         vocabulary: first_terms,
         groups: index.groups.len(),
-        groups_per_shard,
+        group_starts,
         docs_per_bundle,
         tiers: TIERS,
-        runs: runs
-            .iter()
-            .map(|r| (r.start, kind(r.kind), r.category, r.audiences))
-            .collect(),
+        runs: encode_runs(runs),
         weights,
         categories: super::documents::categories(site)
             .into_iter()
@@ -184,6 +178,28 @@ pub fn shards(site: &Site, docs: &[Document], runs: &[Run], index: &Index) -> Ve
         stopwords: super::index::stopwords(&site.config.language),
     };
     out.push(script("manifest", &manifest));
+    out
+}
+
+fn encode_runs(runs: &[Run]) -> String {
+    let mut out = String::new();
+    let mut previous = 0;
+    for run in runs {
+        let kind = match run.kind {
+            PageKind::Article => 0,
+            PageKind::Faq => 1,
+            PageKind::Template => 2,
+        };
+        for value in [
+            (run.start - previous) as u64,
+            kind,
+            run.category as u64,
+            u64::from(run.audiences),
+        ] {
+            push_varint(&mut out, value);
+        }
+        previous = run.start;
+    }
     out
 }
 
@@ -221,7 +237,9 @@ fn vocabulary_shards(index: &Index) -> (Vec<Shard>, Vec<&str>) {
     (shards, firsts)
 }
 
-fn postings_shards(index: &Index) -> (Vec<Shard>, usize) {
+/// Packs the first tiers of consecutive groups into shards of about
+/// [`POSTINGS_BYTES`]; returns the shards and the first group of each, as varints.
+fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
     let encoded: Vec<(String, Vec<String>)> = index
         .groups
         .par_iter()
@@ -234,33 +252,48 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, usize) {
             (first, tiers)
         })
         .collect();
-    let first_bytes: usize = encoded.iter().map(|(f, _)| f.len() + 12).sum();
-    let per_shard = (index.groups.len() * POSTINGS_BYTES)
-        .checked_div(first_bytes)
-        .unwrap_or(1)
-        .clamp(8, 512);
-    let mut shards = Vec::new();
-    for (n, chunk) in encoded.chunks(per_shard).enumerate() {
-        let entries: Vec<(u32, usize, &str)> = chunk
-            .iter()
-            .enumerate()
-            .map(|(i, (first, rest))| {
-                let group = &index.groups[n * per_shard + i];
-                (group.df, rest.len() + 1, first.as_str())
-            })
-            .collect();
-        shards.push(script(&format!("p/{n}"), &entries));
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (g, (first, _)) in encoded.iter().enumerate() {
+        if bytes > 0 && bytes + first.len() > POSTINGS_BYTES {
+            ranges.push(start..g);
+            start = g;
+            bytes = 0;
+        }
+        bytes += first.len() + 12;
     }
+    ranges.push(start..encoded.len());
+    let mut starts = String::new();
+    let mut previous = 0;
+    for range in &ranges {
+        push_varint(&mut starts, (range.start - previous) as u64);
+        previous = range.start;
+    }
+    let mut shards: Vec<Shard> = ranges
+        .par_iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let entries: Vec<(u32, usize, &str)> = range
+                .clone()
+                .map(|g| {
+                    let (first, rest) = &encoded[g];
+                    (index.groups[g].df, rest.len() + 1, first.as_str())
+                })
+                .collect();
+            script(&format!("p/{n}"), &entries)
+        })
+        .collect();
     for (g, (_, rest)) in encoded.iter().enumerate() {
         for (t, tier) in rest.iter().enumerate() {
             shards.push(script(&format!("p/{g}-{}", t + 1), tier));
         }
     }
-    (shards, per_shard)
+    (shards, starts)
 }
 
 fn bundles(site: &Site, docs: &[Document]) -> (Vec<Shard>, usize) {
-    let text: usize = docs.iter().map(|d| d.text.len() + 80).sum();
+    let text: usize = docs.iter().map(|d| d.text().len() + 80).sum();
     let per_bundle = (docs.len() * BUNDLE_BYTES)
         .checked_div(text)
         .unwrap_or(1)
@@ -281,7 +314,7 @@ fn bundles(site: &Site, docs: &[Document]) -> (Vec<Shard>, usize) {
                         page.front.title.as_str(),
                         d.heading.as_deref().unwrap_or(""),
                         crumb.as_str(),
-                        d.text.as_str(),
+                        d.text(),
                     ]
                 })
                 .collect();

@@ -39,6 +39,18 @@
     return entry.promise;
   }
 
+  // While someone types, shards are fetched only once they pause, and not at all for
+  // a query they have typed past; what is loaded already answers at once.
+  var PAUSE = 180, lastKey = 0, STALE = new Error("stale");
+  function paused() {
+    return new Promise(function (resolve) {
+      (function check() {
+        var wait = lastKey + PAUSE - performance.now();
+        if (wait <= 0) resolve(); else setTimeout(check, wait);
+      })();
+    });
+  }
+
   // ---- Cutting text into terms: the same rules as src/search/tokenize.rs -------
   var WORD = /[\p{Alphabetic}\p{N}]/u;
   var FOLD = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i" };
@@ -119,11 +131,26 @@
   }
   Index.prototype.prepare = function (m) {
     this.m = m;
+    var starts = varints(m.group_starts), at = 0;
+    this.starts = starts.map(function (gap) { return (at += gap); });
+    var runs = varints(m.runs), doc = 0, kinds = ["article", "faq", "template"];
+    this.runs = [];
+    for (var r = 0; r < runs.length; r += 4) {
+      doc += runs[r];
+      this.runs.push([doc, kinds[runs[r + 1]], runs[r + 2], runs[r + 3]]);
+    }
     this.stop = {};
     for (var i = 0; i < m.stopwords.length; i++) this.stop[m.stopwords[i]] = true;
     return this;
   };
-  Index.prototype.shard = function (key) { return load(this.base, key, this.m.version); };
+  Index.prototype.shard = function (key) {
+    var self = this;
+    if (key in loaded) return Promise.resolve(loaded[key]);
+    return paused().then(function () {
+      if (self.stale && self.stale()) throw STALE;
+      return load(self.base, key, self.m.version);
+    });
+  };
   // The vocabulary shard a term would be in.
   Index.prototype.vocabOf = function (term) {
     var list = this.m.vocabulary, lo = 0, hi = list.length - 1;
@@ -158,8 +185,13 @@
   Index.prototype.group = function (g) {
     var self = this;
     if (self.groups[g]) return Promise.resolve(self.groups[g]);
-    return self.shard("p/" + Math.floor(g / self.m.groups_per_shard)).then(function (entries) {
-      var e = entries[g % self.m.groups_per_shard];
+    var list = self.starts, lo = 0, hi = list.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (list[mid] <= g) lo = mid; else hi = mid - 1;
+    }
+    return self.shard("p/" + lo).then(function (entries) {
+      var e = entries[g - list[lo]];
       var group = self.groups[g] || { id: g, df: e[0], tiers: e[1], loaded: 0, docs: [], levels: [] };
       if (!group.loaded) { addPostings(group, e[2]); group.loaded = 1; }
       self.groups[g] = group;
@@ -192,7 +224,7 @@
   };
   // Kind, category and audiences of a document, from the run it falls in.
   Index.prototype.facets = function (doc) {
-    var runs = this.m.runs, lo = 0, hi = runs.length - 1;
+    var runs = this.runs, lo = 0, hi = runs.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
       if (runs[mid][0] <= doc) lo = mid; else hi = mid - 1;
@@ -492,7 +524,7 @@
   // of results, so one long page does not push every other page down.
   function pick(result, filter, from, count) {
     var idx = result.index, list = result.hits.filter(filter);
-    var window = list.slice(0, from + count + 8);
+    var window = list.slice(0, from + count + 2);
     return Promise.all(window.map(function (h) { return idx.bundle(h.doc); })).then(function (datas) {
       var perPage = {}, first = [], later = [];
       window.forEach(function (h, i) {
@@ -575,9 +607,12 @@
     function run() {
       var q = input.value, mine = ++seq, started = performance.now();
       if (q.trim().length < 2) { open(false); status.textContent = ""; return; }
-      getIndex().then(function (idx) { return idx.search(q); }).then(function (result) {
+      getIndex().then(function (idx) {
+        idx.stale = function () { return mine !== seq; };
+        return idx.search(q);
+      }).then(function (result) {
         if (mine !== seq) return;
-        return pick(result, function () { return true; }, 0, 7).then(function (picked) {
+        return pick(result, function () { return true; }, 0, 6).then(function (picked) {
           if (mine !== seq) return;
           var match = highlighter(result);
           list.textContent = "";
@@ -613,7 +648,7 @@
         status.textContent = "Search is not available: its index could not be loaded.";
       });
     }
-    input.addEventListener("input", run);
+    input.addEventListener("input", function () { lastKey = performance.now(); run(); });
     input.addEventListener("focus", function () { if (input.value.trim().length >= 2 && options.length) open(true); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -752,7 +787,10 @@
       var q = input.value, mine = ++seq, started = performance.now();
       if (!keepPage) saveUrl();
       if (!q.trim()) { list.textContent = ""; filters.textContent = ""; status.textContent = ""; more.hidden = true; return; }
-      getIndex().then(function (idx) { return idx.search(q); }).then(function (result) {
+      getIndex().then(function (idx) {
+        idx.stale = function () { return mine !== seq; };
+        return idx.search(q);
+      }).then(function (result) {
         if (mine !== seq) return;
         return (filtering() && !result.exact ? result.index.complete(result) : result);
       }).then(function (result) {
@@ -764,7 +802,7 @@
       });
     }
 
-    input.addEventListener("input", function () { run(false); });
+    input.addEventListener("input", function () { lastKey = performance.now(); run(false); });
     box.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); run(false); });
     more.addEventListener("click", function () {
       if (!current) return;
