@@ -31,7 +31,8 @@ pub fn output(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic>
         || {
             let (docs, runs) = documents::collect(site);
             let stemmer = tokenize::Stemmer::for_language(&site.config.language);
-            let index = index::build(&docs, &stemmer);
+            let stopwords = index::stopwords(&site.config.language);
+            let index = index::build(&docs, &stemmer, stopwords);
             shards::shards(site, &docs, &runs, &index)
         },
     );

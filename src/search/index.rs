@@ -23,15 +23,17 @@ pub const LEVEL_STEP: f32 = 1.12;
 /// The highest level (levels are 0..=63, one base-64 digit).
 pub const TOP_LEVEL: u8 = 63;
 
-/// Words that end a thought more than they carry it: they still match, but a query
-/// does not require them (see `search.js`). Kept per language where we have them.
+/// Words too common to tell documents apart ("the", "how"): about a third of running
+/// text, so leaving them out makes the index smaller and faster to build. Kept sorted
+/// (binary search) and per language where we have them.
 const ENGLISH_STOPWORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "i", "if",
     "in", "is", "it", "my", "of", "on", "or", "our", "so", "that", "the", "their", "this", "to",
     "was", "we", "what", "when", "who", "why", "will", "with", "you", "your",
 ];
 
-/// The stop words of a language tag, for the manifest.
+/// The stop words of a language tag: left out of the index, and listed in the
+/// manifest so the browser leaves them out of queries too.
 pub fn stopwords(language: &str) -> &'static [&'static str] {
     if language.to_lowercase().starts_with("en") {
         ENGLISH_STOPWORDS
@@ -96,7 +98,7 @@ struct Counted {
 }
 
 /// Builds the index of `docs` (in their order: document `i` is number `i`).
-pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
+pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index {
     const CHUNK: usize = 512;
     // 1. Count terms per document, each chunk with its own dictionary.
     let chunks: Vec<(Vec<String>, Vec<Counted>)> = docs
@@ -114,6 +116,10 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
                     let mut lengths = [0u32; FIELDS];
                     for (field, text) in doc.fields.iter().enumerate() {
                         each_term(text, &mut buffer, |term| {
+                            lengths[field] += 1;
+                            if term.len() <= 5 && stopwords.binary_search(&term).is_ok() {
+                                return;
+                            }
                             let id = match dict.get(term) {
                                 Some(&id) => id,
                                 None => {
@@ -129,7 +135,6 @@ pub fn build(docs: &[Document], stemmer: &Stemmer) -> Index {
                                 touched.push(id);
                             }
                             count[field] = count[field].saturating_add(1);
-                            lengths[field] += 1;
                         });
                     }
                     let terms = touched
@@ -335,7 +340,7 @@ mod tests {
             doc("", "", "Two meetings"),
             doc("", "", "We meet"),
         ];
-        let index = build(&docs, &Stemmer::for_language("en"));
+        let index = build(&docs, &Stemmer::for_language("en"), &[]);
         let group = |t: &str| index.term_group[index.terms.iter().position(|x| x == t).unwrap()];
         assert_eq!(group("meeting"), group("meetings"));
         assert_eq!(group("meeting"), group("meet"));
@@ -352,7 +357,7 @@ mod tests {
             doc("Closure", "", filler),
             doc("Notes", "", filler),
         ];
-        let index = build(&docs, &Stemmer::for_language("en"));
+        let index = build(&docs, &Stemmer::for_language("en"), &[]);
         let order: Vec<u32> = postings_of(&index, "closure").iter().map(|p| p.0).collect();
         assert_eq!(order, [2, 1, 0]);
     }
@@ -364,10 +369,19 @@ mod tests {
             doc("", "", "mentor"),
             doc("", "", "mentor"),
         ];
-        let index = build(&docs, &Stemmer::for_language("en"));
+        let index = build(&docs, &Stemmer::for_language("en"), &[]);
         let rare = postings_of(&index, "goodbye")[0].1;
         let common = postings_of(&index, "mentor")[0].1;
         assert!(rare > common, "{rare} vs {common}");
+    }
+
+    #[test]
+    fn stop_words_are_left_out() {
+        let docs = [doc("The plan", "", "what the plan is")];
+        let index = build(&docs, &Stemmer::for_language("en"), stopwords("en"));
+        assert_eq!(index.terms, ["plan"]);
+        assert!(stopwords("en").windows(2).all(|w| w[0] < w[1]));
+        assert!(stopwords("en").iter().all(|w| w.len() <= 5));
     }
 
     #[test]

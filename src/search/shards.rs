@@ -30,7 +30,7 @@ const VOCABULARY_BYTES: usize = 6 * 1024;
 /// The average size aimed at for a postings shard.
 const POSTINGS_BYTES: usize = 4 * 1024;
 /// The average size aimed at for a document bundle.
-const BUNDLE_BYTES: usize = 4 * 1024;
+const BUNDLE_BYTES: usize = 6 * 1024;
 
 /// One file of the index, by its key (`v/3`); the file is `search/index/{key}.js`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,10 +87,12 @@ pub fn tier_bounds(len: usize) -> Vec<(usize, usize)> {
 }
 
 fn script(key: &str, data: &impl Serialize) -> Shard {
-    let json = serde_json::to_string(data).expect("index data serialises");
+    let mut bytes = format!("guidepostIndex({},", serde_json::json!(key)).into_bytes();
+    serde_json::to_writer(&mut bytes, data).expect("index data serialises");
+    bytes.extend_from_slice(b");\n");
     Shard {
         key: key.to_string(),
-        script: format!("guidepostIndex({},{json});\n", serde_json::json!(key)),
+        script: String::from_utf8(bytes).expect("JSON is UTF-8"),
     }
 }
 

@@ -16,21 +16,40 @@ pub const MAX_TERM_CHARS: usize = 40;
 
 /// Calls `emit` with each term of `text`, in order. `buffer` is reused scratch space.
 pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
-    buffer.clear();
-    let bytes = text.as_bytes();
-    // Characters of the current word as written (before folding).
-    let mut length = 0usize;
-    let mut flush = |buffer: &mut String, length: &mut usize| {
+    fn flush(buffer: &mut String, length: &mut usize, emit: &mut impl FnMut(&str)) {
         if !buffer.is_empty() && *length <= MAX_TERM_CHARS {
             emit(buffer);
         }
         buffer.clear();
         *length = 0;
-    };
+    }
+    buffer.clear();
+    let bytes = text.as_bytes();
+    // Characters of the current word as written (before folding).
+    let mut length = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Most text is ASCII: letters and digits go straight in.
+        let plain = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+        // Most words are plain lowercase ASCII: they are their own term, no copy needed.
+        if buffer.is_empty() && plain(b) {
+            let end = bytes[i..]
+                .iter()
+                .position(|&c| !plain(c))
+                .map_or(bytes.len(), |e| i + e);
+            let after = bytes.get(end).copied();
+            let ends_word = match after {
+                None => true,
+                Some(c) => c < 128 && !c.is_ascii_uppercase() && c != b'\'',
+            };
+            if ends_word {
+                if end - i <= MAX_TERM_CHARS {
+                    emit(&text[i..end]);
+                }
+                i = end;
+                continue;
+            }
+        }
         if b.is_ascii_alphanumeric() {
             buffer.push(b.to_ascii_lowercase() as char);
             length += 1;
@@ -44,10 +63,10 @@ pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
         };
         i += c.len_utf8();
         if is_ideograph(c) {
-            flush(buffer, &mut length);
+            flush(buffer, &mut length, &mut emit);
             buffer.push(c);
             length = 1;
-            flush(buffer, &mut length);
+            flush(buffer, &mut length, &mut emit);
         } else if is_accent(c) {
             // A decomposed accent belongs to the letter before it.
         } else if c.is_alphanumeric() {
@@ -62,10 +81,10 @@ pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
         {
             // Dropped: `don't` is the term `dont`, as typed without the apostrophe.
         } else {
-            flush(buffer, &mut length);
+            flush(buffer, &mut length, &mut emit);
         }
     }
-    flush(buffer, &mut length);
+    flush(buffer, &mut length, &mut emit);
 }
 
 /// The terms of `text`, as owned strings (for tests and short texts).
@@ -195,6 +214,16 @@ mod tests {
     #[test]
     fn ideographs_are_single_terms() {
         assert_eq!(terms("导师ABC 会议"), ["导", "师", "abc", "会", "议"]);
+    }
+
+    #[test]
+    fn plain_and_mixed_words_cut_alike() {
+        assert_eq!(
+            terms("plain words, then Mixed and café's end"),
+            ["plain", "words", "then", "mixed", "and", "cafes", "end"]
+        );
+        assert_eq!(terms("it's 2026's"), ["its", "2026s"]);
+        assert_eq!(terms("end'"), ["end"]);
     }
 
     #[test]

@@ -180,3 +180,28 @@ it("says search needs JavaScript when it is off", async () => {
   assert.match(await page.textContent("[data-search-nojs]"), /needs JavaScript/);
   await context.close();
 });
+
+it("works from a hub that guidepost serve previews", { timeout: 60000 }, async () => {
+  const { spawn } = require("node:child_process");
+  const child = spawn(h.binary(), ["serve", "--root", h.REPO, "--port", "0", "--exit-on-stdin-eof"], { stdio: ["pipe", "pipe", "pipe"] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        const m = out.match(/Serving .* at (http:\/\/\S+)/);
+        if (m) resolve(m[1].endsWith("/") ? m[1] : m[1] + "/");
+      });
+      child.on("exit", () => reject(new Error("serve stopped: " + out)));
+    });
+    const page = await browser.newPage();
+    await page.goto(url + "search/?q=last%20meeting%20agenda");
+    await page.waitForSelector(".search-result");
+    const top = (await h.results(page))[0];
+    assert.strictEqual(strip(top.href), "templates/last-meeting-agenda/");
+    await page.close();
+  } finally {
+    child.stdin.end();
+    await new Promise((resolve) => child.exitCode !== null ? resolve() : child.on("exit", resolve));
+  }
+});

@@ -403,24 +403,16 @@
   };
   // Loads every remaining tier of the required words, so filters and counts are whole.
   Index.prototype.complete = function (result) {
-    var self = this, more = [];
+    var self = this, groups = [];
     self.required(result.words).forEach(function (w) {
-      w.matches.forEach(function (m) {
-        var g = self.groups[m.group];
-        for (var t = g.loaded; t < g.tiers; t++) more.push(t);
-      });
+      w.matches.forEach(function (m) { groups.push(self.groups[m.group]); });
     });
-    if (!more.length) return Promise.resolve(result);
-    function step() {
-      var pending = [];
-      self.required(result.words).forEach(function (w) {
-        w.matches.forEach(function (m) { pending.push(self.moreOf(self.groups[m.group])); });
-      });
-      return Promise.all(pending);
+    function next() {
+      var pending = groups.filter(function (g) { return g.loaded < g.tiers; });
+      if (!pending.length) return self.gather(result.words, Infinity);
+      return Promise.all(pending.map(function (g) { return self.moreOf(g); })).then(next);
     }
-    var chain = Promise.resolve();
-    for (var i = 0; i < 8; i++) chain = chain.then(step);
-    return chain.then(function () { return self.gather(result.words, 99); });
+    return next();
   };
 
   // ---- Showing results ----------------------------------------------------------------
@@ -429,12 +421,12 @@
 
   // The terms to highlight: what matched, and any form of a matched group we know.
   function highlighter(result) {
-    var terms = {}, groups = {};
-    result.words.forEach(function (w) {
+    var terms = {}, groups = {}, idx = result.index;
+    var plain = result.words.filter(function (w) { return !idx.stop[w.term]; });
+    (plain.length ? plain : result.words).forEach(function (w) {
       terms[w.term] = 1;
       w.matches.forEach(function (m) { terms[m.term] = 1; groups[m.group] = 1; });
     });
-    var idx = result.index;
     return function (term) {
       if (terms[term]) return true;
       var shard = loaded["v/" + idx.vocabOf(term)];
@@ -524,7 +516,7 @@
   // of results, so one long page does not push every other page down.
   function pick(result, filter, from, count) {
     var idx = result.index, list = result.hits.filter(filter);
-    var window = list.slice(0, from + count + 2);
+    var window = list.slice(0, from + count);
     return Promise.all(window.map(function (h) { return idx.bundle(h.doc); })).then(function (datas) {
       var perPage = {}, first = [], later = [];
       window.forEach(function (h, i) {
@@ -682,6 +674,8 @@
     var filters = box.querySelector("[data-search-filters]");
     box.querySelector("[data-search-nojs]").hidden = true;
     box.querySelector("[data-search-ui]").hidden = false;
+    // On a narrow screen the filters start folded, so the results come first.
+    if (window.matchMedia && matchMedia("(max-width: 44rem)").matches) box.querySelector("[data-search-filter-box]").open = false;
     var params = new URLSearchParams(location.search);
     var chosen = { kind: params.getAll("kind"), category: params.getAll("category"), audience: params.getAll("audience") };
     input.value = params.get("q") || "";
