@@ -35,10 +35,21 @@ function sizeOf(dir) {
   return { bytes, files };
 }
 
+// Wall-clock seconds and CPU seconds (user + system, from /usr/bin/time when present:
+// less disturbed than wall time by other work on the machine).
 function timeBuild(root, out) {
+  const args = ["build", "--root", root, "--out", out];
   const started = process.hrtime.bigint();
-  execFileSync(h.binary(), ["build", "--root", root, "--out", out], { stdio: "pipe" });
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  if (!fs.existsSync("/usr/bin/time")) {
+    execFileSync(h.binary(), args, { stdio: "pipe" });
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    return { wall, cpu: NaN };
+  }
+  const result = require("node:child_process").spawnSync("/usr/bin/time", ["-f", "TIME %U %S", h.binary(), ...args], { encoding: "utf8" });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(result.stderr);
+  const [user, sys] = result.stderr.match(/TIME ([\d.]+) ([\d.]+)/).slice(1).map(Number);
+  return { wall, cpu: user + sys };
 }
 
 // Every response of a fresh browser context while `action` runs: bytes as sent by a
@@ -99,7 +110,11 @@ async function main() {
       withSearch.push(timeBuild(hub, out));
     }
     const index = sizeOf(path.join(out, "search/index"));
-    const row = { n, build: median(withSearch), plain: median(without), index, queries: {} };
+    const row = {
+      n, index, queries: {},
+      build: median(withSearch.map((t) => t.wall)), plain: median(without.map((t) => t.wall)),
+      cpu: median(withSearch.map((t) => t.cpu)), plainCpu: median(without.map((t) => t.cpu)),
+    };
 
     const server = await h.serve(out);
     const browser = await h.launch();
@@ -146,6 +161,8 @@ function report(row) {
   const added = ((row.build / row.plain - 1) * 100).toFixed(0);
   console.log(`\n${row.n.toLocaleString("en")} articles`);
   console.log(`  build: ${row.build.toFixed(2)} s with search, ${row.plain.toFixed(2)} s without (+${added}%), median of ${RUNS}`);
+  const cpuAdded = ((row.cpu / row.plainCpu - 1) * 100).toFixed(0);
+  console.log(`  build CPU time: ${row.cpu.toFixed(2)} s with search, ${row.plainCpu.toFixed(2)} s without (+${cpuAdded}%)`);
   console.log(`  index on disk: ${(row.index.bytes / 1e6).toFixed(1)} MB in ${row.index.files} files`);
   for (const [label, r] of Object.entries(row.queries)) {
     console.log(`  ${label} "${r.q}" (${r.results} results):`);

@@ -216,6 +216,8 @@ pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index 
         })
         .collect();
 
+    drop(chunks);
+
     // 5. Document frequencies and average field lengths.
     let n = docs.len().max(1) as f32;
     let mut df = vec![0u32; group_count];
@@ -258,35 +260,39 @@ pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index 
                 .fold(f32::MIN_POSITIVE, f32::max)
         })
         .reduce(|| f32::MIN_POSITIVE, f32::max);
-    let levels: Vec<Vec<u8>> = per_doc
-        .par_iter()
-        .map(|c| {
-            c.terms
-                .iter()
-                .map(|(g, tf)| level(score(tf, &c.lengths, *g), best))
-                .collect()
-        })
-        .collect();
-    // Documents arrive in order, so bucketing by level keeps each level sorted by document.
-    let mut buckets: Vec<Vec<Vec<u32>>> = vec![Vec::new(); group_count];
-    for (doc, (c, levels)) in per_doc.iter().zip(&levels).enumerate() {
-        for (&(g, _), &level) in c.terms.iter().zip(levels) {
-            let bucket = &mut buckets[g as usize];
-            if bucket.is_empty() {
-                bucket.resize(usize::from(TOP_LEVEL) + 1, Vec::new());
-            }
-            bucket[usize::from(level)].push(doc as u32);
+    // Postings arrive in document order; a stable counting sort by level then gives
+    // best level first, documents in order within a level.
+    let mut postings: Vec<Vec<(u32, u8)>> =
+        df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
+    for (doc, c) in per_doc.iter().enumerate() {
+        for (g, tf) in &c.terms {
+            postings[*g as usize].push((doc as u32, level(score(tf, &c.lengths, *g), best)));
         }
     }
-    let groups = buckets
+    drop(per_doc);
+    let groups = postings
         .into_par_iter()
         .zip(df)
-        .map(|(bucket, df)| {
-            let mut postings = Vec::with_capacity(df as usize);
-            for (level, docs) in bucket.iter().enumerate().rev() {
-                postings.extend(docs.iter().map(|&d| (d, level as u8)));
+        .map(|(postings, df)| {
+            let mut next = [0usize; TOP_LEVEL as usize + 1];
+            for &(_, level) in &postings {
+                next[usize::from(level)] += 1;
             }
-            Group { df, postings }
+            let mut at = 0;
+            for slot in next.iter_mut().rev() {
+                let count = *slot;
+                *slot = at;
+                at += count;
+            }
+            let mut sorted = vec![(0, 0); postings.len()];
+            for &(doc, level) in &postings {
+                sorted[next[usize::from(level)]] = (doc, level);
+                next[usize::from(level)] += 1;
+            }
+            Group {
+                df,
+                postings: sorted,
+            }
         })
         .collect();
     Index {

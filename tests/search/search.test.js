@@ -118,6 +118,8 @@ for (const origin of ["http", "file"]) {
       assert.ok(done.results > 0);
       const input = page.locator("#gp-search-input");
       assert.strictEqual(await input.getAttribute("aria-expanded"), "true");
+      // The live region speaks once typing settles.
+      await page.waitForFunction(() => document.querySelector(".site-search [role=status]").textContent !== "");
       const status = await page.locator(".site-search [role=status]").textContent();
       assert.match(status, /results? for “last meeting agenda”/);
       await page.keyboard.press("ArrowDown");

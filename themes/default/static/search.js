@@ -579,7 +579,7 @@
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
-    var active = -1, options = [], seq = 0;
+    var active = -1, options = [], seq = 0, announceTimer = 0;
     var searchPage = form.getAttribute("action") + (FILE ? "index.html" : "");
     function toSearchPage(q) { return searchPage + "?q=" + encodeURIComponent(q); }
     function open(show) {
@@ -624,13 +624,17 @@
             li.appendChild(a);
             li.appendChild(p.meta);
             li.appendChild(p.excerpt);
+            li.addEventListener("click", function (e) { if (!e.target.closest("a")) location.href = p.url; });
             list.appendChild(li);
             return li;
           });
           active = -1;
           all.textContent = picked.total ? "See all results for “" + q.trim() + "”" : "Open the search page";
           all.href = toSearchPage(q);
-          status.textContent = summary(result, picked.total, q) + (picked.total ? " Use the up and down arrow keys to choose one." : "");
+          // Announced once typing settles, not at every keystroke.
+          var said = summary(result, picked.total, q) + (picked.total ? " Use the up and down arrow keys to choose one." : "");
+          clearTimeout(announceTimer);
+          announceTimer = setTimeout(function () { if (mine === seq) status.textContent = said; }, 500);
           if (!picked.total) list.appendChild(el("li", "search-empty", summary(result, 0, q)));
           open(true);
           announce({ query: q, results: picked.total, ms: performance.now() - started, where: "header" });
