@@ -47,6 +47,9 @@ pub struct Config {
     /// The paper size of downloaded Word documents.
     #[serde(default)]
     pub paper: Paper,
+    /// Build the search index and show the search box (on unless set to false).
+    #[serde(default = "default_search")]
+    pub search: bool,
 }
 
 /// Paper sizes for downloaded documents.
@@ -105,6 +108,10 @@ pub struct Contact {
 
 fn default_language() -> String {
     "en".to_string()
+}
+
+fn default_search() -> bool {
+    true
 }
 
 fn default_theme() -> String {

@@ -33,6 +33,13 @@ pub struct Chrome<'a> {
     pub footer: Vec<Link>,
     pub contact: Option<&'a Contact>,
     pub library_url: String,
+    /// The search page, when the hub has search.
+    pub search_url: Option<String>,
+    /// The search script and its stylesheet.
+    pub search_js_url: String,
+    pub search_css_url: String,
+    /// The folder of the search index shards.
+    pub search_index_url: String,
 }
 
 /// A labelled link; `current` marks the page being shown.
@@ -232,6 +239,13 @@ pub struct LibraryPage<'a> {
     pub templates: Vec<LibraryEntry<'a>>,
 }
 
+/// The search page: results are drawn by `search.js` from the index shards.
+#[derive(Debug, Serialize)]
+pub struct SearchPage {
+    /// The folder of the index shards, relative to the search page.
+    pub index_url: String,
+}
+
 /// A redirect from an old URL.
 #[derive(Debug, Serialize)]
 pub struct RedirectPage {
@@ -321,6 +335,10 @@ pub fn chrome<'a>(
         js_url: to("theme/guidepost.js"),
         feed_url: to("feed.xml"),
         library_url: to(LIBRARY_URL),
+        search_url: config.search.then(|| to(crate::search::SEARCH_URL)),
+        search_js_url: to("theme/search.js"),
+        search_css_url: to("theme/search.css"),
+        search_index_url: to(crate::search::INDEX_DIR),
         root,
         head_title,
         description: if description.is_empty() {

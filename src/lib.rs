@@ -23,6 +23,7 @@ pub mod output;
 pub mod placeholder;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
@@ -139,6 +140,8 @@ pub struct Report {
     pub listings: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Bytes of the search index shards (0 when `search: false`).
+    pub index_bytes: u64,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
@@ -148,8 +151,16 @@ impl Report {
     pub fn summary(&self, out: &Path) -> String {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let index = if self.index_bytes > 0 {
+            format!(
+                ", search index {:.1} MB",
+                self.index_bytes as f64 / 1_000_000.0
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "Built {}, {}, {} and {} into {} ({}, {:.1} MB) in {:.2} s",
+            "Built {}, {}, {} and {} into {} ({}, {:.1} MB{index}) in {:.2} s",
             plural(self.articles, "article", "articles"),
             plural(self.faqs, "FAQ page", "FAQ pages"),
             plural(self.templates, "template", "templates"),
@@ -189,12 +200,15 @@ pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
     let (loaded, files) = render_all(options)?;
     output::write_atomic(out, &files)?;
     let count = |kind: PageKind| loaded.site.pages.iter().filter(|p| p.kind == kind).count();
-    let bytes = files
+    let size = |f: &OutputFile| match &f.contents {
+        Contents::Bytes(b) => b.len() as u64,
+        Contents::Copy(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+    };
+    let bytes = files.iter().map(size).sum();
+    let index_bytes = files
         .iter()
-        .map(|f| match &f.contents {
-            Contents::Bytes(b) => b.len() as u64,
-            Contents::Copy(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-        })
+        .filter(|f| f.path.starts_with(search::INDEX_DIR))
+        .map(size)
         .sum();
     let site = &loaded.site;
     Ok(Report {
@@ -204,6 +218,7 @@ pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
         listings: site.sections.len() + site.config.audiences.len() + site.tags.len() + 2,
         files: files.len(),
         bytes,
+        index_bytes,
         warnings: loaded.warnings,
         elapsed: started.elapsed(),
     })

@@ -46,10 +46,16 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnos
     jobs.extend((0..site.config.audiences.len()).map(Job::Audience));
     jobs.extend((0..site.tags.len()).map(Job::Tag));
     let (downloads, sizes) = crate::downloads::all(site);
-    let rendered: Vec<Result<Vec<OutputFile>, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| job.run(site, theme, &sizes))
-        .collect();
+    // The search index is built alongside the pages, not after them.
+    let (mut rendered, search): (Vec<Result<Vec<OutputFile>, Diagnostic>>, _) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|job| job.run(site, theme, &sizes))
+                .collect()
+        },
+        || crate::search::output(site, theme),
+    );
+    rendered.push(search);
     let mut files = downloads;
     let mut problems = Vec::new();
     for result in rendered {
@@ -464,7 +470,8 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
     }
 }
 
-fn page<T: Serialize>(
+/// Renders the theme template `name` for the page at `url`.
+pub(crate) fn page<T: Serialize>(
     theme: &Theme,
     name: &str,
     url: &str,

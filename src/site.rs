@@ -32,6 +32,7 @@ pub const RESERVED_URLS: &[&str] = &[
     "template-library/",
     "downloads/",
     "theme/",
+    "search/",
     "404.html",
     "sitemap.xml",
     "robots.txt",

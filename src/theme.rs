@@ -37,9 +37,12 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/tags.html",
     "templates/404.html",
     "templates/redirect.html",
+    "templates/search.html",
     "static/style.css",
     "static/guidepost.js",
     "static/template-card.js",
+    "static/search.js",
+    "static/search.css",
 ];
 
 /// A static file of the theme, copied to `theme/` in the output.

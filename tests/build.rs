@@ -392,6 +392,14 @@ fn text_from_content_is_escaped_everywhere_it_appears() {
     assert!(read(&out, "feed.xml").contains(
         "<title>Tom &amp; &quot;Jerry&quot; &lt;script&gt;alert(1)&lt;/script&gt;</title>"
     ));
+    let shards: String = common::tree(&out.join("search"))
+        .into_values()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    assert!(
+        shards.contains(r"\u003cscript>alert(1)\u003c/script>"),
+        "search excerpts keep the text, escaped"
+    );
     let faq = read(&out, "faq/nasty/index.html");
     assert!(
         faq.contains(r#""name":"Is \u003cb\u003ebold\u003c/b\u003e \u0026 "#),

@@ -1,0 +1,59 @@
+//! Search: the hub's own full-text index, built while the pages render, and the
+//! search page that queries it in the browser (`theme/search.js`).
+//!
+//! In: the assembled [`Site`] and the [`Theme`]. Out: `search/index.html` and the
+//! index shards under `search/index/`, as [`OutputFile`]s; nothing when `hub.yaml`
+//! says `search: false`.
+
+pub mod documents;
+pub mod index;
+pub mod shards;
+pub mod tokenize;
+
+use crate::context::{self, SearchPage};
+use crate::diagnostic::Diagnostic;
+use crate::render::{Contents, OutputFile};
+use crate::site::Site;
+use crate::theme::Theme;
+
+/// The search page's URL.
+pub const SEARCH_URL: &str = "search/";
+/// The folder of the index shards.
+pub const INDEX_DIR: &str = "search/index/";
+
+/// The search page and every index shard of `site`.
+pub fn output(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+    if !site.config.search {
+        return Ok(Vec::new());
+    }
+    let (page, shards) = rayon::join(
+        || search_page(site, theme),
+        || {
+            let (docs, runs) = documents::collect(site);
+            let stemmer = tokenize::Stemmer::for_language(&site.config.language);
+            let stopwords = index::stopwords(&site.config.language);
+            let index = index::build(&docs, &stemmer, stopwords);
+            shards::shards(site, &docs, &runs, &index)
+        },
+    );
+    let mut files = vec![page?];
+    files.extend(shards.into_iter().map(|s| OutputFile {
+        path: format!("{INDEX_DIR}{}.js", s.key),
+        contents: Contents::Bytes(s.script.into_bytes()),
+    }));
+    Ok(files)
+}
+
+fn search_page(site: &Site, theme: &Theme) -> Result<OutputFile, Diagnostic> {
+    let chrome = context::chrome(
+        site,
+        SEARCH_URL,
+        Some("Search"),
+        "Search every article, question and template in the hub.",
+        None,
+    );
+    let data = SearchPage {
+        index_url: crate::url::relative(SEARCH_URL, INDEX_DIR),
+    };
+    crate::render::page(theme, "search.html", SEARCH_URL, data, chrome)
+}

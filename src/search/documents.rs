@@ -1,0 +1,388 @@
+//! Pages to search documents: an article's intro and each `##` part, an FAQ page's
+//! intro and each question, a template whole.
+//!
+//! In: the assembled [`Site`], whose page bodies are already rendered HTML. Out:
+//! [`Document`]s in index order — grouped by kind, category and audiences, so that a
+//! document's filters follow from its number (see [`Run`]).
+
+use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
+use crate::site::{PageId, PageKind, Site};
+
+/// The fields a document's text is indexed under, by weight.
+pub const TITLE: usize = 0;
+/// `##` and deeper headings inside the document.
+pub const HEADING: usize = 1;
+/// The page's summary and tags.
+pub const SUMMARY: usize = 2;
+/// The page title, on documents that are a part of a page.
+pub const CONTEXT: usize = 3;
+/// Running text.
+pub const BODY: usize = 4;
+/// How many fields there are.
+pub const FIELDS: usize = 5;
+
+/// How much a word counts in each field: title > headings > summary > context > body.
+pub const WEIGHTS: [f32; FIELDS] = [6.0, 3.0, 2.0, 1.5, 1.0];
+
+/// Excerpt text kept per document, in characters; matches further in still count.
+const EXCERPT_CHARS: usize = 1600;
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub page: PageId,
+    /// The heading id of an article part or FAQ question.
+    pub anchor: Option<String>,
+    /// The part's heading or the question, as shown.
+    pub heading: Option<String>,
+    pub fields: [String; FIELDS],
+    /// The plain text excerpts are cut from, when it is not the body itself.
+    pub excerpt: Option<String>,
+}
+
+impl Document {
+    /// The plain text excerpts are cut from.
+    pub fn text(&self) -> &str {
+        self.excerpt.as_deref().unwrap_or(&self.fields[BODY])
+    }
+}
+
+/// Consecutive documents that share kind, category and audiences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub kind: PageKind,
+    /// Index into [`categories`].
+    pub category: usize,
+    /// Bit `i` set for the `i`th audience of `hub.yaml`.
+    pub audiences: u32,
+}
+
+/// The sections that act as categories in filters: the top-level folders, and the
+/// home folder itself when pages sit directly in `content/`.
+pub fn categories(site: &Site) -> Vec<usize> {
+    let mut out = Vec::new();
+    if site.pages.iter().any(|p| p.category == 0) {
+        out.push(0);
+    }
+    out.extend(&site.sections[0].children);
+    out
+}
+
+/// The audience bit mask of a page.
+pub fn audience_mask(site: &Site, page: PageId) -> u32 {
+    let audience = &site.pages[page].front.audience;
+    site.config
+        .audiences
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| audience.contains(&a.id))
+        .fold(0, |mask, (i, _)| mask | 1 << i.min(31))
+}
+
+fn kind_rank(kind: PageKind) -> u8 {
+    match kind {
+        PageKind::Article => 0,
+        PageKind::Faq => 1,
+        PageKind::Template => 2,
+    }
+}
+
+/// Every document of the site in index order, and the runs that describe them.
+pub fn collect(site: &Site) -> (Vec<Document>, Vec<Run>) {
+    use rayon::prelude::*;
+    let categories = categories(site);
+    let category_of = |p: PageId| {
+        categories
+            .iter()
+            .position(|&c| c == site.pages[p].category)
+            .unwrap_or(0)
+    };
+    let mut order: Vec<(u8, usize, u32, PageId)> = (0..site.pages.len())
+        .map(|p| {
+            let kind = kind_rank(site.pages[p].kind);
+            (kind, category_of(p), audience_mask(site, p), p)
+        })
+        .collect();
+    order.sort_by(|a, b| {
+        (a.0, a.1, a.2)
+            .cmp(&(b.0, b.1, b.2))
+            .then_with(|| site.pages[a.3].rel.cmp(&site.pages[b.3].rel))
+    });
+    let per_page: Vec<Vec<Document>> = order
+        .par_iter()
+        .map(|&(_, _, _, p)| page_documents(site, p))
+        .collect();
+    let mut docs = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    for (&(_, category, audiences, p), page_docs) in order.iter().zip(per_page) {
+        let kind = site.pages[p].kind;
+        let same = runs
+            .last()
+            .is_some_and(|r| (r.kind, r.category, r.audiences) == (kind, category, audiences));
+        if !same && !page_docs.is_empty() {
+            runs.push(Run {
+                start: docs.len(),
+                kind,
+                category,
+                audiences,
+            });
+        }
+        docs.extend(page_docs);
+    }
+    (docs, runs)
+}
+
+/// The documents of one page.
+pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
+    let page = &site.pages[id];
+    let front = &page.front;
+    let mut summary = front.summary.clone();
+    for tag in &front.tags {
+        summary.push_str(" · ");
+        summary.push_str(tag);
+    }
+    let mut parts = page.body.html.split(SECTION_MARK);
+    let headings = page.body.toc.iter().filter(|t| t.level == 2);
+    if page.kind == PageKind::Template {
+        let whole = html_text(&page.body.html.replace(SECTION_MARK, " "));
+        let excerpt = excerpt_text(&whole.body, &front.summary);
+        return vec![Document {
+            page: id,
+            anchor: None,
+            heading: None,
+            fields: [
+                front.title.clone(),
+                whole.headings,
+                summary,
+                String::new(),
+                whole.body,
+            ],
+            excerpt,
+        }];
+    }
+    let intro = html_text(parts.next().unwrap_or(""));
+    let mut docs = vec![Document {
+        page: id,
+        anchor: None,
+        heading: None,
+        excerpt: excerpt_text(&intro.body, &front.summary),
+        fields: [
+            front.title.clone(),
+            intro.headings,
+            summary,
+            String::new(),
+            intro.body,
+        ],
+    }];
+    for (part, entry) in parts.zip(headings) {
+        let body = part.split_once(HEADING_END_MARK).map_or(part, |(_, b)| b);
+        let text = html_text(body);
+        let (title, heading) = if page.kind == PageKind::Faq {
+            (entry.title.clone(), text.headings)
+        } else {
+            (String::new(), format!("{} {}", entry.title, text.headings))
+        };
+        docs.push(Document {
+            page: id,
+            anchor: Some(entry.id.clone()),
+            heading: Some(entry.title.clone()),
+            excerpt: excerpt_text(&text.body, ""),
+            fields: [
+                title,
+                heading,
+                String::new(),
+                front.title.clone(),
+                text.body,
+            ],
+        });
+    }
+    docs
+}
+
+/// The excerpt text when it differs from the body: the fallback for an empty body,
+/// or the body cut at a word near [`EXCERPT_CHARS`].
+fn excerpt_text(body: &str, fallback: &str) -> Option<String> {
+    if body.is_empty() {
+        return Some(fallback.to_string());
+    }
+    if body.len() <= EXCERPT_CHARS {
+        return None;
+    }
+    let mut end = EXCERPT_CHARS;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = body[..end].rfind(' ').unwrap_or(end);
+    Some(format!("{}…", &body[..cut]))
+}
+
+/// Visible text of an HTML fragment, split into heading text and the rest.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HtmlText {
+    pub headings: String,
+    pub body: String,
+}
+
+/// Strips tags, markers and footnote numbers, decodes entities and collapses white
+/// space, in one pass. Block elements end a word; inline ones (`<em>`, `<a>`…) do not.
+pub fn html_text(html: &str) -> HtmlText {
+    let bytes = html.as_bytes();
+    let mut body: Vec<u8> = Vec::with_capacity(html.len());
+    let mut headings: Vec<u8> = Vec::new();
+    let mut in_heading = false;
+    let mut skip_depth = 0usize;
+    let space = |out: &mut Vec<u8>| {
+        if out.last().is_some_and(|&b| b != b' ') {
+            out.push(b' ');
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let out = if in_heading { &mut headings } else { &mut body };
+        match b {
+            b'<' => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .map_or(bytes.len(), |e| i + e + 1);
+                let tag = &html[i..end];
+                let closing = tag.starts_with("</");
+                let name = tag.trim_start_matches(['<', '/']);
+                let name = &name[..name
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(name.len())];
+                if name.eq_ignore_ascii_case("sup") && (closing || tag.contains("footnote")) {
+                    skip_depth = if closing {
+                        skip_depth.saturating_sub(1)
+                    } else {
+                        skip_depth + 1
+                    };
+                }
+                let heading = name.len() == 2
+                    && matches!(name.as_bytes()[0], b'h' | b'H')
+                    && (b'1'..=b'6').contains(&name.as_bytes()[1]);
+                if heading || !is_inline(name) {
+                    space(out);
+                }
+                if heading {
+                    in_heading = !closing;
+                }
+                i = end;
+            }
+            0 => {
+                i = bytes[i + 1..]
+                    .iter()
+                    .position(|&c| c == 0)
+                    .map_or(bytes.len(), |e| i + e + 2);
+                space(out);
+            }
+            _ if skip_depth > 0 => i += 1,
+            b'&' => {
+                let end = bytes[i..]
+                    .iter()
+                    .take(10)
+                    .position(|&c| c == b';')
+                    .map(|e| i + e);
+                match end.and_then(|e| decode_entity(&html[i + 1..e])) {
+                    Some(' ') => {
+                        space(out);
+                        i = end.unwrap_or(i) + 1;
+                    }
+                    Some(c) => {
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                        i = end.unwrap_or(i) + 1;
+                    }
+                    None => {
+                        out.push(b'&');
+                        i += 1;
+                    }
+                }
+            }
+            b'\n' | b'\t' | b'\r' | b' ' => {
+                space(out);
+                i += 1;
+            }
+            _ => {
+                // Copy the run of plain text up to the next byte that needs a look.
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&c| matches!(c, b'<' | b'&' | 0 | b'\n' | b'\t' | b'\r'))
+                    .map_or(bytes.len(), |e| i + e);
+                out.extend_from_slice(&bytes[i..end]);
+                i = end;
+            }
+        }
+    }
+    let finish = |mut v: Vec<u8>| {
+        if v.last() == Some(&b' ') {
+            v.pop();
+        }
+        let text = String::from_utf8(v)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        if text.contains('↩') {
+            text.replace(" ↩", "").replace('↩', "")
+        } else {
+            text
+        }
+    };
+    HtmlText {
+        headings: finish(headings),
+        body: finish(body),
+    }
+}
+
+fn is_inline(name: &str) -> bool {
+    const INLINE: &[&str] = &[
+        "a", "em", "strong", "code", "del", "span", "sup", "sub", "b", "i", "mark", "abbr",
+        "small", "s", "u", "kbd",
+    ];
+    INLINE.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let value = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(value)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_text_separates_headings_and_decodes() {
+        let t = html_text(
+            "<p>Say <em>thank</em>you &amp; mean it<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>\n<h3 id=\"x\">Next &#39;steps&#x27;</h3><ul><li>one</li><li>two</li></ul>\0E0\0",
+        );
+        assert_eq!(t.headings, "Next 'steps'");
+        assert_eq!(t.body, "Say thankyou & mean it. one two");
+    }
+
+    #[test]
+    fn excerpt_text_is_capped_at_a_word() {
+        let long = "word ".repeat(EXCERPT_CHARS).trim_end().to_string();
+        let text = excerpt_text(&long, "").unwrap();
+        assert!(text.len() <= EXCERPT_CHARS + 4 && text.ends_with("word…"));
+        assert_eq!(
+            excerpt_text("", "The summary.").as_deref(),
+            Some("The summary.")
+        );
+        assert_eq!(excerpt_text("Short.", "The summary."), None);
+    }
+}

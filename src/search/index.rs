@@ -1,0 +1,400 @@
+//! The inverted index: documents to terms, terms to stem groups, groups to scored
+//! postings.
+//!
+//! In: [`Document`]s and a [`Stemmer`]. Out: an [`Index`] whose every posting holds a
+//! BM25 score already, summed over fields by weight (title > headings > body, see
+//! [`WEIGHTS`](super::documents::WEIGHTS)), quantised to 64 levels, so the browser
+//! only adds numbers. Built in parallel chunks with local dictionaries merged once.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::documents::{Document, FIELDS, WEIGHTS};
+use super::tokenize::{each_term, Stemmer};
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25 length normalisation per field: full for running text, light for titles.
+const B: [f32; FIELDS] = [0.3, 0.4, 0.4, 0.3, 0.75];
+/// Each quantised level is this much above the one below.
+pub const LEVEL_STEP: f32 = 1.12;
+/// The highest level (levels are 0..=63, one base-64 digit).
+pub const TOP_LEVEL: u8 = 63;
+
+/// Words too common to tell documents apart ("the", "how"): about a third of running
+/// text, so leaving them out makes the index smaller and faster to build. Kept sorted
+/// (binary search) and per language where we have them.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "i", "if",
+    "in", "is", "it", "my", "of", "on", "or", "our", "so", "that", "the", "their", "this", "to",
+    "was", "we", "what", "when", "who", "why", "will", "with", "you", "your",
+];
+
+/// The stop words of a language tag: left out of the index, and listed in the
+/// manifest so the browser leaves them out of queries too.
+pub fn stopwords(language: &str) -> &'static [&'static str] {
+    if language.to_lowercase().starts_with("en") {
+        ENGLISH_STOPWORDS
+    } else {
+        &[]
+    }
+}
+
+/// A stem group: every word form that shares a stem, and where it occurs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Documents that hold any form of the group.
+    pub df: u32,
+    /// `(document, level)`, best level first, then by document number.
+    pub postings: Vec<(u32, u8)>,
+}
+
+/// The whole index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    /// Every term, sorted.
+    pub terms: Vec<String>,
+    /// The group of each term.
+    pub term_group: Vec<u32>,
+    /// Groups, numbered in the order of their stems.
+    pub groups: Vec<Group>,
+    pub documents: u32,
+}
+
+/// A hash map with a fast, non-cryptographic hash: the keys are the hub's own words.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// The multiply-rotate hash rustc uses (FxHash): a few instructions per 8 bytes.
+#[derive(Default)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Counts of a term (or group) in each field of one document.
+type FieldCounts = [u16; FIELDS];
+
+/// Per-document term counts by field, with local term numbers.
+struct Counted {
+    terms: Vec<(u32, FieldCounts)>,
+    lengths: [u32; FIELDS],
+}
+
+/// Builds the index of `docs` (in their order: document `i` is number `i`).
+pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index {
+    const CHUNK: usize = 512;
+    // 1. Count terms per document, each chunk with its own dictionary.
+    let chunks: Vec<(Vec<String>, Vec<Counted>)> = docs
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut dict: FastMap<String, u32> = FastMap::default();
+            let mut names: Vec<String> = Vec::new();
+            let mut buffer = String::new();
+            // Counts per local term, and the terms the current document touched.
+            let mut counts: Vec<FieldCounts> = Vec::new();
+            let mut touched: Vec<u32> = Vec::new();
+            let counted = chunk
+                .iter()
+                .map(|doc| {
+                    let mut lengths = [0u32; FIELDS];
+                    for (field, text) in doc.fields.iter().enumerate() {
+                        each_term(text, &mut buffer, |term| {
+                            lengths[field] += 1;
+                            if term.len() <= 5 && stopwords.binary_search(&term).is_ok() {
+                                return;
+                            }
+                            let id = match dict.get(term) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = names.len() as u32;
+                                    dict.insert(term.to_string(), id);
+                                    names.push(term.to_string());
+                                    counts.push([0; FIELDS]);
+                                    id
+                                }
+                            };
+                            let count = &mut counts[id as usize];
+                            if *count == [0; FIELDS] {
+                                touched.push(id);
+                            }
+                            count[field] = count[field].saturating_add(1);
+                        });
+                    }
+                    let terms = touched
+                        .drain(..)
+                        .map(|id| (id, std::mem::take(&mut counts[id as usize])))
+                        .collect();
+                    Counted { terms, lengths }
+                })
+                .collect();
+            (names, counted)
+        })
+        .collect();
+
+    // 2. One sorted dictionary; local numbers mapped onto it.
+    let mut all: Vec<&str> = chunks
+        .iter()
+        .flat_map(|(names, _)| names.iter().map(String::as_str))
+        .collect();
+    all.par_sort_unstable();
+    all.dedup();
+    let global: FastMap<&str, u32> = all
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
+
+    // 3. Stem groups, numbered in stem order.
+    let stems: Vec<String> = terms
+        .par_iter()
+        .map(|t| stemmer.stem(t).into_owned())
+        .collect();
+    let mut sorted_stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+    sorted_stems.par_sort_unstable();
+    sorted_stems.dedup();
+    let group_of_stem: FastMap<&str, u32> = sorted_stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let term_group: Vec<u32> = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
+    let group_count = sorted_stems.len();
+
+    // 4. Group-level counts per document.
+    let per_doc: Vec<Counted> = chunks
+        .par_iter()
+        .flat_map_iter(|(names, counted)| {
+            let to_group: Vec<u32> = names
+                .iter()
+                .map(|n| term_group[global[n.as_str()] as usize])
+                .collect();
+            // Where each group sits in the current document's list (u32::MAX: absent).
+            let mut slot = vec![u32::MAX; group_count];
+            counted.iter().map(move |c| {
+                let mut groups: Vec<(u32, FieldCounts)> = Vec::with_capacity(c.terms.len());
+                for &(local, tf) in &c.terms {
+                    let g = to_group[local as usize];
+                    match slot[g as usize] {
+                        u32::MAX => {
+                            slot[g as usize] = groups.len() as u32;
+                            groups.push((g, tf));
+                        }
+                        at => {
+                            let kept = &mut groups[at as usize].1;
+                            for f in 0..FIELDS {
+                                kept[f] = kept[f].saturating_add(tf[f]);
+                            }
+                        }
+                    }
+                }
+                for &(g, _) in &groups {
+                    slot[g as usize] = u32::MAX;
+                }
+                Counted {
+                    terms: groups,
+                    lengths: c.lengths,
+                }
+            })
+        })
+        .collect();
+
+    drop(chunks);
+
+    // 5. Document frequencies and average field lengths.
+    let n = docs.len().max(1) as f32;
+    let mut df = vec![0u32; group_count];
+    let mut total = [0f64; FIELDS];
+    for Counted { terms, lengths } in &per_doc {
+        for &(g, _) in terms {
+            df[g as usize] += 1;
+        }
+        for f in 0..FIELDS {
+            total[f] += f64::from(lengths[f]);
+        }
+    }
+    let average: Vec<f32> = total.iter().map(|t| (*t as f32 / n).max(1.0)).collect();
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| (1.0 + (n - d as f32 + 0.5) / (d as f32 + 0.5)).ln())
+        .collect();
+
+    // 6. Scores, then levels relative to the best score of the whole index.
+    // Each field saturates on its own before the weights apply, so a word in the title
+    // outweighs the same word repeated in the text (in BM25F proper, one saturation over
+    // the weighted sum would flatten the weights).
+    let score = |tf: &[u16; FIELDS], lengths: &[u32; FIELDS], g: u32| {
+        let mut sum = 0.0;
+        for f in 0..FIELDS {
+            if tf[f] > 0 {
+                let norm = 1.0 - B[f] + B[f] * lengths[f] as f32 / average[f];
+                let tf = f32::from(tf[f]);
+                sum += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
+            }
+        }
+        idf[g as usize] * sum
+    };
+    let best = per_doc
+        .par_iter()
+        .map(|c| {
+            c.terms
+                .iter()
+                .map(|(g, tf)| score(tf, &c.lengths, *g))
+                .fold(f32::MIN_POSITIVE, f32::max)
+        })
+        .reduce(|| f32::MIN_POSITIVE, f32::max);
+    // Postings arrive in document order; a stable counting sort by level then gives
+    // best level first, documents in order within a level.
+    let mut postings: Vec<Vec<(u32, u8)>> =
+        df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
+    for (doc, c) in per_doc.iter().enumerate() {
+        for (g, tf) in &c.terms {
+            postings[*g as usize].push((doc as u32, level(score(tf, &c.lengths, *g), best)));
+        }
+    }
+    drop(per_doc);
+    let groups = postings
+        .into_par_iter()
+        .zip(df)
+        .map(|(postings, df)| {
+            let mut next = [0usize; TOP_LEVEL as usize + 1];
+            for &(_, level) in &postings {
+                next[usize::from(level)] += 1;
+            }
+            let mut at = 0;
+            for slot in next.iter_mut().rev() {
+                let count = *slot;
+                *slot = at;
+                at += count;
+            }
+            let mut sorted = vec![(0, 0); postings.len()];
+            for &(doc, level) in &postings {
+                sorted[next[usize::from(level)]] = (doc, level);
+                next[usize::from(level)] += 1;
+            }
+            Group {
+                df,
+                postings: sorted,
+            }
+        })
+        .collect();
+    Index {
+        terms,
+        term_group,
+        groups,
+        documents: docs.len() as u32,
+    }
+}
+
+/// The level of `score`: [`TOP_LEVEL`] for the best score, one less per [`LEVEL_STEP`].
+pub fn level(score: f32, best: f32) -> u8 {
+    if score <= 0.0 {
+        return 0;
+    }
+    let below = (best / score).ln() / LEVEL_STEP.ln();
+    (f32::from(TOP_LEVEL) - below.round()).clamp(0.0, f32::from(TOP_LEVEL)) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::documents::{BODY, HEADING, TITLE};
+
+    fn doc(title: &str, heading: &str, body: &str) -> Document {
+        let mut fields: [String; FIELDS] = Default::default();
+        fields[TITLE] = title.to_string();
+        fields[HEADING] = heading.to_string();
+        fields[BODY] = body.to_string();
+        Document {
+            page: 0,
+            anchor: None,
+            heading: None,
+            fields,
+            excerpt: None,
+        }
+    }
+
+    fn postings_of(index: &Index, term: &str) -> Vec<(u32, u8)> {
+        let t = index
+            .terms
+            .binary_search_by(|x| x.as_str().cmp(term))
+            .unwrap();
+        index.groups[index.term_group[t] as usize].postings.clone()
+    }
+
+    #[test]
+    fn forms_of_a_word_share_one_group() {
+        let docs = [
+            doc("", "", "Our meeting"),
+            doc("", "", "Two meetings"),
+            doc("", "", "We meet"),
+        ];
+        let index = build(&docs, &Stemmer::for_language("en"), &[]);
+        let group = |t: &str| index.term_group[index.terms.iter().position(|x| x == t).unwrap()];
+        assert_eq!(group("meeting"), group("meetings"));
+        assert_eq!(group("meeting"), group("meet"));
+        assert_eq!(index.groups[group("meet") as usize].df, 3);
+        assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn title_beats_heading_beats_body() {
+        let filler = "some other words about the program";
+        let docs = [
+            doc("Notes", "", &format!("closure {filler}")),
+            doc("Notes", "Closure", filler),
+            doc("Closure", "", filler),
+            doc("Notes", "", filler),
+        ];
+        let index = build(&docs, &Stemmer::for_language("en"), &[]);
+        let order: Vec<u32> = postings_of(&index, "closure").iter().map(|p| p.0).collect();
+        assert_eq!(order, [2, 1, 0]);
+    }
+
+    #[test]
+    fn rare_words_score_above_common_ones() {
+        let docs = [
+            doc("", "", "goodbye mentor"),
+            doc("", "", "mentor"),
+            doc("", "", "mentor"),
+        ];
+        let index = build(&docs, &Stemmer::for_language("en"), &[]);
+        let rare = postings_of(&index, "goodbye")[0].1;
+        let common = postings_of(&index, "mentor")[0].1;
+        assert!(rare > common, "{rare} vs {common}");
+    }
+
+    #[test]
+    fn stop_words_are_left_out() {
+        let docs = [doc("The plan", "", "what the plan is")];
+        let index = build(&docs, &Stemmer::for_language("en"), stopwords("en"));
+        assert_eq!(index.terms, ["plan"]);
+        assert!(stopwords("en").windows(2).all(|w| w[0] < w[1]));
+        assert!(stopwords("en").iter().all(|w| w.len() <= 5));
+    }
+
+    #[test]
+    fn levels_fall_by_steps() {
+        assert_eq!(level(10.0, 10.0), TOP_LEVEL);
+        assert_eq!(level(10.0 / LEVEL_STEP, 10.0), TOP_LEVEL - 1);
+        assert_eq!(level(1e-9, 10.0), 0);
+        assert_eq!(level(0.0, 10.0), 0);
+    }
+}

@@ -1,0 +1,400 @@
+//! The index as small `.js` files the browser loads only when a query needs them.
+//!
+//! In: documents, runs and the [`Index`]. Out: [`Shard`]s, each a script that calls
+//! `guidepostIndex(key, data)`, so loading works the same over http:// and file://:
+//! - `manifest`: shard boundaries, filters, runs and stop words;
+//! - `v/N`: a slice of the sorted vocabulary (terms, their groups, group sizes);
+//! - `p/N`: the best postings of a fixed number of groups; `p/G-T`: tier `T` of a
+//!   large group `G`, fetched only when the best ones are not enough;
+//! - `d/N`: a fixed number of documents' URL, titles and excerpt text.
+//!
+//! Numbers are written as base-64 varints (see [`push_varint`]) inside JS strings.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::documents::{Document, Run};
+use std::hash::Hasher;
+
+use super::index::{FastHasher, Index};
+use crate::site::{PageKind, Site};
+
+/// The digits of the base-64 number encoding; `search.js` uses the same.
+pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Postings per tier of a group: the first tier ships with the group, later ones
+/// on their own; the last size repeats.
+pub const TIERS: &[usize] = &[160, 1600, 6400, 25600];
+/// The size a vocabulary shard grows to before the next starts.
+const VOCABULARY_BYTES: usize = 6 * 1024;
+/// The average size aimed at for a postings shard.
+const POSTINGS_BYTES: usize = 4 * 1024;
+/// The average size aimed at for a document bundle.
+const BUNDLE_BYTES: usize = 6 * 1024;
+
+/// One file of the index, by its key (`v/3`); the file is `search/index/{key}.js`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shard {
+    pub key: String,
+    pub script: String,
+}
+
+/// Appends `value` in base 64, most significant digit first: digits 32–63 say more
+/// digits follow (carrying 5 bits each), 0–31 end the number.
+pub fn push_varint(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 13];
+    let mut n = 0;
+    loop {
+        digits[n] = (value & 31) as u8;
+        n += 1;
+        value >>= 5;
+        if value == 0 {
+            break;
+        }
+    }
+    for i in (0..n).rev() {
+        let continued = if i > 0 { 32 } else { 0 };
+        out.push(DIGITS[(digits[i] + continued) as usize] as char);
+    }
+}
+
+/// Postings (document, level) sorted by document, as gaps and level digits.
+pub fn encode_postings(postings: &mut [(u32, u8)]) -> String {
+    postings.sort_unstable_by_key(|p| p.0);
+    let mut out = String::with_capacity(postings.len() * 2);
+    let mut previous = 0;
+    for &(doc, level) in postings.iter() {
+        push_varint(&mut out, u64::from(doc - previous));
+        out.push(DIGITS[level as usize] as char);
+        previous = doc;
+    }
+    out
+}
+
+/// The tiers of a group's postings (best first), as the bounds of each slice.
+pub fn tier_bounds(len: usize) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    let mut tier = 0;
+    while start < len || bounds.is_empty() {
+        let size = TIERS[tier.min(TIERS.len() - 1)];
+        let end = (start + size).min(len);
+        bounds.push((start, end));
+        start = end;
+        tier += 1;
+    }
+    bounds
+}
+
+fn script(key: &str, data: &impl Serialize) -> Shard {
+    let mut bytes = format!("guidepostIndex({},", serde_json::json!(key)).into_bytes();
+    serde_json::to_writer(&mut bytes, data).expect("index data serialises");
+    bytes.extend_from_slice(b");\n");
+    // `<` only occurs inside JSON strings; as \u003c no content can ever read as markup
+    // (a `</script>` or `<!--`), whatever page or tool loads the shard.
+    let script = String::from_utf8(bytes)
+        .expect("JSON is UTF-8")
+        .replace('<', "\\u003c");
+    Shard {
+        key: key.to_string(),
+        script,
+    }
+}
+
+/// Everything the browser learns before it loads any other shard.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: String,
+    documents: u32,
+    /// The first term of each vocabulary shard.
+    vocabulary: Vec<&'a str>,
+    groups: usize,
+    /// The first group of each postings shard, as varint gaps.
+    group_starts: String,
+    docs_per_bundle: usize,
+    tiers: &'static [usize],
+    /// Per run, as varints: the gap to its first document, its kind (0 article, 1 FAQ,
+    /// 2 template), its category and its audience mask.
+    runs: String,
+    /// `[first document, end, weight]` of pages whose weight is not 1.
+    weights: Vec<(usize, usize, f64)>,
+    categories: Vec<&'a str>,
+    audiences: Vec<&'a str>,
+    stopwords: &'static [&'static str],
+}
+
+/// Writes every shard, the manifest last (its version is a hash of the others).
+pub fn shards(site: &Site, docs: &[Document], runs: &[Run], index: &Index) -> Vec<Shard> {
+    let (vocabulary, first_terms) = vocabulary_shards(index);
+    let (postings, group_starts) = postings_shards(index);
+    let (bundles, docs_per_bundle) = bundles(site, docs);
+    let mut out: Vec<Shard> = vocabulary;
+    out.extend(postings);
+    out.extend(bundles);
+    let hash = out
+        .par_iter()
+        .map(|shard| {
+            let mut h = FastHasher::default();
+            h.write(shard.key.as_bytes());
+            h.write(shard.script.as_bytes());
+            h.finish()
+        })
+        .collect::<Vec<u64>>()
+        .into_iter()
+        .fold(0u64, |all, h| {
+            (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
+        });
+    let mut weights = Vec::new();
+    let mut start = 0;
+    while start < docs.len() {
+        let page = docs[start].page;
+        let end = start + docs[start..].iter().take_while(|d| d.page == page).count();
+        let front = &site.pages[page].front;
+        let weight = front.search_boost * if front.promoted { 1.25 } else { 1.0 };
+        if weight != 1.0 {
+            weights.push((start, end, (weight * 1000.0).round() / 1000.0));
+        }
+        start = end;
+    }
+    let manifest = Manifest {
+        version: format!("{:010x}", hash >> 24),
+        documents: index.documents,
+        vocabulary: first_terms,
+        groups: index.groups.len(),
+        group_starts,
+        docs_per_bundle,
+        tiers: TIERS,
+        runs: encode_runs(runs),
+        weights,
+        categories: super::documents::categories(site)
+            .into_iter()
+            .map(|c| {
+                if c == 0 {
+                    "Home"
+                } else {
+                    site.sections[c].title.as_str()
+                }
+            })
+            .collect(),
+        audiences: site
+            .config
+            .audiences
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect(),
+        stopwords: super::index::stopwords(&site.config.language),
+    };
+    out.push(script("manifest", &manifest));
+    out
+}
+
+fn encode_runs(runs: &[Run]) -> String {
+    let mut out = String::new();
+    let mut previous = 0;
+    for run in runs {
+        let kind = match run.kind {
+            PageKind::Article => 0,
+            PageKind::Faq => 1,
+            PageKind::Template => 2,
+        };
+        for value in [
+            (run.start - previous) as u64,
+            kind,
+            run.category as u64,
+            u64::from(run.audiences),
+        ] {
+            push_varint(&mut out, value);
+        }
+        previous = run.start;
+    }
+    out
+}
+
+fn vocabulary_shards(index: &Index) -> (Vec<Shard>, Vec<&str>) {
+    let mut shards = Vec::new();
+    let mut firsts = Vec::new();
+    let mut start = 0;
+    while start < index.terms.len() {
+        let mut terms = String::new();
+        let mut groups = String::new();
+        let mut sizes = String::new();
+        let mut previous: i64 = 0;
+        let mut end = start;
+        while end < index.terms.len() && terms.len() + groups.len() + sizes.len() < VOCABULARY_BYTES
+        {
+            if end > start {
+                terms.push(' ');
+            }
+            terms.push_str(&index.terms[end]);
+            let group = i64::from(index.term_group[end]);
+            let delta = group - previous;
+            // Zig-zag: small steps either way stay one digit.
+            push_varint(&mut groups, ((delta << 1) ^ (delta >> 63)) as u64);
+            push_varint(&mut sizes, u64::from(index.groups[group as usize].df));
+            previous = group;
+            end += 1;
+        }
+        firsts.push(index.terms[start].as_str());
+        shards.push(script(
+            &format!("v/{}", shards.len()),
+            &(terms, groups, sizes),
+        ));
+        start = end;
+    }
+    (shards, firsts)
+}
+
+/// Packs the first tiers of consecutive groups into shards of about
+/// [`POSTINGS_BYTES`]; returns the shards and the first group of each, as varints.
+fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
+    let encoded: Vec<(String, Vec<String>)> = index
+        .groups
+        .par_iter()
+        .map(|group| {
+            let mut tiers: Vec<String> = tier_bounds(group.postings.len())
+                .into_iter()
+                .map(|(a, b)| encode_postings(&mut group.postings[a..b].to_vec()))
+                .collect();
+            let first = tiers.remove(0);
+            (first, tiers)
+        })
+        .collect();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (g, (first, _)) in encoded.iter().enumerate() {
+        if bytes > 0 && bytes + first.len() > POSTINGS_BYTES {
+            ranges.push(start..g);
+            start = g;
+            bytes = 0;
+        }
+        bytes += first.len() + 12;
+    }
+    ranges.push(start..encoded.len());
+    let mut starts = String::new();
+    let mut previous = 0;
+    for range in &ranges {
+        push_varint(&mut starts, (range.start - previous) as u64);
+        previous = range.start;
+    }
+    let mut shards: Vec<Shard> = ranges
+        .par_iter()
+        .enumerate()
+        .map(|(n, range)| {
+            let entries: Vec<(u32, usize, &str)> = range
+                .clone()
+                .map(|g| {
+                    let (first, rest) = &encoded[g];
+                    (index.groups[g].df, rest.len() + 1, first.as_str())
+                })
+                .collect();
+            script(&format!("p/{n}"), &entries)
+        })
+        .collect();
+    for (g, (_, rest)) in encoded.iter().enumerate() {
+        for (t, tier) in rest.iter().enumerate() {
+            shards.push(script(&format!("p/{g}-{}", t + 1), tier));
+        }
+    }
+    (shards, starts)
+}
+
+fn bundles(site: &Site, docs: &[Document]) -> (Vec<Shard>, usize) {
+    let text: usize = docs.iter().map(|d| d.text().len() + 80).sum();
+    let per_bundle = (docs.len() * BUNDLE_BYTES)
+        .checked_div(text)
+        .unwrap_or(1)
+        .clamp(1, 32);
+    let shards = docs
+        .par_chunks(per_bundle)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let crumbs: Vec<String> = chunk.iter().map(|d| crumb(site, d.page)).collect();
+            let entries: Vec<[&str; 6]> = chunk
+                .iter()
+                .zip(&crumbs)
+                .map(|(d, crumb)| {
+                    let page = &site.pages[d.page];
+                    [
+                        page.url.as_str(),
+                        d.anchor.as_deref().unwrap_or(""),
+                        page.front.title.as_str(),
+                        d.heading.as_deref().unwrap_or(""),
+                        crumb.as_str(),
+                        d.text(),
+                    ]
+                })
+                .collect();
+            script(&format!("d/{n}"), &entries)
+        })
+        .collect();
+    (shards, per_bundle)
+}
+
+/// The folders above a page, as its breadcrumb reads (`Closure › Ending early`).
+fn crumb(site: &Site, page: usize) -> String {
+    let mut chain = Vec::new();
+    let mut current = Some(site.pages[page].section);
+    while let Some(id) = current {
+        if id != 0 {
+            chain.push(site.sections[id].title.as_str());
+        }
+        current = site.sections[id].parent;
+    }
+    chain.reverse();
+    chain.join(" › ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut value = 0u64;
+        for b in text.bytes() {
+            let d = DIGITS.iter().position(|&x| x == b).unwrap() as u64;
+            value = value * 32 + (d & 31);
+            if d < 32 {
+                out.push(value);
+                value = 0;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let mut s = String::new();
+        for v in [0, 1, 31, 32, 1023, 1024, 4_000_000_000] {
+            push_varint(&mut s, v);
+        }
+        assert_eq!(decode(&s), [0, 1, 31, 32, 1023, 1024, 4_000_000_000]);
+        let mut one = String::new();
+        push_varint(&mut one, 31);
+        assert_eq!(one, "V");
+    }
+
+    #[test]
+    fn postings_are_gaps_and_levels() {
+        let encoded = encode_postings(&mut [(40, 7), (3, 63), (5, 0)]);
+        // Documents 3, 5, 40 as gaps 3, 2, 35, each followed by its level digit.
+        let mut expected = String::new();
+        for (gap, level) in [(3, 63), (2, 0), (35, 7)] {
+            push_varint(&mut expected, gap);
+            expected.push(DIGITS[level] as char);
+        }
+        assert_eq!(encoded, expected);
+    }
+
+    #[test]
+    fn tiers_grow_and_cover_everything() {
+        assert_eq!(tier_bounds(0), [(0, 0)]);
+        assert_eq!(tier_bounds(10), [(0, 10)]);
+        let bounds = tier_bounds(40_000);
+        assert_eq!(bounds[0], (0, 160));
+        assert_eq!(bounds[1], (160, 1760));
+        assert_eq!(bounds.last().unwrap().1, 40_000);
+        assert!(bounds.windows(2).all(|w| w[0].1 == w[1].0));
+    }
+}
