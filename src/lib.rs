@@ -53,6 +53,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Use this instead of `base_url` from hub.yaml.
     pub base_url: Option<String>,
+    /// Leave the search index out; `serve` builds it once the pages are live.
+    pub defer_search: bool,
 }
 
 /// A loaded, checked site ready to render, with the warnings found on the way.
@@ -184,7 +186,7 @@ pub fn render_all_cached(
     cache: Option<&mut cache::ParseCache>,
 ) -> Result<(Loaded, Vec<OutputFile>)> {
     let loaded = load_cached(options, cache)?;
-    match render::render(&loaded.site, &loaded.theme) {
+    match render::render(&loaded.site, &loaded.theme, !options.defer_search) {
         Ok(files) => Ok((loaded, files)),
         Err(mut problems) => {
             problems.extend(loaded.warnings);

@@ -139,6 +139,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 root,
                 drafts,
                 base_url,
+                defer_search: false,
             };
             let report = guidepost::build(&options, &out)?;
             print_diagnostics(&report.warnings);
@@ -164,6 +165,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 root,
                 drafts,
                 base_url: None,
+                defer_search: false,
             };
             let options = ServeOptions {
                 build,
@@ -184,6 +186,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 root,
                 drafts,
                 base_url: None,
+                defer_search: false,
             })?;
             print_diagnostics(&warnings);
             if strict && !warnings.is_empty() {

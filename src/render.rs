@@ -38,8 +38,12 @@ pub enum Contents {
     Copy(PathBuf),
 }
 
-/// Renders every page of the site.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// Renders every page of the site, and the search index when `search` is set.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    search: bool,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut jobs: Vec<Job> = vec![Job::Home, Job::NotFound, Job::Library, Job::Tags];
     jobs.extend((1..site.sections.len()).map(Job::Section));
     jobs.extend((0..site.pages.len()).map(Job::Page));
@@ -53,7 +57,13 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnos
                 .map(|job| job.run(site, theme, &sizes))
                 .collect()
         },
-        || crate::search::output(site, theme),
+        || {
+            if search {
+                crate::search::output(site, theme)
+            } else {
+                Ok(Vec::new())
+            }
+        },
     );
     rendered.push(search);
     let mut files = downloads;

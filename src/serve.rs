@@ -39,7 +39,7 @@ pub struct ServeOptions {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     /// Output files by path (`closure/index.html`).
-    pub files: HashMap<String, Contents>,
+    pub files: Arc<HashMap<String, Contents>>,
     /// The problems of the latest rebuild, if it failed (the files are the last good ones).
     pub error: Option<String>,
     /// Counts successful builds, so a page can tell whether it is out of date.
@@ -59,6 +59,9 @@ pub enum LiveEvent {
 #[derive(Debug, Default)]
 pub struct Shared {
     pub snapshot: RwLock<Arc<Snapshot>>,
+    /// The search page and index, built after the pages so an edit reaches the
+    /// browser sooner; served beside the snapshot.
+    pub search: RwLock<Arc<HashMap<String, Contents>>>,
     pub clients: Mutex<Vec<Sender<LiveEvent>>>,
 }
 
@@ -66,6 +69,14 @@ impl Shared {
     /// The current site.
     pub fn current(&self) -> Arc<Snapshot> {
         self.snapshot
+            .read()
+            .map(|s| Arc::clone(&s))
+            .unwrap_or_default()
+    }
+
+    /// The current search page and index.
+    pub fn search_files(&self) -> Arc<HashMap<String, Contents>> {
+        self.search
             .read()
             .map(|s| Arc::clone(&s))
             .unwrap_or_default()
@@ -85,6 +96,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     if let Ok(root) = std::fs::canonicalize(&options.build.root) {
         options.build.root = root;
     }
+    options.build.defer_search = true;
     let shared = Arc::new(Shared::default());
     let started = Instant::now();
     let mut cache = ParseCache::default();
@@ -131,7 +143,7 @@ fn rebuild(options: &BuildOptions, shared: &Shared, cache: &mut ParseCache) -> O
                 eprintln!("{warning}");
             }
             let count = files.iter().filter(|f| f.path.ends_with(".html")).count();
-            let files = files.into_iter().map(|f| (f.path, f.contents)).collect();
+            let files = Arc::new(files.into_iter().map(|f| (f.path, f.contents)).collect());
             if let Ok(mut snapshot) = shared.snapshot.write() {
                 let generation = snapshot.generation + 1;
                 *snapshot = Arc::new(Snapshot {
@@ -141,13 +153,24 @@ fn rebuild(options: &BuildOptions, shared: &Shared, cache: &mut ParseCache) -> O
                 });
             }
             shared.broadcast(LiveEvent::Reload);
+            // The pages are live; now bring the search index up to date with them.
+            match crate::search::output(&loaded.site, &loaded.theme) {
+                Ok(search) => {
+                    let search =
+                        Arc::new(search.into_iter().map(|f| (f.path, f.contents)).collect());
+                    if let Ok(mut current) = shared.search.write() {
+                        *current = search;
+                    }
+                }
+                Err(problem) => eprintln!("{problem}"),
+            }
             Some(count)
         }
         Err(error) => {
             let text = error_text(&error);
             eprintln!("{text}");
             if let Ok(mut snapshot) = shared.snapshot.write() {
-                let files = snapshot.files.clone();
+                let files = Arc::clone(&snapshot.files);
                 let generation = snapshot.generation;
                 *snapshot = Arc::new(Snapshot {
                     files,

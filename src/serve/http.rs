@@ -2,6 +2,7 @@
 //! live-reload script and its Server-Sent Events channel. It answers only paths inside
 //! the site; anything that tries to climb out is refused.
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc;
@@ -80,11 +81,11 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
         return events(stream, shared);
     }
     let snapshot = shared.current();
-    let response = respond(target, &snapshot);
+    let response = respond(target, &snapshot, &shared.search_files());
     write(&mut stream, response, method == "HEAD")
 }
 
-fn respond(target: &str, snapshot: &Snapshot) -> Response {
+fn respond(target: &str, snapshot: &Snapshot, search: &HashMap<String, Contents>) -> Response {
     let path = match site_path(target) {
         Ok(path) => path,
         Err(status) => {
@@ -104,12 +105,13 @@ fn respond(target: &str, snapshot: &Snapshot) -> Response {
     } else {
         path.clone()
     };
-    if let Some(contents) = snapshot.files.get(&key) {
+    if let Some(contents) = snapshot.files.get(&key).or_else(|| search.get(&key)) {
         if let Some(body) = read(contents) {
             return page(200, &key, body, snapshot.generation);
         }
     }
-    if snapshot.files.contains_key(&format!("{path}/index.html")) {
+    let folder = format!("{path}/index.html");
+    if snapshot.files.contains_key(&folder) || search.contains_key(&folder) {
         let location = format!("/{path}/");
         return Response {
             status: 301,
@@ -313,30 +315,44 @@ mod tests {
 
     #[test]
     fn folder_urls_serve_index_and_unknown_paths_the_404_page() {
-        let mut snapshot = Snapshot::default();
-        snapshot.files.insert(
-            "closure/index.html".into(),
+        let mut files = HashMap::new();
+        files.insert(
+            "closure/index.html".to_string(),
             Contents::Bytes(b"<body>closure</body>".to_vec()),
         );
-        snapshot.files.insert(
-            "404.html".into(),
+        files.insert(
+            "404.html".to_string(),
             Contents::Bytes(b"<body>lost</body>".to_vec()),
         );
-        let ok = respond("/closure/", &snapshot);
+        let snapshot = Snapshot {
+            files: Arc::new(files),
+            ..Snapshot::default()
+        };
+        let mut search = HashMap::new();
+        search.insert(
+            "search/index.html".to_string(),
+            Contents::Bytes(b"<body>find</body>".to_vec()),
+        );
+        let ok = respond("/closure/", &snapshot, &search);
         assert_eq!(ok.status, 200);
         assert!(String::from_utf8(ok.body)
             .unwrap()
             .contains("closure<script src=\"/__guidepost/live.js\""));
-        let redirect = respond("/closure", &snapshot);
+        let redirect = respond("/closure", &snapshot, &search);
         assert_eq!(
             (redirect.status, redirect.location.as_deref()),
             (301, Some("/closure/"))
         );
-        let missing = respond("/nowhere/", &snapshot);
+        let missing = respond("/nowhere/", &snapshot, &search);
         assert_eq!(missing.status, 404);
         assert!(String::from_utf8(missing.body)
             .unwrap()
             .starts_with("<body>lost"));
+        assert_eq!(
+            respond("/search/", &snapshot, &search).status,
+            200,
+            "the search index is served beside the pages"
+        );
     }
 
     #[test]
