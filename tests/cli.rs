@@ -210,6 +210,12 @@ fn symbolic_links_that_loop_or_leave_the_hub_are_refused() {
         dir.path().join("content/guide/again"),
     )
     .unwrap();
+    // A file that cannot be read (here: a link to nothing) is named with the reason.
+    std::os::unix::fs::symlink(
+        outside.path().join("gone.md"),
+        dir.path().join("content/guide/gone.md"),
+    )
+    .unwrap();
     // A link that stays inside the hub is fine.
     std::os::unix::fs::symlink(
         dir.path().join("content/assets/map.txt"),
@@ -230,6 +236,10 @@ fn symbolic_links_that_loop_or_leave_the_hub_are_refused() {
         "{messages}"
     );
     assert!(messages.contains("error: content/guide/again: this symbolic link loops back to a folder that contains it"), "{messages}");
+    assert!(
+        messages.contains("error: content/guide/gone.md: cannot read: No such file or directory"),
+        "{messages}"
+    );
     assert!(!messages.contains("map-copy"), "{messages}");
     assert!(!dir.path().join("public").exists());
 }

@@ -122,3 +122,18 @@ proptest! {
         let _ = Config::parse(&text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn search_terms_are_clean_and_stable(text in any::<String>()) {
+        let terms = guidepost::search::tokenize::terms(&text);
+        for term in &terms {
+            prop_assert!(!term.is_empty());
+            prop_assert!(!term.contains(char::is_whitespace));
+            prop_assert_eq!(term.to_lowercase(), term.clone());
+        }
+        prop_assert_eq!(guidepost::search::tokenize::terms(&terms.join(" ")), terms);
+    }
+}

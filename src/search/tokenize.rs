@@ -110,8 +110,10 @@ fn fold_into(c: char, out: &mut String) {
             'ł' => out.push('l'),
             'þ' => out.push_str("th"),
             'ı' => out.push('i'),
+            // Only letters and digits of the decomposition stay: a mark it splits off
+            // (an accent, an Indic nukta) would cut the word in two when read again.
             _ => decompose_canonical(lower, |part| {
-                if !is_accent(part) {
+                if !is_accent(part) && part.is_alphanumeric() {
                     out.push(part);
                 }
             }),

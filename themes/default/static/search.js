@@ -61,7 +61,7 @@
   function fold(ch) {
     if (ch.charCodeAt(0) < 128) return ch.toLowerCase();
     var out = "";
-    for (var c of ch.toLowerCase()) out += FOLD[c] || c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    for (var c of ch.toLowerCase()) out += FOLD[c] || c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{Alphabetic}\p{N}]/gu, "");
     return out;
   }
   // Terms of `text` with where each starts and ends in it.
