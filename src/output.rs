@@ -31,6 +31,12 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
         return Err(e);
     }
     let old = parent.join(format!(".{name}.guidepost-old"));
+    if out.exists() && exchange(&staging, out) {
+        // The new output is in place in one step; the old one is now in `staging`.
+        fs::remove_dir_all(&staging)
+            .map_err(|e| Error::io("remove the previous output", &staging, e))?;
+        return Ok(());
+    }
     if out.exists() {
         fs::rename(out, &old).map_err(|e| Error::io("move aside the previous output", out, e))?;
     }
@@ -42,6 +48,39 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
         fs::remove_dir_all(&old).map_err(|e| Error::io("remove the previous output", &old, e))?;
     }
     Ok(())
+}
+
+/// Swaps two folders in one atomic step where the system can (Linux 3.15+), so there
+/// is no moment without an output folder. Returns false where it cannot; the caller
+/// then moves the old output aside and the new one in.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call, and
+    // renameat2 reads them only during it.
+    let result = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    result == 0
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 fn split(out: &Path) -> Result<(PathBuf, String)> {
@@ -169,6 +208,20 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["public"]);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn folders_are_exchanged_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("new.txt"), "new").unwrap();
+        fs::write(b.join("old.txt"), "old").unwrap();
+        assert!(exchange(&a, &b));
+        assert!(b.join("new.txt").exists() && a.join("old.txt").exists());
+        assert!(!exchange(&a, &dir.path().join("missing")));
     }
 
     #[test]
