@@ -423,3 +423,45 @@ fn a_twenty_megabyte_article_builds() {
     assert!(html.len() > 20 * 1024 * 1024);
     assert!(html.trim_end().ends_with("</html>"));
 }
+
+#[test]
+fn quoted_dates_unquoted_text_and_pages_of_front_matter_only_are_accepted() {
+    let dir = hub("base");
+    std::fs::write(
+        dir.path().join("content/guide/plain.md"),
+        "---\ntitle: 2026-01-01\nsummary: \"Only front matter\"\nupdated: \"2026-11-20\"\n---\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    let page = read(&out, "guide/plain/index.html");
+    assert!(
+        page.contains("<h1>2026-01-01</h1>"),
+        "a date-like title is text"
+    );
+    assert!(
+        page.contains(r#"<time datetime="2026-11-20">"#),
+        "a quoted date is a date"
+    );
+}
+
+#[test]
+fn field_labels_and_examples_are_escaped() {
+    let dir = hub("base");
+    std::fs::write(
+        dir.path().join("content/templates/labels.md"),
+        "---\ntitle: Labels\nsummary: x\nlayout: template\nfields:\n  - {name: who, label: \"<b>Who</b> & \\\"why\\\"\", example: \"<script>x</script>\"}\n---\nHello {{ who }}.\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    for page in ["templates/labels/index.html", "template-library/index.html"] {
+        let html = read(&out, page);
+        assert!(
+            !html.contains("<b>Who</b>") && !html.contains("<script>x"),
+            "{page}"
+        );
+        assert!(
+            html.contains("&lt;b&gt;Who&lt;/b&gt; &amp; &quot;why&quot;"),
+            "{page}"
+        );
+    }
+}

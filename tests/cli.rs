@@ -243,3 +243,35 @@ fn symbolic_links_that_loop_or_leave_the_hub_are_refused() {
     assert!(!messages.contains("map-copy"), "{messages}");
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn raw_html_is_shown_as_text_unless_allowed_and_check_says_so() {
+    let dir = hub("base");
+    fs::write(
+        dir.path().join("content/guide/html.md"),
+        "---\ntitle: HTML\nsummary: x\n---\nHello <marquee>there</marquee>.\n",
+    )
+    .unwrap();
+    let check = guidepost(dir.path(), &["check"]);
+    assert!(check.status.success());
+    assert!(
+        stderr(&check).contains("warning: content/guide/html.md:5: raw HTML is shown as text"),
+        "{}",
+        stderr(&check)
+    );
+    assert_eq!(
+        guidepost(dir.path(), &["check", "--strict"]).status.code(),
+        Some(1)
+    );
+    let out = common::build_ok(dir.path());
+    assert!(
+        read(&out, "guide/html/index.html").contains("Hello &lt;marquee&gt;there&lt;/marquee&gt;.")
+    );
+    let config = dir.path().join("hub.yaml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("{text}allow_html: true\n")).unwrap();
+    let allowed = guidepost(dir.path(), &["check", "--strict"]);
+    assert!(allowed.status.success(), "{}", stderr(&allowed));
+    let out = common::build_ok(dir.path());
+    assert!(read(&out, "guide/html/index.html").contains("Hello <marquee>there</marquee>."));
+}
