@@ -21,7 +21,7 @@ type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter::Fo
 
 mod body;
 
-use body::{faq_json_ld, fill, fill_plain};
+use body::{faq_json_ld, fill};
 
 /// One file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,7 @@ impl Job {
                 theme,
                 "home.html",
                 "",
-                home(site),
+                home(site, theme)?,
                 context::chrome(site, "", None, "", None),
             )?,
             Job::NotFound => {
@@ -334,7 +334,7 @@ fn ordered_pages(site: &Site) -> Vec<PageId> {
     out
 }
 
-fn home(site: &Site) -> context::HomePage<'_> {
+fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diagnostic> {
     let root = &site.sections[0];
     let mut recent: Vec<PageId> = (0..site.pages.len())
         .filter(|&p| site.pages[p].front.updated.is_some())
@@ -347,10 +347,10 @@ fn home(site: &Site) -> context::HomePage<'_> {
             .then_with(|| site.pages[a].rel.cmp(&site.pages[b].rel))
     });
     recent.truncate(6);
-    context::HomePage {
+    Ok(context::HomePage {
         title: &root.title,
         description: &root.description,
-        intro: fill_plain(&root.body.html, &root.links, ""),
+        intro: fill(&root.body.html, &root.links, &[], "", site, theme, false)?,
         start_here: site
             .config
             .audiences
@@ -382,7 +382,7 @@ fn home(site: &Site) -> context::HomePage<'_> {
             .into_iter()
             .map(|p| context::card(site, "", p))
             .collect(),
-    }
+    })
 }
 
 fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Diagnostic> {

@@ -59,22 +59,38 @@ pub fn percent_decode(path: &str) -> String {
     if !path.contains('%') {
         return path.to_string();
     }
-    let bytes = path.as_bytes();
+    decode(path, false).unwrap_or_else(|| path.to_string())
+}
+
+/// Decodes `%20`-style escapes, refusing (None) an invalid escape or invalid UTF-8:
+/// for request paths, where a guess could name another file.
+pub fn percent_decode_strict(text: &str) -> Option<String> {
+    decode(text, true)
+}
+
+fn decode(text: &str, strict: bool) -> Option<String> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                Some(b) => {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+                None if strict => return None,
+                None => {}
             }
         }
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8(out).unwrap_or_else(|_| path.to_string())
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

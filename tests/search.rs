@@ -17,21 +17,6 @@ fn shard_data(script: &str, key: &str) -> serde_json::Value {
 }
 
 /// Decodes the index's base-64 varints (see `shards::push_varint`).
-fn varints(text: &str) -> Vec<u64> {
-    const DIGITS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-    let mut out = Vec::new();
-    let mut value = 0;
-    for c in text.chars() {
-        let d = DIGITS.find(c).expect("a base-64 digit") as u64;
-        value = value * 32 + (d & 31);
-        if d < 32 {
-            out.push(value);
-            value = 0;
-        }
-    }
-    out
-}
-
 #[test]
 fn writes_the_search_page_and_shards() {
     let dir = hub("base");
@@ -60,7 +45,8 @@ fn writes_the_search_page_and_shards() {
         serde_json::json!(["Mentors", "Mentees"])
     );
     // Runs: gap to the first document, kind (0 article, 1 FAQ, 2 template), category, audiences.
-    let runs = varints(manifest["runs"].as_str().unwrap());
+    let runs = guidepost::search::shards::read_varints(manifest["runs"].as_str().unwrap())
+        .expect("base-64 digits");
     let kinds: Vec<u64> = runs.chunks(4).map(|r| r[1]).collect();
     assert_eq!(kinds.first(), Some(&0));
     assert_eq!(kinds.last(), Some(&2));

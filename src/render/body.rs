@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use crate::context;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
 use crate::site::{PageId, Site, Target};
 use crate::theme::Theme;
 use crate::url::relative;
@@ -35,10 +34,6 @@ fn decode_entities(text: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
-}
-
-fn strip_marks(html: &str) -> String {
-    html.replace(SECTION_MARK, "").replace(HEADING_END_MARK, "")
 }
 
 /// Fills link and embed markers for a page at `from`; section markers are kept only
@@ -79,27 +74,6 @@ pub(super) fn fill(
     Ok(out)
 }
 
-pub(super) fn fill_plain(html: &str, links: &[Target], from: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("\0L") {
-        let Some(len) = rest[start + 2..].find('\0') else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        if let Some(t) = rest[start + 2..start + 2 + len]
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| links.get(n))
-        {
-            out.push_str(&crate::text::escape_html(&context::target_url(from, t)));
-        }
-        rest = &rest[start + 3 + len..];
-    }
-    out.push_str(rest);
-    strip_marks(&out)
-}
-
 /// The card of template `id`, the `n`-th embed on its page (which keeps input ids unique).
 fn embed(
     site: &Site,
@@ -110,7 +84,7 @@ fn embed(
 ) -> Result<String, Diagnostic> {
     let t = &site.pages[id];
     let body = nest_headings(
-        &fill_plain(&t.body.html, &t.links, from),
+        &fill(&t.body.html, &t.links, &[], from, site, theme, false)?,
         t.template_id.as_deref().unwrap_or("template"),
     );
     let card = context::TemplateCard {

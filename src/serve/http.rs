@@ -165,7 +165,7 @@ pub fn site_path(target: &str) -> Result<String, u16> {
     let Some(path) = path.strip_prefix('/') else {
         return Err(400);
     };
-    let decoded = percent_decode(path).ok_or(400u16)?;
+    let decoded = crate::url::percent_decode_strict(path).ok_or(400u16)?;
     if decoded.contains('\0') || decoded.contains('\\') {
         return Err(400);
     }
@@ -179,24 +179,6 @@ pub fn site_path(target: &str) -> Result<String, u16> {
         return Err(400);
     }
     Ok(decoded)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let value = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
-            out.push(value);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The Content-Type for a file name.
