@@ -11,20 +11,9 @@ const assert = require("node:assert/strict");
 const { execFile } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
-const { chromium } = require("playwright-core");
 
-const { REPO, buildHub, serve, htmlPages } = require("./site");
+const { REPO, buildHub, serve, htmlPages, launch } = require("./site");
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const SHOTS = path.join(__dirname, "screenshots");
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -57,7 +46,7 @@ const requests = [];
 before(async () => {
   site = buildHub();
   server = await serve(site.out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launch();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 

@@ -77,6 +77,7 @@ function serve(root) {
       const { port } = server.address();
       resolve({
         origin: `http://127.0.0.1:${port}`,
+        url: `http://127.0.0.1:${port}/`,
         close: () => new Promise((done) => {
           server.closeAllConnections();
           server.close(() => done());
@@ -118,4 +119,14 @@ function htmlPages(root) {
   return pages.sort();
 }
 
-module.exports = { REPO, binary, buildHub, serve, htmlPages };
+// Debian's Chromium (or $CHROMIUM), with the flags that keep it off the network.
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/** Starts the browser every test drives. */
+function launch() {
+  const { chromium } = require("playwright-core");
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+module.exports = { REPO, binary, buildHub, serve, htmlPages, launch };

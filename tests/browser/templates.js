@@ -9,13 +9,9 @@ const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const zlib = require("node:zlib");
-const { chromium } = require("playwright-core");
 
-const { buildHub, serve } = require("./site");
+const { buildHub, serve, launch } = require("./site");
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const TEMPLATE = "templates/last-meeting-agenda/";
 const MENTOR = `Zoë <Ward> & "Co"`;
@@ -28,7 +24,7 @@ let browser;
 before(async () => {
   site = buildHub();
   server = await serve(site.out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launch();
 });
 
 after(async () => {

@@ -3,7 +3,6 @@
 "use strict";
 
 const fs = require("node:fs");
-const http = require("node:http");
 const os = require("node:os");
 const path = require("node:path");
 const { execFileSync } = require("node:child_process");
@@ -30,54 +29,31 @@ function build(root, out) {
   return site;
 }
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
-  ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
-};
+// Serving a folder and starting Chromium are shared with the theme's browser tests.
+const { serve, launch } = require("../browser/site");
 
-// Serves `dir` on 127.0.0.1 (a free port); resolves to {url, close}.
-function serve(dir) {
-  const server = http.createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (rel.endsWith("/")) rel += "index.html";
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
-    });
-  });
-}
-
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-async function launch() {
-  const { chromium } = require("playwright-core");
-  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
-}
-
-// Types `query` into the search page's box and waits until results for it are drawn.
-async function searchPage(page, query) {
+// Types `query` into a search box and waits until results for it are drawn.
+async function typeQuery(page, query, where, input) {
   const done = page.evaluate((q) => new Promise((resolve) => {
     document.addEventListener("guidepost:search", function on(e) {
-      if (e.detail.query === q && e.detail.where === "page") {
+      if (e.detail.query === q.query && e.detail.where === q.where) {
         document.removeEventListener("guidepost:search", on);
         resolve(e.detail);
       }
     });
-  }), query);
-  await page.fill("#gp-search-page-input", query);
+  }), { query, where });
+  await page.fill(input, query);
   return done;
+}
+
+// Searches from the search page.
+function searchPage(page, query) {
+  return typeQuery(page, query, "page", "#gp-search-page-input");
+}
+
+// Searches from the header box on any page.
+function headerSearch(page, query) {
+  return typeQuery(page, query, "header", "#gp-search-input");
 }
 
 // The results on the search page: title, section, meta line, excerpt and link.
@@ -92,4 +68,4 @@ async function results(page) {
   })));
 }
 
-module.exports = { REPO, binary, build, serve, launch, searchPage, results };
+module.exports = { REPO, binary, build, serve, launch, searchPage, headerSearch, results };

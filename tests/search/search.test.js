@@ -32,20 +32,6 @@ async function openPage(origin, rel) {
   return page;
 }
 
-// Types into the header box and waits for its list of results.
-async function headerSearch(page, query) {
-  const done = page.evaluate((q) => new Promise((resolve) => {
-    document.addEventListener("guidepost:search", function on(e) {
-      if (e.detail.query === q && e.detail.where === "header") {
-        document.removeEventListener("guidepost:search", on);
-        resolve(e.detail);
-      }
-    });
-  }), query);
-  await page.fill("#gp-search-input", query);
-  return done;
-}
-
 for (const origin of ["http", "file"]) {
   describe(`search over ${origin}`, () => {
     it("finds the article section and the FAQ question first", async () => {
@@ -114,7 +100,7 @@ for (const origin of ["http", "file"]) {
 
     it("works from the keyboard in the header", async () => {
       const page = await openPage(origin, "trust/listen-first/");
-      const done = await headerSearch(page, "last meeting agenda");
+      const done = await h.headerSearch(page, "last meeting agenda");
       assert.ok(done.results > 0);
       const input = page.locator("#gp-search-input");
       assert.strictEqual(await input.getAttribute("aria-expanded"), "true");
