@@ -25,7 +25,7 @@ pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
     }
     buffer.clear();
     let bytes = text.as_bytes();
-    // Characters of the current word as written (before folding).
+    // Characters of the current term (after folding).
     let mut length = 0usize;
     let mut i = 0;
     while i < bytes.len() {
@@ -70,8 +70,7 @@ pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
         } else if is_accent(c) {
             // A decomposed accent belongs to the letter before it.
         } else if c.is_alphanumeric() {
-            length += 1;
-            fold_into(c, buffer);
+            length += fold_into(c, buffer);
         } else if is_apostrophe(c)
             && !buffer.is_empty()
             && text[i..]
@@ -94,31 +93,36 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
-/// Lowercases `c`, removes its accents and appends the result to `out`.
-fn fold_into(c: char, out: &mut String) {
+/// Lowercases `c`, removes its accents and appends the result to `out`; returns how
+/// many characters it appended. Letters are folded after decomposing, so `ǽ` ends as
+/// `ae` just like `æ` does, and folding a term again changes nothing.
+fn fold_into(c: char, out: &mut String) -> usize {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-        return;
+        return 1;
     }
+    let before = out.len();
     for lower in c.to_lowercase() {
-        match lower {
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            'ø' => out.push('o'),
-            'đ' | 'ð' => out.push('d'),
-            'ł' => out.push('l'),
-            'þ' => out.push_str("th"),
-            'ı' => out.push('i'),
-            // Only letters and digits of the decomposition stay: a mark it splits off
-            // (an accent, an Indic nukta) would cut the word in two when read again.
-            _ => decompose_canonical(lower, |part| {
-                if !is_accent(part) && part.is_alphanumeric() {
-                    out.push(part);
-                }
-            }),
-        }
+        // Only letters and digits of the decomposition stay: a mark it splits off
+        // (an accent, an Indic nukta) would cut the word in two when read again.
+        decompose_canonical(lower, |part| {
+            if is_accent(part) || !part.is_alphanumeric() {
+                return;
+            }
+            match part {
+                'ß' => out.push_str("ss"),
+                'æ' => out.push_str("ae"),
+                'œ' => out.push_str("oe"),
+                'ø' => out.push('o'),
+                'đ' | 'ð' => out.push('d'),
+                'ł' => out.push('l'),
+                'þ' => out.push_str("th"),
+                'ı' => out.push('i'),
+                _ => out.push(part),
+            }
+        });
     }
+    out[before..].chars().count()
 }
 
 /// Combining accents (U+0300–U+036F), what NFD splits off Latin, Greek and Cyrillic letters.
@@ -203,6 +207,10 @@ mod tests {
         assert_eq!(terms("Réunion café"), ["reunion", "cafe"]);
         assert_eq!(terms("Re\u{301}union"), ["reunion"]);
         assert_eq!(terms("Straße Ærø Łódź"), ["strasse", "aero", "lodz"]);
+        // A ligature with an accent folds like the bare ligature, so folding twice is
+        // the same as folding once.
+        assert_eq!(terms("Ǽsir"), ["aesir"]);
+        assert_eq!(terms("aesir"), ["aesir"]);
     }
 
     #[test]
@@ -232,6 +240,10 @@ mod tests {
     fn overlong_words_are_skipped() {
         let long = "a".repeat(MAX_TERM_CHARS + 1);
         assert_eq!(terms(&format!("keep {long} this")), ["keep", "this"]);
+        // The limit counts the folded term: `ß` is two letters once folded.
+        let sharp = format!("{}ß", "a".repeat(MAX_TERM_CHARS - 1));
+        assert_eq!(terms(&sharp), Vec::<String>::new());
+        assert_eq!(terms(&sharp.replace('ß', "s")).len(), 1);
     }
 
     #[test]

@@ -58,10 +58,13 @@
     return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
       (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff);
   }
+  // Folds after decomposing, so "ǽ" becomes "ae" just as "æ" does.
   function fold(ch) {
     if (ch.charCodeAt(0) < 128) return ch.toLowerCase();
     var out = "";
-    for (var c of ch.toLowerCase()) out += FOLD[c] || c.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{Alphabetic}\p{N}]/gu, "");
+    for (var c of ch.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{Alphabetic}\p{N}]/gu, "")) {
+      out += FOLD[c] || c;
+    }
     return out;
   }
   // Terms of `text` with where each starts and ends in it.
@@ -79,7 +82,7 @@
         if (buf) end = next;
       } else if (WORD.test(ch)) {
         if (!buf) start = i;
-        count++; buf += fold(ch); end = next;
+        var folded = fold(ch); count += [...folded].length; buf += folded; end = next;
       } else if ((ch === "'" || ch === "\u2019") && buf && next < text.length &&
         WORD.test(String.fromCodePoint(text.codePointAt(next))) && !isIdeograph(text.codePointAt(next))) {
         // Dropped inside a word: "don't" is the term "dont".
