@@ -1,31 +1,92 @@
-//! Parsed files remembered between rebuilds (for `serve`): a file whose bytes are
-//! unchanged, parsed under an unchanged config, is not parsed again.
+//! What `serve` remembers between rebuilds: parsed files and rendered pages. A file
+//! whose bytes are unchanged, parsed under an unchanged config, is not parsed again;
+//! a page whose inputs are unchanged is not rendered again (see `render::Memo`).
 //!
-//! Files are compared by a hash of their bytes, not by modification time, which some
-//! file systems keep only to the second.
+//! Files are compared by a hash of their bytes. A file is not even read again when its
+//! size and modification time are those it had when it was last read, and that time
+//! was well before the read (as `git` does with its index): some file systems keep
+//! times only to the second or two, so a file changed within that window is read.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::fmt::{self, Debug, Write};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3Default;
 
 use crate::config::Config;
 use crate::discover::SourceFile;
 use crate::source::{self, Parsed};
 
+/// Everything kept from one rebuild for the next.
+#[derive(Debug, Default)]
+pub struct BuildCache {
+    pub parsed: ParseCache,
+    pub related: crate::site::RelatedCache,
+    pub rendered: crate::render::Memo,
+}
+
+/// How long a modification time must lie before a read for it to be trusted.
+const SETTLED: Duration = Duration::from_secs(2);
+
 /// Parse results by file, valid for one config.
 #[derive(Debug, Default)]
 pub struct ParseCache {
     config: u64,
-    entries: HashMap<PathBuf, (u64, Parsed)>,
+    entries: HashMap<PathBuf, Entry>,
+    /// When the previous scan started.
+    scanned: Option<SystemTime>,
+    /// Read every file on every scan (for file systems whose times cannot be trusted).
+    pub read_every_file: bool,
 }
 
-fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
+#[derive(Debug)]
+struct Entry {
+    hash: u64,
+    stamp: Option<Stamp>,
+    parsed: Parsed,
+}
+
+/// What a file's metadata says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: SystemTime,
+}
+
+impl Stamp {
+    fn of(file: &SourceFile) -> Option<Stamp> {
+        let meta = std::fs::metadata(&file.path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+        })
+    }
+}
+
+/// A fast hash of a value (not for security: for noticing change).
+pub fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = Xxh3Default::new();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// A hash of a value's `Debug` form, written straight into the hasher. Fingerprints
+/// taken this way cover every field of a type, including fields added later.
+pub fn debug_hash(value: &dyn Debug) -> u64 {
+    struct Writer(Xxh3Default);
+    impl Write for Writer {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut writer = Writer(Xxh3Default::new());
+    // Writing to a hasher cannot fail.
+    let _ = write!(writer, "{value:?}");
+    writer.0.finish()
 }
 
 /// Parses `files` in parallel, reusing and refreshing `cache` when one is given.
@@ -42,30 +103,64 @@ pub fn parse_all(
         cache.entries.clear();
         cache.config = config_hash;
     }
+    let started = SystemTime::now();
+    let settled = match cache.scanned {
+        Some(t) if !cache.read_every_file => t.checked_sub(SETTLED),
+        _ => None,
+    };
     let entries = &cache.entries;
-    let results: Vec<(Option<u64>, Parsed)> = files
+    // (hash, stamp, result, whether it came from the cache)
+    type Scanned = (Option<u64>, Option<Stamp>, Parsed, bool);
+    let results: Vec<Scanned> = files
         .par_iter()
-        .map(|file| match source::read(file) {
-            Ok(bytes) => {
-                let hash = hash_of(&bytes);
-                match entries.get(&file.path) {
-                    Some((known, parsed)) if *known == hash => (Some(hash), parsed.clone()),
-                    _ => (Some(hash), source::parse_bytes(file, bytes, config)),
+        .map(|file| {
+            let stamp = Stamp::of(file);
+            let known = entries.get(&file.path);
+            if let (Some(entry), Some(stamp), Some(settled)) = (known, stamp, settled) {
+                if entry.stamp == Some(stamp) && stamp.modified < settled {
+                    return (Some(entry.hash), Some(stamp), entry.parsed.clone(), true);
                 }
             }
-            Err(problem) => (None, Parsed::failed(problem)),
+            match source::read(file) {
+                Ok(bytes) => {
+                    let hash = hash_of(&bytes);
+                    match known {
+                        Some(entry) if entry.hash == hash => {
+                            (Some(hash), stamp, entry.parsed.clone(), true)
+                        }
+                        _ => (
+                            Some(hash),
+                            stamp,
+                            source::parse_bytes(file, bytes, config),
+                            false,
+                        ),
+                    }
+                }
+                Err(problem) => (None, None, Parsed::failed(problem), false),
+            }
         })
         .collect();
-    cache.entries.clear();
+    // Unchanged entries move over; only new results are copied in.
+    let mut old = std::mem::take(&mut cache.entries);
     let mut parsed = Vec::with_capacity(results.len());
-    for (file, (hash, result)) in files.iter().zip(results) {
+    for (file, (hash, stamp, result, reused)) in files.iter().zip(results) {
         if let Some(hash) = hash {
-            cache
-                .entries
-                .insert(file.path.clone(), (hash, result.clone()));
+            let entry = match old.remove(&file.path) {
+                Some(mut entry) if reused => {
+                    entry.stamp = stamp;
+                    entry
+                }
+                _ => Entry {
+                    hash,
+                    stamp,
+                    parsed: result.clone(),
+                },
+            };
+            cache.entries.insert(file.path.clone(), entry);
         }
         parsed.push(result);
     }
+    cache.scanned = Some(started);
     parsed
 }
 
@@ -97,6 +192,27 @@ mod tests {
         assert_eq!(
             title(&parse_all(&files, &config, Some(&mut cache))),
             "Fixed"
+        );
+        // A file last changed long ago is trusted by its size and time, unread; with
+        // `read_every_file` (serve --poll) it is read anyway.
+        let old = std::time::SystemTime::now() - Duration::from_secs(3600);
+        let set_time = || {
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(old).unwrap();
+        };
+        set_time();
+        parse_all(&files, &config, Some(&mut cache));
+        std::fs::write(&path, "---\ntitle: Third\n---\nBody\n").unwrap();
+        set_time();
+        assert_eq!(
+            title(&parse_all(&files, &config, Some(&mut cache))),
+            "Fixed",
+            "a settled file is not read again"
+        );
+        cache.read_every_file = true;
+        assert_eq!(
+            title(&parse_all(&files, &config, Some(&mut cache))),
+            "Third"
         );
         let stricter = Config::parse("title: Hub\nbase_url: https://example.org/\nallow_html: true\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
         parse_all(&files, &stricter, Some(&mut cache));

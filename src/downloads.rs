@@ -76,7 +76,7 @@ fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
         None => base.clone(),
     };
     let bytes = match format {
-        Format::Md => page.source.clone().into_bytes(),
+        Format::Md => page.source.as_bytes().to_vec(),
         Format::Txt => text::write(&document::parse(&page.source, &local_url)).into_bytes(),
         Format::Docx => {
             let blocks = document::parse(&page.source, &local_url);
@@ -90,7 +90,7 @@ fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
     };
     OutputFile {
         path: path(template_id, format),
-        contents: Contents::Bytes(bytes),
+        contents: Contents::bytes(bytes),
     }
 }
 

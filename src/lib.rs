@@ -70,11 +70,15 @@ pub fn load(options: &BuildOptions) -> Result<Loaded> {
     load_cached(options, None)
 }
 
-/// Like [`load`], reusing unchanged files' parse results from `cache`.
+/// Like [`load`], reusing from `cache` what unchanged files make.
 pub fn load_cached(
     options: &BuildOptions,
-    cache: Option<&mut cache::ParseCache>,
+    cache: Option<&mut cache::BuildCache>,
 ) -> Result<Loaded> {
+    let (parse_cache, related_cache) = match cache {
+        Some(c) => (Some(&mut c.parsed), Some(&mut c.related)),
+        None => (None, None),
+    };
     let root = &options.root;
     let mut config = Config::load(root)?;
     if let Some(base) = &options.base_url {
@@ -88,7 +92,7 @@ pub fn load_cached(
     let files = discover(root)?;
     let (markdown, assets): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|f| f.kind != SourceKind::Asset);
-    let parsed = cache::parse_all(&markdown, &config, cache);
+    let parsed = cache::parse_all(&markdown, &config, parse_cache);
     let mut problems = Vec::new();
     let mut pages = Vec::with_capacity(parsed.len());
     let mut failed = Vec::new();
@@ -112,7 +116,7 @@ pub fn load_cached(
         failed,
     };
     let failed_early = problems.iter().any(Diagnostic::is_error);
-    match site::assemble(config, pages, assets, assemble_options) {
+    match site::assemble_cached(config, pages, assets, assemble_options, related_cache) {
         Ok((site, warnings)) if !failed_early => {
             problems.extend(warnings);
             Ok(Loaded {
@@ -180,13 +184,17 @@ pub fn render_all(options: &BuildOptions) -> Result<(Loaded, Vec<OutputFile>)> {
     render_all_cached(options, None)
 }
 
-/// Like [`render_all`], reusing unchanged files' parse results from `cache`.
+/// Like [`render_all`], reusing from `cache` the parse results of unchanged files and
+/// the pages an edit cannot have changed.
 pub fn render_all_cached(
     options: &BuildOptions,
-    cache: Option<&mut cache::ParseCache>,
+    cache: Option<&mut cache::BuildCache>,
 ) -> Result<(Loaded, Vec<OutputFile>)> {
-    let loaded = load_cached(options, cache)?;
-    match render::render(&loaded.site, &loaded.theme, !options.defer_search) {
+    let (loaded, rendered) = match cache {
+        Some(c) => (load_cached(options, Some(&mut *c))?, Some(&mut c.rendered)),
+        None => (load_cached(options, None)?, None),
+    };
+    match render::render_with(&loaded.site, &loaded.theme, !options.defer_search, rendered) {
         Ok(files) => Ok((loaded, files)),
         Err(mut problems) => {
             problems.extend(loaded.warnings);

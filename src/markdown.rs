@@ -13,6 +13,8 @@ use pulldown_cmark::{
 use serde::Serialize;
 
 pub use crate::line_index::LineIndex;
+use std::sync::Arc;
+
 use crate::text::{escape_html, push_escaped, word_count, IdSet};
 
 /// Marks the start of a `##` section in [`Markdown::html`].
@@ -60,8 +62,8 @@ pub struct EmbedRef {
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
 pub struct Markdown {
-    /// HTML with link, embed and section markers.
-    pub html: String,
+    /// HTML with link, embed and section markers (shared: `serve` keeps it between rebuilds).
+    pub html: Arc<str>,
     pub toc: Vec<TocEntry>,
     /// Every id the body defines (headings of all levels, footnotes), for anchor checks.
     pub ids: Vec<String>,
@@ -94,7 +96,9 @@ pub fn render(
     let Writer {
         mut out, events, ..
     } = writer;
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    let mut html = String::with_capacity(body.len() + body.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = html.into();
     out
 }
 

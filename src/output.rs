@@ -183,7 +183,7 @@ mod tests {
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.to_string(),
-            contents: Contents::Bytes(text.as_bytes().to_vec()),
+            contents: Contents::bytes(text.as_bytes()),
         }
     }
 

@@ -3,7 +3,9 @@
 //! In: a [`Site`] and a compiled [`Theme`]. Out: every page, listing, feed and copied
 //! file as an [`OutputFile`], rendered in parallel and in a stable order.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -20,8 +22,11 @@ use crate::url::relative;
 type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter::Format), usize>;
 
 mod body;
+mod memo;
 
 use body::{faq_json_ld, fill};
+use memo::Fingerprints;
+pub use memo::Memo;
 
 /// One file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +36,19 @@ pub struct OutputFile {
     pub contents: Contents,
 }
 
-/// What an output file holds: rendered bytes, or a file to copy.
+/// What an output file holds: rendered bytes, or a file to copy. The bytes are
+/// shared, so `serve` can keep a page it did not need to render again without copying it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Contents {
-    Bytes(Vec<u8>),
+    Bytes(Arc<Vec<u8>>),
     Copy(PathBuf),
+}
+
+impl Contents {
+    /// Rendered bytes.
+    pub fn bytes(bytes: impl Into<Vec<u8>>) -> Contents {
+        Contents::Bytes(Arc::new(bytes.into()))
+    }
 }
 
 /// Renders every page of the site, and the search index when `search` is set.
@@ -44,19 +57,44 @@ pub fn render(
     theme: &Theme,
     search: bool,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    render_with(site, theme, search, None)
+}
+
+/// Like [`render`], keeping from `memo` every page whose inputs did not change and
+/// remembering this render's pages in it for the next one.
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    search: bool,
+    memo: Option<&mut Memo>,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut jobs: Vec<Job> = vec![Job::Home, Job::NotFound, Job::Library, Job::Tags];
     jobs.extend((1..site.sections.len()).map(Job::Section));
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.extend((0..site.config.audiences.len()).map(Job::Audience));
     jobs.extend((0..site.tags.len()).map(Job::Tag));
     let (downloads, sizes) = crate::downloads::all(site);
+    let prints = memo.as_ref().map(|_| Fingerprints::of(site, theme));
+    let known = memo.as_deref();
+    // Each job's output, and its key and fingerprint when a memo is kept.
+    type Rendered = (
+        Result<Vec<OutputFile>, Diagnostic>,
+        Option<(String, u64, bool)>,
+    );
+    let run = |job: &Job| -> Rendered {
+        let Some(prints) = &prints else {
+            return (job.run(site, theme, &sizes), None);
+        };
+        let key = job.key(site);
+        let print = job.fingerprint(site, prints, &sizes);
+        match known.and_then(|m| m.get(&key, print)) {
+            Some(files) => (Ok(files.to_vec()), Some((key, print, false))),
+            None => (job.run(site, theme, &sizes), Some((key, print, true))),
+        }
+    };
     // The search index is built alongside the pages, not after them.
-    let (mut rendered, search): (Vec<Result<Vec<OutputFile>, Diagnostic>>, _) = rayon::join(
-        || {
-            jobs.par_iter()
-                .map(|job| job.run(site, theme, &sizes))
-                .collect()
-        },
+    let (jobs_done, search): (Vec<Rendered>, _) = rayon::join(
+        || jobs.par_iter().map(run).collect(),
         || {
             if search {
                 crate::search::output(site, theme)
@@ -65,6 +103,19 @@ pub fn render(
             }
         },
     );
+    let mut rendered = Vec::with_capacity(jobs_done.len() + 1);
+    if let Some(memo) = memo {
+        let mut remembered = HashMap::with_capacity(jobs_done.len());
+        let mut fresh = 0;
+        for (result, key) in &jobs_done {
+            if let (Ok(files), Some((key, print, new))) = (result, key) {
+                remembered.insert(key.clone(), (*print, files.clone()));
+                fresh += usize::from(*new);
+            }
+        }
+        memo.replace(remembered, fresh);
+    }
+    rendered.extend(jobs_done.into_iter().map(|(result, _)| result));
     rendered.push(search);
     let mut files = downloads;
     let mut problems = Vec::new();
@@ -120,16 +171,16 @@ fn theme_static(name: &str, file: &StaticFile) -> Result<Contents, Diagnostic> {
         (StaticFile::Embedded(bytes), _) => bytes.to_vec(),
     };
     Ok(match (minify, String::from_utf8(bytes)) {
-        (Some(minify), Ok(text)) => Contents::Bytes(minify(&text).into_bytes()),
-        (_, Ok(text)) => Contents::Bytes(text.into_bytes()),
-        (_, Err(e)) => Contents::Bytes(e.into_bytes()),
+        (Some(minify), Ok(text)) => Contents::bytes(minify(&text)),
+        (_, Ok(text)) => Contents::bytes(text),
+        (_, Err(e)) => Contents::bytes(e.into_bytes()),
     })
 }
 
 fn bytes(path: &str, text: String) -> OutputFile {
     OutputFile {
         path: path.to_string(),
-        contents: Contents::Bytes(text.into_bytes()),
+        contents: Contents::bytes(text),
     }
 }
 
@@ -149,6 +200,28 @@ enum Job {
 }
 
 impl Job {
+    /// What identifies the job from one render to the next (page ids can shift).
+    fn key(&self, site: &Site) -> String {
+        match *self {
+            Job::Home => "home".to_string(),
+            Job::NotFound => "404".to_string(),
+            Job::Library => "library".to_string(),
+            Job::Tags => "tags".to_string(),
+            Job::Section(id) => format!("section:{}", site.sections[id].dir),
+            Job::Page(id) => format!("page:{}", site.pages[id].rel),
+            Job::Audience(n) => format!("audience:{}", site.config.audiences[n].id),
+            Job::Tag(n) => format!("tag:{}", site.tags[n].slug),
+        }
+    }
+
+    fn fingerprint(&self, site: &Site, prints: &Fingerprints, sizes: &DownloadSizes) -> u64 {
+        match *self {
+            Job::Page(id) => prints.page(site, id),
+            Job::Library => prints.library(sizes),
+            _ => prints.listing(),
+        }
+    }
+
     fn run(
         &self,
         site: &Site,

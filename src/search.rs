@@ -39,7 +39,7 @@ pub fn output(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic>
     let mut files = vec![page?];
     files.extend(shards.into_iter().map(|s| OutputFile {
         path: format!("{INDEX_DIR}{}.js", s.key),
-        contents: Contents::Bytes(s.script.into_bytes()),
+        contents: Contents::bytes(s.script),
     }));
     Ok(files)
 }

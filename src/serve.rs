@@ -12,11 +12,11 @@ mod watch;
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use crate::cache::ParseCache;
+use crate::cache::BuildCache;
 use crate::error::{Error, Result};
 use crate::render::Contents;
 use crate::BuildOptions;
@@ -99,8 +99,11 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     options.build.defer_search = true;
     let shared = Arc::new(Shared::default());
     let started = Instant::now();
-    let mut cache = ParseCache::default();
-    let pages = rebuild(&options.build, &shared, &mut cache);
+    let mut cache = BuildCache::default();
+    // Where file events are unreliable, so may modification times be.
+    cache.parsed.read_every_file = options.poll;
+    let search = search_worker(Arc::clone(&shared));
+    let pages = rebuild(&options.build, &shared, &mut cache, &search);
     let watch = watch::Watch::start(&options.build.root, options.poll)?;
     let listener = bind(&options.bind, options.port)?;
     let address = listener
@@ -127,8 +130,15 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     watch.run(|changed| {
         let started = Instant::now();
         let what = describe_changes(&root, changed);
-        match rebuild(&options.build, &shared, &mut cache) {
-            Some(_) => println!("Rebuilt in {} ms ({what}).", started.elapsed().as_millis()),
+        match rebuild(&options.build, &shared, &mut cache, &search) {
+            Some(_) => println!(
+                "Rebuilt in {} ms ({what}; {} rendered again).",
+                started.elapsed().as_millis(),
+                match cache.rendered.rendered {
+                    1 => "1 page".to_string(),
+                    n => format!("{n} pages"),
+                }
+            ),
             None => eprintln!("The rebuild failed ({what}); the last good build is still served."),
         }
     });
@@ -136,7 +146,12 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
 }
 
 /// Rebuilds into memory and swaps the new site in; returns the page count on success.
-fn rebuild(options: &BuildOptions, shared: &Shared, cache: &mut ParseCache) -> Option<usize> {
+fn rebuild(
+    options: &BuildOptions,
+    shared: &Shared,
+    cache: &mut BuildCache,
+    search: &Sender<crate::Loaded>,
+) -> Option<usize> {
     match crate::render_all_cached(options, Some(cache)) {
         Ok((loaded, files)) => {
             for warning in &loaded.warnings {
@@ -153,17 +168,8 @@ fn rebuild(options: &BuildOptions, shared: &Shared, cache: &mut ParseCache) -> O
                 });
             }
             shared.broadcast(LiveEvent::Reload);
-            // The pages are live; now bring the search index up to date with them.
-            match crate::search::output(&loaded.site, &loaded.theme) {
-                Ok(search) => {
-                    let search =
-                        Arc::new(search.into_iter().map(|f| (f.path, f.contents)).collect());
-                    if let Ok(mut current) = shared.search.write() {
-                        *current = search;
-                    }
-                }
-                Err(problem) => eprintln!("{problem}"),
-            }
+            // The pages are live; the search index follows in the background.
+            let _ = search.send(loaded);
             Some(count)
         }
         Err(error) => {
@@ -182,6 +188,49 @@ fn rebuild(options: &BuildOptions, shared: &Shared, cache: &mut ParseCache) -> O
             None
         }
     }
+}
+
+/// How long the search index waits for the writer to pause before it is rebuilt.
+const SEARCH_PAUSE: Duration = Duration::from_millis(400);
+
+/// Keeps the served search index up to date with the served pages, on one thread of
+/// its own: while edits keep coming, only the latest site is indexed, once they
+/// pause, so the next edit's rebuild is not kept waiting for the index.
+fn search_worker(shared: Arc<Shared>) -> Sender<crate::Loaded> {
+    let (sender, receiver) = mpsc::channel::<crate::Loaded>();
+    std::thread::spawn(move || {
+        // One worker thread of its own, so the index never takes both cores from a rebuild.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+        let mut indexed = false;
+        while let Ok(mut latest) = receiver.recv() {
+            // The first index is wanted at once; later ones wait for a pause.
+            if indexed {
+                loop {
+                    match receiver.recv_timeout(SEARCH_PAUSE) {
+                        Ok(newer) => latest = newer,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+            }
+            let build = || crate::search::output(&latest.site, &latest.theme);
+            let result = match &pool {
+                Some(pool) => pool.install(build),
+                None => build(),
+            };
+            match result {
+                Ok(files) => {
+                    let files = Arc::new(files.into_iter().map(|f| (f.path, f.contents)).collect());
+                    if let Ok(mut current) = shared.search.write() {
+                        *current = files;
+                    }
+                }
+                Err(problem) => eprintln!("{problem}"),
+            }
+            indexed = true;
+        }
+    });
+    sender
 }
 
 fn error_text(error: &Error) -> String {

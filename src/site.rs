@@ -19,6 +19,7 @@ mod links;
 mod ordering;
 mod sections;
 
+pub use ordering::RelatedCache;
 pub use sections::alias_url;
 
 use links::{footer_target, resolve_links, resolve_related, Lookup};
@@ -95,7 +96,8 @@ pub struct Page {
     /// The templates embedded in the body, in the order of its embed markers.
     pub embeds: Vec<PageId>,
     /// The Markdown body as written.
-    pub source: String,
+    pub source: std::sync::Arc<str>,
+    pub prints: crate::source::Prints,
     pub section: SectionId,
     /// The top-level category (the section itself for pages in a category's folder).
     pub category: SectionId,
@@ -173,6 +175,18 @@ pub fn assemble(
     parsed: Vec<SourcePage>,
     assets: Vec<SourceFile>,
     options: AssembleOptions,
+) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    assemble_cached(config, parsed, assets, options, None)
+}
+
+/// Like [`assemble`], reusing the related pages of the previous rebuild when nothing
+/// they depend on changed.
+pub fn assemble_cached(
+    config: Config,
+    parsed: Vec<SourcePage>,
+    assets: Vec<SourceFile>,
+    options: AssembleOptions,
+    related_cache: Option<&mut RelatedCache>,
 ) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let (indexes, mut pages): (Vec<SourcePage>, Vec<SourcePage>) =
@@ -293,7 +307,7 @@ pub fn assemble(
 
     order_sections(&mut sections, &site_pages);
     fill_neighbours(&sections, &mut site_pages);
-    fill_computed_related(&mut site_pages);
+    fill_computed_related(&mut site_pages, related_cache);
     let tags = collect_tags(&site_pages);
     let start_here = config
         .audiences

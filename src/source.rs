@@ -24,7 +24,18 @@ pub struct SourcePage {
     pub front: FrontMatter,
     pub body: Markdown,
     /// The Markdown body as written (front matter removed, line endings normalised).
-    pub source: String,
+    pub source: std::sync::Arc<str>,
+    pub prints: Prints,
+}
+
+/// Fingerprints of a file's parts, taken once when it is parsed, so `serve` can tell
+/// which pages an edit reaches without hashing every page again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Prints {
+    /// The front matter: what other pages may show of this one.
+    pub front: u64,
+    /// The body as written: what only this page shows.
+    pub body: u64,
 }
 
 /// The outcome of parsing one file: the page if it is usable, and what to tell the author.
@@ -133,9 +144,13 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
             rel: file.rel.clone(),
             file: shown,
             kind,
+            prints: Prints {
+                front: crate::cache::debug_hash(&front),
+                body: crate::cache::hash_of(split.body),
+            },
             front,
             body,
-            source: split.body.to_string(),
+            source: split.body.into(),
         }),
         diagnostics,
     }
@@ -238,7 +253,7 @@ mod tests {
         );
         let page = parsed.page.expect("parses");
         assert_eq!(page.front.title, "A");
-        assert_eq!(page.source, "Hello\n");
+        assert_eq!(&*page.source, "Hello\n");
     }
 
     #[test]

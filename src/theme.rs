@@ -58,6 +58,9 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files by their path under `theme/`.
     pub statics: BTreeMap<String, StaticFile>,
+    /// A hash of every template's name and text: pages rendered with a different
+    /// fingerprint are never reused (see `render::memo`).
+    pub fingerprint: u64,
 }
 
 impl Theme {
@@ -177,7 +180,16 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     if problems.is_empty() {
-        Ok(Theme { tera, statics })
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for (name, (text, _)) in &templates {
+            std::hash::Hash::hash(&(name, text), &mut hasher);
+        }
+        let fingerprint = std::hash::Hasher::finish(&hasher);
+        Ok(Theme {
+            tera,
+            statics,
+            fingerprint,
+        })
     } else {
         Err(problems)
     }

@@ -186,6 +186,55 @@ fn an_edit_is_served_and_open_pages_reload() {
     assert!(server.get("/guide/").2.contains("Third steps"));
 }
 
+/// True when the served search vocabulary holds `word`.
+fn vocabulary_has(server: &Server, word: &str) -> bool {
+    let (status, _, manifest) = server.get("/search/index/manifest.js");
+    if status != 200 {
+        return false;
+    }
+    let json = manifest
+        .trim()
+        .trim_start_matches("guidepostIndex(\"manifest\",")
+        .trim_end_matches(");");
+    let manifest: serde_json::Value = serde_json::from_str(json).expect("manifest is JSON");
+    let shards = manifest["vocabulary"].as_array().map_or(0, Vec::len);
+    assert!(shards > 0, "the manifest names its vocabulary shards");
+    (0..shards).any(|n| {
+        let (status, _, shard) = server.get(&format!("/search/index/v/{n}.js"));
+        status == 200 && shard.contains(word)
+    })
+}
+
+/// Polls `ready` until it holds, failing after [`WAIT`].
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !ready() {
+        assert!(started.elapsed() < WAIT, "{what} never came");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_search_index_catches_up_with_an_edit() {
+    let dir = hub("base");
+    let server = Server::start(dir.path(), 0);
+    wait_until("the first search index", || {
+        vocabulary_has(&server, "agenda")
+    });
+    assert!(!vocabulary_has(&server, "zebraquill"));
+    let events = server.events();
+    edit(
+        &dir.path().join("content/guide/second.md"),
+        "Done.",
+        "Done with the zebraquill.",
+    );
+    wait_for_event(&events, "reload");
+    // The pages come first; the index follows once the writer pauses.
+    wait_until("the new word in the search index", || {
+        vocabulary_has(&server, "zebraquill")
+    });
+}
+
 #[test]
 fn polling_sees_edits_where_file_events_are_unreliable() {
     let dir = hub("base");

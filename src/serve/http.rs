@@ -128,7 +128,7 @@ fn respond(target: &str, snapshot: &Snapshot, search: &HashMap<String, Contents>
 
 fn read(contents: &Contents) -> Option<Vec<u8>> {
     match contents {
-        Contents::Bytes(bytes) => Some(bytes.clone()),
+        Contents::Bytes(bytes) => Some(bytes.to_vec()),
         Contents::Copy(path) => std::fs::read(path).ok(),
     }
 }
@@ -300,11 +300,11 @@ mod tests {
         let mut files = HashMap::new();
         files.insert(
             "closure/index.html".to_string(),
-            Contents::Bytes(b"<body>closure</body>".to_vec()),
+            Contents::bytes(b"<body>closure</body>".as_slice()),
         );
         files.insert(
             "404.html".to_string(),
-            Contents::Bytes(b"<body>lost</body>".to_vec()),
+            Contents::bytes(b"<body>lost</body>".as_slice()),
         );
         let snapshot = Snapshot {
             files: Arc::new(files),
@@ -313,7 +313,7 @@ mod tests {
         let mut search = HashMap::new();
         search.insert(
             "search/index.html".to_string(),
-            Contents::Bytes(b"<body>find</body>".to_vec()),
+            Contents::bytes(b"<body>find</body>".as_slice()),
         );
         let ok = respond("/closure/", &snapshot, &search);
         assert_eq!(ok.status, 200);

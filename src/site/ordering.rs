@@ -2,6 +2,7 @@
 //! order, related pages, and tags.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -76,7 +77,48 @@ pub const RELATED_LIMIT: usize = 4;
 /// Explicit `related` pages first, then the pages sharing the most tags, category and
 /// audience (ties in reading order). Candidates come from a tag and category index, so
 /// the cost grows with the pages a page shares something with, not with the hub.
-pub(super) fn fill_computed_related(pages: &mut [Page]) {
+/// Computed related pages kept between rebuilds in `serve`: they depend on every page's
+/// path, order, title, tags, category and audience, which most edits leave alone.
+#[derive(Debug, Default)]
+pub struct RelatedCache {
+    inputs: u64,
+    lists: Vec<Vec<PageId>>,
+}
+
+/// Fills related pages up to [`RELATED_LIMIT`], reusing `cache` when its inputs are unchanged.
+pub(super) fn fill_computed_related(pages: &mut [Page], cache: Option<&mut RelatedCache>) {
+    let Some(cache) = cache else {
+        let computed = computed_related(pages);
+        for (page, more) in pages.iter_mut().zip(computed) {
+            page.related.extend(more);
+        }
+        return;
+    };
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for p in pages.iter() {
+        let f = &p.front;
+        (
+            &p.rel,
+            f.order,
+            &f.title,
+            &f.tags,
+            p.category,
+            &f.audience,
+            &p.related,
+        )
+            .hash(&mut hasher);
+    }
+    let inputs = hasher.finish();
+    if cache.inputs != inputs || cache.lists.len() != pages.len() {
+        cache.lists = computed_related(pages);
+        cache.inputs = inputs;
+    }
+    for (page, more) in pages.iter_mut().zip(&cache.lists) {
+        page.related.extend(more);
+    }
+}
+
+fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
     let mut by_order: Vec<PageId> = (0..pages.len()).collect();
     by_order.sort_by_cached_key(|&p| {
         order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
@@ -93,42 +135,59 @@ pub(super) fn fill_computed_related(pages: &mut [Page]) {
         }
         by_category.entry(page.category).or_default().push(id);
     }
+    let pages_ref = pages;
+    // Scores live in one array per worker, indexed by page, and only the entries a page
+    // touched are read back and reset: a big hub's tags hold thousands of pages each.
     let computed: Vec<Vec<PageId>> = (0..pages.len())
         .into_par_iter()
-        .map(|i| {
-            let page = &pages[i];
-            let wanted = RELATED_LIMIT.saturating_sub(page.related.len());
-            if wanted == 0 {
-                return Vec::new();
-            }
-            let mut scores: HashMap<PageId, usize> = HashMap::new();
-            for tag in &page.front.tags {
-                for &j in by_tag.get(tag.as_str()).into_iter().flatten() {
-                    *scores.entry(j).or_default() += 3;
+        .map_init(
+            || (vec![0u32; pages_ref.len()], Vec::new()),
+            |(scores, touched), i| {
+                let page = &pages_ref[i];
+                let wanted = RELATED_LIMIT.saturating_sub(page.related.len());
+                if wanted == 0 {
+                    return Vec::new();
                 }
-            }
-            for &j in &by_category[&page.category] {
-                *scores.entry(j).or_default() += 2;
-            }
-            let mut scored: Vec<(usize, usize, PageId)> = scores
-                .into_iter()
-                .filter(|&(j, _)| j != i && !page.related.contains(&j))
-                .map(|(j, score)| {
-                    let shares_audience = pages[j]
+                let mut add = |j: PageId, points: u32| {
+                    if scores[j] == 0 {
+                        touched.push(j);
+                    }
+                    scores[j] += points;
+                };
+                for tag in &page.front.tags {
+                    for &j in by_tag.get(tag.as_str()).into_iter().flatten() {
+                        add(j, 3);
+                    }
+                }
+                for &j in &by_category[&page.category] {
+                    add(j, 2);
+                }
+                let mut scored: Vec<(u32, usize, PageId)> = Vec::with_capacity(touched.len());
+                for j in touched.drain(..) {
+                    let score = std::mem::take(&mut scores[j]);
+                    if j == i || page.related.contains(&j) {
+                        continue;
+                    }
+                    let shares_audience = pages_ref[j]
                         .front
                         .audience
                         .iter()
                         .any(|a| page.front.audience.contains(a));
-                    (score + usize::from(shares_audience), rank[j], j)
-                })
-                .collect();
-            scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            scored.into_iter().take(wanted).map(|(_, _, j)| j).collect()
-        })
+                    scored.push((score + u32::from(shares_audience), rank[j], j));
+                }
+                let order = |a: &(u32, usize, PageId), b: &(u32, usize, PageId)| {
+                    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+                };
+                if scored.len() > wanted {
+                    scored.select_nth_unstable_by(wanted, order);
+                    scored.truncate(wanted);
+                }
+                scored.sort_unstable_by(order);
+                scored.into_iter().map(|(_, _, j)| j).collect()
+            },
+        )
         .collect();
-    for (page, more) in pages.iter_mut().zip(computed) {
-        page.related.extend(more);
-    }
+    computed
 }
 
 pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
@@ -141,15 +200,15 @@ pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
                 label: label.clone(),
                 pages: Vec::new(),
             });
-            if !tag.pages.contains(&i) {
+            // Pages arrive in order, so a label repeated on one page is the last entry.
+            if tag.pages.last() != Some(&i) {
                 tag.pages.push(i);
             }
         }
     }
     let mut tags: Vec<Tag> = tags.into_values().collect();
     for tag in &mut tags {
-        tag.pages
-            .sort_by(|&a, &b| title_key(&pages[a]).cmp(&title_key(&pages[b])));
+        tag.pages.sort_by_cached_key(|&p| title_key(&pages[p]));
     }
     tags
 }

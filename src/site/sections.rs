@@ -176,6 +176,7 @@ pub(super) fn new_page(
         links: Vec::new(),
         embeds: Vec::new(),
         source: source.source,
+        prints: source.prints,
         section,
         category,
         prev: None,

@@ -1,0 +1,152 @@
+//! Pages remembered between rebuilds in `serve`, so an edit re-renders only what it
+//! can change.
+//!
+//! Every render job gets a fingerprint of everything it reads: the site's structure
+//! (config, theme, sections, tags, page order), the page itself, and what it shows of
+//! other pages (its neighbours, related pages, embedded templates). A job whose
+//! fingerprint is unchanged keeps its previous output. Listing pages read every page's
+//! card, so they render again whenever any card changes; anything that changes the
+//! structure renders everything again. A page's front matter and body are
+//! fingerprinted once, when the file is parsed ([`crate::source::Prints`]); the rest
+//! is hashed from the values' `Debug` form, so a field added to the site model later
+//! is covered without anyone having to remember it here. A test compares the result
+//! with a full build after edits of every kind (`tests/incremental.rs`).
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::cache::{debug_hash, hash_of};
+use crate::site::{PageId, PageKind, Site};
+use crate::theme::Theme;
+
+use super::{DownloadSizes, OutputFile};
+
+/// Rendered jobs by key, each with the fingerprint it was rendered under.
+#[derive(Debug, Default)]
+pub struct Memo {
+    jobs: HashMap<String, (u64, Vec<OutputFile>)>,
+    /// Jobs rendered (not reused) by the latest render, for the preview's log line.
+    pub rendered: usize,
+}
+
+impl Memo {
+    /// The remembered output of `key`, if it was rendered under `fingerprint`.
+    pub(super) fn get(&self, key: &str, fingerprint: u64) -> Option<&[OutputFile]> {
+        match self.jobs.get(key) {
+            Some((known, files)) if *known == fingerprint => Some(files),
+            _ => None,
+        }
+    }
+
+    /// Replaces everything remembered with the jobs of the latest render.
+    pub(super) fn replace(
+        &mut self,
+        jobs: HashMap<String, (u64, Vec<OutputFile>)>,
+        rendered: usize,
+    ) {
+        self.jobs = jobs;
+        self.rendered = rendered;
+    }
+}
+
+/// The fingerprints of one site's render jobs.
+pub(super) struct Fingerprints {
+    /// Config, theme, sections, tags, templates and the order of pages.
+    structure: u64,
+    /// Structure plus every page's card: what listing pages read.
+    listings: u64,
+    /// What other pages can show of each page: its front matter, URL, place and card.
+    outward: Vec<u64>,
+    /// What only the page itself shows: its body and where its links lead.
+    inward: Vec<u64>,
+    /// For each template, the pages that embed it.
+    embedded_in: HashMap<PageId, Vec<PageId>>,
+}
+
+impl Fingerprints {
+    pub(super) fn of(site: &Site, theme: &Theme) -> Fingerprints {
+        let (outward, inward): (Vec<u64>, Vec<u64>) = site
+            .pages
+            .par_iter()
+            .map(|p| {
+                // The front matter and body were fingerprinted when the file was parsed;
+                // what assembling the site added is hashed here.
+                let outward = hash_of([
+                    p.prints.front,
+                    debug_hash(&(
+                        &p.rel,
+                        &p.url,
+                        p.kind,
+                        p.section,
+                        p.category,
+                        p.prev,
+                        p.next,
+                        &p.related,
+                        &p.template_id,
+                        p.reading_minutes,
+                    )),
+                ]);
+                let inward = hash_of([p.prints.body, debug_hash(&(&p.links, &p.embeds))]);
+                (outward, inward)
+            })
+            .unzip();
+        let embeds: Vec<&Vec<PageId>> = site.pages.iter().map(|p| &p.embeds).collect();
+        let structure = hash_of([
+            theme.fingerprint,
+            debug_hash(&site.config),
+            debug_hash(&site.sections),
+            debug_hash(&site.templates),
+            debug_hash(&site.tags),
+            debug_hash(&site.start_here),
+            debug_hash(&site.footer_links),
+            debug_hash(&site.assets),
+            debug_hash(&site.updated),
+            debug_hash(&embeds),
+        ]);
+        let mut all = vec![structure];
+        all.extend(&outward);
+        let listings = hash_of(&all);
+        let mut embedded_in: HashMap<PageId, Vec<PageId>> = HashMap::new();
+        for (p, page) in site.pages.iter().enumerate() {
+            for &t in &page.embeds {
+                embedded_in.entry(t).or_default().push(p);
+            }
+        }
+        Fingerprints {
+            structure,
+            listings,
+            outward,
+            inward,
+            embedded_in,
+        }
+    }
+
+    /// A page: itself, and what it shows of the pages around it.
+    pub(super) fn page(&self, site: &Site, id: PageId) -> u64 {
+        let page = &site.pages[id];
+        let mut parts = vec![self.structure, self.outward[id], self.inward[id]];
+        for other in page.prev.iter().chain(&page.next).chain(&page.related) {
+            parts.push(self.outward[*other]);
+        }
+        for &t in &page.embeds {
+            parts.extend([self.outward[t], self.inward[t]]);
+        }
+        if page.kind == PageKind::Template {
+            for &user in self.embedded_in.get(&id).into_iter().flatten() {
+                parts.push(self.outward[user]);
+            }
+        }
+        hash_of(&parts)
+    }
+
+    /// A listing page: the structure and every card.
+    pub(super) fn listing(&self) -> u64 {
+        self.listings
+    }
+
+    /// The template library, which also shows each download's size.
+    pub(super) fn library(&self, sizes: &DownloadSizes) -> u64 {
+        hash_of([self.listings, debug_hash(sizes)])
+    }
+}

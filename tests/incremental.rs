@@ -1,0 +1,221 @@
+//! `serve` re-renders only what an edit can change. After every kind of edit, what
+//! it keeps plus what it renders again must be exactly what a full build makes.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use guidepost::cache::BuildCache;
+use guidepost::render::OutputFile;
+use guidepost::BuildOptions;
+
+/// The repository's own hub (every page kind, embeds, tags, aliases) in a temporary folder.
+fn repository_hub() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    common::copy_dir(&repo.join("content"), &dir.path().join("content"));
+    fs::copy(repo.join("hub.yaml"), dir.path().join("hub.yaml")).unwrap();
+    dir
+}
+
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        drafts: false,
+        base_url: None,
+        defer_search: false,
+    }
+}
+
+fn full_build(root: &Path) -> Vec<OutputFile> {
+    guidepost::render_all(&options(root)).expect("full build").1
+}
+
+/// Renders with the cache and checks the result against a full build; returns how
+/// many pages were rendered again.
+fn rebuild_matches_full_build(root: &Path, cache: &mut BuildCache, edit: &str) -> usize {
+    let (_, incremental) =
+        guidepost::render_all_cached(&options(root), Some(cache)).expect("incremental build");
+    let full = full_build(root);
+    let paths = |files: &[OutputFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&incremental), paths(&full), "after: {edit}");
+    for (a, b) in incremental.iter().zip(&full) {
+        assert!(a == b, "after {edit}, {} differs from a full build", a.path);
+    }
+    cache.rendered.rendered
+}
+
+fn edit(root: &Path, rel: &str, change: impl FnOnce(String) -> String) {
+    let path = root.join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    let changed = change(text.clone());
+    assert_ne!(changed, text, "the edit of {rel} changes nothing");
+    fs::write(&path, changed).unwrap();
+}
+
+fn replace(root: &Path, rel: &str, from: &str, to: &str) {
+    edit(root, rel, |text| {
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        text.replacen(from, to, 1)
+    });
+}
+
+#[test]
+fn every_kind_of_edit_renders_what_a_full_build_renders() {
+    let hub = repository_hub();
+    let root = hub.path();
+    let mut cache = BuildCache::default();
+    let first = rebuild_matches_full_build(root, &mut cache, "the first build");
+    assert!(
+        first > 40,
+        "the first build renders every page, not {first}"
+    );
+
+    let article = "content/closure/moving-on-well.md";
+    // Same number of words, so the reading time on the cards elsewhere stays.
+    replace(
+        root,
+        article,
+        "Every mentorship ends sometime.",
+        "Every mentorship ends eventually.",
+    );
+    let again = rebuild_matches_full_build(root, &mut cache, "a body edit");
+    assert_eq!(again, 1, "a body edit renders only its own page");
+
+    edit(root, article, |t| {
+        format!("{t}\nOne more sentence at the end.\n")
+    });
+    rebuild_matches_full_build(
+        root,
+        &mut cache,
+        "a body edit that changes the reading time",
+    );
+
+    let unchanged = rebuild_matches_full_build(root, &mut cache, "no change at all");
+    assert_eq!(unchanged, 0);
+
+    edit(root, article, |t| {
+        format!("{t}\n## A new part\n\nWith a heading for the table of contents.\n")
+    });
+    rebuild_matches_full_build(root, &mut cache, "a new heading");
+
+    replace(
+        root,
+        article,
+        "title: Moving on well",
+        "title: Moving on, well",
+    );
+    rebuild_matches_full_build(root, &mut cache, "a title change");
+
+    replace(root, article, "order: 10", "order: 1");
+    rebuild_matches_full_build(root, &mut cache, "an order change");
+
+    replace(root, article, "tags: [goodbye,", "tags: [trust, goodbye,");
+    rebuild_matches_full_build(root, &mut cache, "a new tag");
+
+    replace(
+        root,
+        article,
+        "audience: [mentor, mentee]",
+        "audience: [mentor]",
+    );
+    rebuild_matches_full_build(root, &mut cache, "an audience change");
+
+    let template = "content/templates/last-meeting-agenda.md";
+    edit(root, template, |t| format!("{t}\nBring a pen.\n"));
+    let embedded = rebuild_matches_full_build(root, &mut cache, "an embedded template's body");
+    assert!(
+        embedded >= 3,
+        "the template, the articles embedding it and the library: {embedded}"
+    );
+
+    replace(
+        root,
+        template,
+        "title: Last meeting agenda",
+        "title: Agenda for the last meeting",
+    );
+    rebuild_matches_full_build(root, &mut cache, "a template's title");
+
+    // A template lists the articles that embed it even when its related pages do not.
+    replace(
+        root,
+        "content/templates/reflection-worksheet.md",
+        "related: [/closure/preparing-for-your-last-meeting.md,",
+        "related: [/trust/listen-first.md, /growth/when-you-feel-stuck.md,",
+    );
+    rebuild_matches_full_build(root, &mut cache, "a template's related pages");
+    replace(
+        root,
+        "content/closure/preparing-for-your-last-meeting.md",
+        "title: Preparing for your last meeting",
+        "title: Preparing for your final meeting",
+    );
+    rebuild_matches_full_build(
+        root,
+        &mut cache,
+        "the title of an article that embeds templates",
+    );
+
+    replace(
+        root,
+        "content/faq/program-faq.md",
+        "title: Questions about how the program works",
+        "title: How the program works",
+    );
+    edit(root, "content/faq/program-faq.md", |t| {
+        format!("{t}\n## Is there a question at the end?\n\nYes, this one.\n")
+    });
+    rebuild_matches_full_build(
+        root,
+        &mut cache,
+        "two files at once, one a new FAQ question",
+    );
+
+    edit(root, "content/closure/_index.md", |t| {
+        format!("{t}\nA new line in the category's introduction.\n")
+    });
+    rebuild_matches_full_build(root, &mut cache, "a category's introduction");
+
+    fs::write(
+        root.join("content/closure/a-new-article.md"),
+        "---\ntitle: A new article\nsummary: Added while serving.\naudience: [mentee]\nphase: closure\ntags: [goodbye]\nupdated: 2026-11-25\n---\nIts text, with a [link](moving-on-well.md).\n",
+    )
+    .unwrap();
+    rebuild_matches_full_build(root, &mut cache, "a new article");
+
+    fs::remove_file(root.join("content/closure/a-new-article.md")).unwrap();
+    rebuild_matches_full_build(root, &mut cache, "a deleted article");
+
+    // A broken edit fails; fixing it renders what a full build renders.
+    let good = fs::read_to_string(root.join(article)).unwrap();
+    fs::write(root.join(article), "---\ntitle: [unclosed\n---\nBody.\n").unwrap();
+    assert!(guidepost::render_all_cached(&options(root), Some(&mut cache)).is_err());
+    fs::write(root.join(article), &good).unwrap();
+    rebuild_matches_full_build(root, &mut cache, "fixing a broken edit");
+
+    replace(
+        root,
+        "hub.yaml",
+        "title: Mentoring Resource Hub",
+        "title: Mentoring Hub",
+    );
+    rebuild_matches_full_build(root, &mut cache, "a hub.yaml change");
+
+    let theme = root.join("themes/default/templates");
+    fs::create_dir_all(&theme).unwrap();
+    let article_template = guidepost::theme::DEFAULT_FILES
+        .iter()
+        .find(|(name, _)| *name == "templates/article.html")
+        .map(|(_, bytes)| {
+            String::from_utf8_lossy(bytes).replace("</article>", "<p>Local theme.</p></article>")
+        })
+        .unwrap();
+    fs::write(theme.join("article.html"), article_template).unwrap();
+    let themed = rebuild_matches_full_build(root, &mut cache, "a theme template override");
+    assert!(
+        themed > 40,
+        "a theme change renders every page again, not {themed}"
+    );
+}
