@@ -3,7 +3,7 @@
 //!
 //! A build is plain data flowing through stages, each a free function:
 //! [`Config::load`] → [`discover`] → [`source::parse`] (in parallel) →
-//! [`site::assemble`] → [`render::render`] → [`output::write_atomic`].
+//! [`site::assemble`] → [`render::render_into`] → [`output::Staging`].
 //! `check` runs the same stages without writing.
 
 pub mod cache;
@@ -32,6 +32,7 @@ pub mod theme;
 pub mod url;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 pub use crate::config::Config;
@@ -41,7 +42,7 @@ pub use crate::error::{Error, Result};
 pub use crate::site::Site;
 
 use crate::discover::SourceKind;
-use crate::render::{Contents, OutputFile};
+use crate::render::OutputFile;
 use crate::site::{AssembleOptions, PageKind};
 
 /// What to build and how.
@@ -203,35 +204,55 @@ pub fn render_all_cached(
     }
 }
 
-/// Builds the hub into `out`, replacing its previous contents only on success.
+/// Builds the hub into `out`, replacing its previous contents only on success. Files
+/// are written as they are rendered, so the whole site is never held in memory.
 pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
     let started = Instant::now();
     check_output_location(&options.root, out)?;
-    let (loaded, files) = render_all(options)?;
-    output::write_atomic(out, &files)?;
-    let count = |kind: PageKind| loaded.site.pages.iter().filter(|p| p.kind == kind).count();
-    let size = |f: &OutputFile| match &f.contents {
-        Contents::Bytes(b) => b.len() as u64,
-        Contents::Copy(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+    let loaded = load(options)?;
+    let staging = output::Staging::begin(out)?;
+    let files = AtomicU64::new(0);
+    let bytes = AtomicU64::new(0);
+    let index_bytes = AtomicU64::new(0);
+    let write = |file: OutputFile| -> Result<()> {
+        let size = staging.write(&file)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(size, Ordering::Relaxed);
+        if file.path.starts_with(search::INDEX_DIR) {
+            index_bytes.fetch_add(size, Ordering::Relaxed);
+        }
+        Ok(())
     };
-    let bytes = files.iter().map(size).sum();
-    let index_bytes = files
-        .iter()
-        .filter(|f| f.path.starts_with(search::INDEX_DIR))
-        .map(size)
-        .sum();
     let site = &loaded.site;
+    if let Err(error) =
+        render::render_into(site, &loaded.theme, !options.defer_search, None, &write)
+    {
+        return Err(with_warnings(error, &loaded.warnings));
+    }
+    staging.finish()?;
+    let count = |kind: PageKind| site.pages.iter().filter(|p| p.kind == kind).count();
     Ok(Report {
         articles: count(PageKind::Article),
         faqs: count(PageKind::Faq),
         templates: count(PageKind::Template),
         listings: site.sections.len() + site.config.audiences.len() + site.tags.len() + 2,
-        files: files.len(),
-        bytes,
-        index_bytes,
+        files: files.into_inner() as usize,
+        bytes: bytes.into_inner(),
+        index_bytes: index_bytes.into_inner(),
         warnings: loaded.warnings,
         elapsed: started.elapsed(),
     })
+}
+
+/// A failed render's problems, with the warnings found before it.
+fn with_warnings(error: Error, warnings: &[Diagnostic]) -> Error {
+    match error {
+        Error::Invalid { mut diagnostics } => {
+            diagnostics.extend(warnings.iter().cloned());
+            Error::Invalid { diagnostics }
+        }
+        other => other,
+    }
 }
 
 /// Runs every check without writing output; returns the warnings.

@@ -15,39 +15,108 @@ pub const MARKER: &str = ".guidepost-output";
 
 /// Replaces `out` with `files`. Refuses to replace a folder that is not earlier output.
 pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
-    let (parent, name) = split(out)?;
-    fs::create_dir_all(&parent).map_err(|e| Error::io("create", &parent, e))?;
-    recover(&parent, &name)?;
-    check_replaceable(out)?;
-    let staging = parent.join(format!(".{name}.guidepost-new"));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)
-            .map_err(|e| Error::io("remove the leftover folder", &staging, e))?;
+    let staging = Staging::begin(out)?;
+    files
+        .par_iter()
+        .try_for_each(|file| staging.write(file).map(|_| ()))?;
+    staging.finish()
+}
+
+/// A new output being written beside the old one; [`Staging::finish`] swaps it in.
+/// Dropped unfinished (a failed build), it is removed and the old output stays.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: PathBuf,
+    finished: bool,
+}
+
+impl Staging {
+    /// Prepares to replace `out`: refuses a folder that is not earlier output, and
+    /// finishes or undoes what a killed build left.
+    pub fn begin(out: &Path) -> Result<Staging> {
+        let (parent, name) = split(out)?;
+        fs::create_dir_all(&parent).map_err(|e| Error::io("create", &parent, e))?;
+        recover(&parent, &name)?;
+        check_replaceable(out)?;
+        let dir = parent.join(format!(".{name}.guidepost-new"));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)
+                .map_err(|e| Error::io("remove the leftover folder", &dir, e))?;
+        }
+        fs::create_dir(&dir).map_err(|e| Error::io("create", &dir, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            dir,
+            finished: false,
+        })
     }
-    fs::create_dir(&staging).map_err(|e| Error::io("create", &staging, e))?;
-    let written = write_all(&staging, files);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+
+    /// Writes one file (from any thread); returns its size in bytes.
+    pub fn write(&self, file: &OutputFile) -> Result<u64> {
+        let path = self.dir.join(&file.path);
+        let attempt = || match &file.contents {
+            Contents::Bytes(bytes) => {
+                fs::write(&path, bytes.as_slice()).map(|_| bytes.len() as u64)
+            }
+            Contents::Copy(source) => fs::copy(source, &path),
+        };
+        let written = match attempt() {
+            // The first file of a folder makes the folder.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match path.parent() {
+                Some(dir) => fs::create_dir_all(dir).and_then(|_| attempt()),
+                None => Err(e),
+            },
+            other => other,
+        };
+        written.map_err(|e| match &file.contents {
+            Contents::Copy(source) if !source.exists() => Error::io("copy", source, e),
+            _ => Error::io("write", &path, e),
+        })
     }
-    let old = parent.join(format!(".{name}.guidepost-old"));
-    if out.exists() && exchange(&staging, out) {
-        // The new output is in place in one step; the old one is now in `staging`.
-        fs::remove_dir_all(&staging)
-            .map_err(|e| Error::io("remove the previous output", &staging, e))?;
-        return Ok(());
+
+    /// Marks the new output as ours and swaps it in for the old one.
+    pub fn finish(mut self) -> Result<()> {
+        write_file(
+            &self.dir.join(MARKER),
+            b"This folder is written by guidepost build and replaced by the next build.\n",
+        )?;
+        self.finished = true;
+        let (out, staging) = (&self.out, &self.dir);
+        let old = self.parent.join(format!(".{}.guidepost-old", self.name));
+        if out.exists() && exchange(staging, out) {
+            // The new output is in place in one step; the old one is now in `staging`.
+            fs::remove_dir_all(staging)
+                .map_err(|e| Error::io("remove the previous output", staging, e))?;
+            return Ok(());
+        }
+        if out.exists() {
+            fs::rename(out, &old)
+                .map_err(|e| Error::io("move aside the previous output", out, e))?;
+        }
+        if let Err(e) = fs::rename(staging, out) {
+            let _ = fs::rename(&old, out);
+            let _ = fs::remove_dir_all(staging);
+            return Err(Error::io("move the new output into place", out, e));
+        }
+        if old.exists() {
+            fs::remove_dir_all(&old)
+                .map_err(|e| Error::io("remove the previous output", &old, e))?;
+        }
+        Ok(())
     }
-    if out.exists() {
-        fs::rename(out, &old).map_err(|e| Error::io("move aside the previous output", out, e))?;
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
-    if let Err(e) = fs::rename(&staging, out) {
-        let _ = fs::rename(&old, out);
-        return Err(Error::io("move the new output into place", out, e));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| Error::io("remove the previous output", &old, e))?;
-    }
-    Ok(())
 }
 
 /// Swaps two folders in one atomic step where the system can (Linux 3.15+), so there
@@ -143,31 +212,6 @@ fn check_replaceable(out: &Path) -> Result<()> {
             ),
         })
     }
-}
-
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
-        match &file.contents {
-            Contents::Bytes(bytes) => write_file(&path, bytes),
-            Contents::Copy(source) => fs::copy(source, &path)
-                .map(|_| ())
-                .map_err(|e| Error::io("copy", source, e)),
-        }
-    })?;
-    write_file(
-        &staging.join(MARKER),
-        b"This folder is written by guidepost build and replaced by the next build.\n",
-    )
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {

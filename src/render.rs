@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -68,6 +69,30 @@ pub fn render_with(
     search: bool,
     memo: Option<&mut Memo>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let files = Mutex::new(Vec::new());
+    let collect = |file: OutputFile| -> crate::Result<()> {
+        lock(&files).push(file);
+        Ok(())
+    };
+    render_into(site, theme, search, memo, &collect).map_err(|e| e.diagnostics().to_vec())?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Where rendered files go as they are made: written out by `build`, so a big hub is
+/// never held in memory whole, or collected by [`render_with`].
+pub type Sink<'a> = dyn Fn(OutputFile) -> crate::Result<()> + Sync + 'a;
+
+/// Renders every file of the site into `sink`, in no particular order. Fails with the
+/// problems found (as [`crate::Error::Invalid`]) or the sink's first error.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    search: bool,
+    memo: Option<&mut Memo>,
+    sink: &Sink<'_>,
+) -> crate::Result<()> {
     let mut jobs: Vec<Job> = vec![Job::Home, Job::NotFound, Job::Library, Job::Tags];
     jobs.extend((1..site.sections.len()).map(Job::Section));
     jobs.extend((0..site.pages.len()).map(Job::Page));
@@ -76,25 +101,43 @@ pub fn render_with(
     let (downloads, sizes) = crate::downloads::all(site);
     let prints = memo.as_ref().map(|_| Fingerprints::of(site, theme));
     let known = memo.as_deref();
-    // Each job's output, and its key and fingerprint when a memo is kept.
-    type Rendered = (
-        Result<Vec<OutputFile>, Diagnostic>,
-        Option<(String, u64, bool)>,
-    );
-    let run = |job: &Job| -> Rendered {
-        let Some(prints) = &prints else {
-            return (job.run(site, theme, &sizes), None);
+    let problems = Mutex::new(Vec::new());
+    let failed = Mutex::new(None);
+    let put = |file: OutputFile| {
+        if let Err(e) = sink(file) {
+            lock(&failed).get_or_insert(e);
+        }
+    };
+    // Jobs rendered under a memo: key, fingerprint, output, and whether it is new.
+    let remembered = Mutex::new(HashMap::new());
+    let fresh = AtomicUsize::new(0);
+    let run = |job: &Job| {
+        let result = match &prints {
+            None => job.run(site, theme, &sizes),
+            Some(prints) => {
+                let key = job.key(site);
+                let print = job.fingerprint(site, prints, &sizes);
+                let result = match known.and_then(|m| m.get(&key, print)) {
+                    Some(files) => Ok(files.to_vec()),
+                    None => {
+                        fresh.fetch_add(1, Ordering::Relaxed);
+                        job.run(site, theme, &sizes)
+                    }
+                };
+                if let Ok(files) = &result {
+                    lock(&remembered).insert(key, (print, files.clone()));
+                }
+                result
+            }
         };
-        let key = job.key(site);
-        let print = job.fingerprint(site, prints, &sizes);
-        match known.and_then(|m| m.get(&key, print)) {
-            Some(files) => (Ok(files.to_vec()), Some((key, print, false))),
-            None => (job.run(site, theme, &sizes), Some((key, print, true))),
+        match result {
+            Ok(files) => files.into_iter().for_each(put),
+            Err(d) => lock(&problems).push(d),
         }
     };
     // The search index is built alongside the pages, not after them.
-    let (jobs_done, search): (Vec<Rendered>, _) = rayon::join(
-        || jobs.par_iter().map(run).collect(),
+    let ((), search) = rayon::join(
+        || jobs.par_iter().for_each(run),
         || {
             if search {
                 crate::search::output(site, theme)
@@ -103,35 +146,19 @@ pub fn render_with(
             }
         },
     );
-    let mut rendered = Vec::with_capacity(jobs_done.len() + 1);
-    if let Some(memo) = memo {
-        let mut remembered = HashMap::with_capacity(jobs_done.len());
-        let mut fresh = 0;
-        for (result, key) in &jobs_done {
-            if let (Ok(files), Some((key, print, new))) = (result, key) {
-                remembered.insert(key.clone(), (*print, files.clone()));
-                fresh += usize::from(*new);
-            }
-        }
-        memo.replace(remembered, fresh);
-    }
-    rendered.extend(jobs_done.into_iter().map(|(result, _)| result));
-    rendered.push(search);
-    let mut files = downloads;
-    let mut problems = Vec::new();
-    for result in rendered {
-        match result {
-            Ok(f) => files.extend(f),
-            Err(d) => problems.push(d),
-        }
+    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    match search {
+        Ok(files) => files.into_iter().for_each(put),
+        Err(d) => problems.push(d),
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into());
     }
-    files.extend(redirects(site, theme)?);
-    files.push(bytes("sitemap.xml", crate::feed::sitemap(site)));
-    files.push(bytes("feed.xml", crate::feed::atom(site)));
-    files.push(bytes(
+    downloads.into_iter().for_each(put);
+    redirects(site, theme)?.into_iter().for_each(put);
+    put(bytes("sitemap.xml", crate::feed::sitemap(site)));
+    put(bytes("feed.xml", crate::feed::atom(site)));
+    put(bytes(
         "robots.txt",
         format!(
             "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
@@ -139,19 +166,30 @@ pub fn render_with(
         ),
     ));
     for (name, file) in &theme.statics {
-        files.push(OutputFile {
+        put(OutputFile {
             path: format!("theme/{name}"),
             contents: theme_static(name, file).map_err(|d| vec![d])?,
         });
     }
     for asset in &site.assets {
-        files.push(OutputFile {
+        put(OutputFile {
             path: asset.rel.clone(),
             contents: Contents::Copy(asset.path.clone()),
         });
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(e);
+    }
+    if let Some(memo) = memo {
+        let remembered = remembered.into_inner().unwrap_or_else(|e| e.into_inner());
+        memo.replace(remembered, fresh.into_inner());
+    }
+    Ok(())
+}
+
+/// Locks a mutex, whether or not another thread panicked while holding it.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A theme file for the output; stylesheets and scripts lose comments and layout
@@ -577,8 +615,13 @@ fn render_template<T: Serialize>(
         ))
     })?;
     theme.tera.render(name, &context).map_err(|e| {
+        let file = theme
+            .sources
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
         Diagnostic::error(
-            format!("themes/…/templates/{name}"),
+            file,
             format!("the template failed to render: {}", error_chain(&e)),
         )
         .help("check the variable names the template uses against the README's theme section")

@@ -58,6 +58,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files by their path under `theme/`.
     pub statics: BTreeMap<String, StaticFile>,
+    /// Where each template came from, as shown in messages.
+    pub sources: BTreeMap<String, PathBuf>,
     /// A hash of every template's name and text: pages rendered with a different
     /// fingerprint are never reused (see `render::memo`).
     pub fingerprint: u64,
@@ -185,9 +187,14 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             std::hash::Hash::hash(&(name, text), &mut hasher);
         }
         let fingerprint = std::hash::Hasher::finish(&hasher);
+        let sources = templates
+            .into_iter()
+            .map(|(name, (_, shown))| (name, shown))
+            .collect();
         Ok(Theme {
             tera,
             statics,
+            sources,
             fingerprint,
         })
     } else {

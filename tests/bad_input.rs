@@ -68,6 +68,16 @@ fn every_bad_input_fails_clearly_and_keeps_the_previous_output() {
                 }
             }
         }
+        let leftovers: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("guidepost-"))
+            .collect();
+        if !leftovers.is_empty() {
+            failures.push(format!(
+                "{name}: the failed build left {leftovers:?} behind"
+            ));
+        }
         if tree(&out) != before {
             failures.push(format!(
                 "{name}: the failed build changed the previous output"
