@@ -38,13 +38,8 @@ def get(port, path):
     return b"".join(chunks).decode("utf-8", "replace")
 
 
-def main():
-    root = sys.argv[1]
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 9
-    binary = sys.argv[3] if len(sys.argv) > 3 else "target/release/guidepost"
-    # A writer saves, then reads the page: seconds apart. Between edits the preview
-    # also brings its search index up to date, which must not delay the next edit.
-    pause = float(os.environ.get("EDIT_PAUSE", "2.5"))
+def measure(binary, root, runs, pause):
+    """Edits one article `runs` times under `serve`; returns each edit's milliseconds."""
     article = sorted(glob.glob(os.path.join(root, "content", "category-000", "article-*.md")))[0]
     url = "/" + os.path.relpath(article, os.path.join(root, "content"))[:-3] + "/"
     original = open(article).read()
@@ -62,6 +57,8 @@ def main():
         buffer = buffer[buffer.index(marker) + len(marker):]
 
     wait_for("generation")
+    # The first search index is built right after the first build: let it finish.
+    time.sleep(pause)
     timings = []
     try:
         for run in range(runs):
@@ -81,6 +78,17 @@ def main():
             f.write(original)
         process.stdin.close()
         process.wait(timeout=10)
+    return timings
+
+
+def main():
+    root = sys.argv[1]
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 9
+    binary = sys.argv[3] if len(sys.argv) > 3 else "target/release/guidepost"
+    # A writer saves, then reads the page: seconds apart. Between edits the preview
+    # also brings its search index up to date, which must not delay the next edit.
+    pause = float(os.environ.get("EDIT_PAUSE", "2.5"))
+    timings = measure(binary, root, runs, pause)
     print(f"edit to browser: median {statistics.median(timings):.0f} ms, min {min(timings):.0f} ms, max {max(timings):.0f} ms over {runs} edits")
 
 
