@@ -50,19 +50,25 @@ def main():
             "phases:\n  - {id: getting-started, label: Getting started}\n  - {id: building, label: Building}\n"
             "  - {id: growth, label: Growth}\n  - {id: closure, label: Closure}\n"
         )
-    categories = max(4, total // 100)
+    # Like a real hub, the top level stays small enough to show on every page (at most
+    # 12 categories); a bigger hub has more sections in each, of about 100 articles.
+    categories = min(12, max(4, total // 100))
+    sections = max(3, total // (categories * 100))
     templates = max(2, total // 100)
     faqs = max(2, total // 50)
     # Where every article lives, decided first so links can point anywhere.
     articles = []
     for n in range(total):
         category = n % categories
-        section = (n // categories) % 3
-        folder = f"category-{category:03d}" + (f"/section-{section}" if section else "")
+        section = (n // categories) % sections
+        folder = f"category-{category:03d}" + (f"/section-{section:03d}" if section else "")
         articles.append(f"{folder}/article-{n:05d}.md")
     for c in range(categories):
-        os.makedirs(os.path.join(content, f"category-{c:03d}", "section-1"), exist_ok=True)
-        os.makedirs(os.path.join(content, f"category-{c:03d}", "section-2"), exist_ok=True)
+        for section in range(1, sections):
+            folder = os.path.join(content, f"category-{c:03d}", f"section-{section:03d}")
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, "_index.md"), "w") as f:
+                f.write(f"---\ntitle: Section {c}.{section}\ndescription: {paragraph(rng, 10)}\n---\n")
         with open(os.path.join(content, f"category-{c:03d}", "_index.md"), "w") as f:
             f.write(f"---\ntitle: Category {c}\ndescription: {paragraph(rng, 12)}\norder: {c}\n---\n")
     os.makedirs(os.path.join(content, "templates"))

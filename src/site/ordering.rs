@@ -183,7 +183,9 @@ fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
                     scored.truncate(wanted);
                 }
                 scored.sort_unstable_by(order);
-                scored.into_iter().map(|(_, _, j)| j).collect()
+                // A fresh, small vector: collecting from `into_iter` would keep the whole
+                // candidate buffer alive behind four ids.
+                scored.iter().map(|&(_, _, j)| j).collect()
             },
         )
         .collect();
