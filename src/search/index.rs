@@ -97,6 +97,9 @@ struct Counted {
     lengths: [u32; FIELDS],
 }
 
+/// The dictionary's mark for a stop word.
+const STOP: u32 = u32::MAX;
+
 /// Builds the index of `docs` (in their order: document `i` is number `i`).
 pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index {
     const CHUNK: usize = 512;
@@ -104,7 +107,9 @@ pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index 
     let chunks: Vec<(Vec<String>, Vec<Counted>)> = docs
         .par_chunks(CHUNK)
         .map(|chunk| {
-            let mut dict: FastMap<String, u32> = FastMap::default();
+            // Stop words sit in the dictionary too, marked, so one lookup settles a word.
+            let mut dict: FastMap<String, u32> =
+                stopwords.iter().map(|w| (w.to_string(), STOP)).collect();
             let mut names: Vec<String> = Vec::new();
             let mut buffer = String::new();
             // Counts per local term, and the terms the current document touched.
@@ -117,10 +122,8 @@ pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index 
                     for (field, text) in doc.fields.iter().enumerate() {
                         each_term(text, &mut buffer, |term| {
                             lengths[field] += 1;
-                            if term.len() <= 5 && stopwords.binary_search(&term).is_ok() {
-                                return;
-                            }
                             let id = match dict.get(term) {
+                                Some(&STOP) => return,
                                 Some(&id) => id,
                                 None => {
                                     let id = names.len() as u32;
