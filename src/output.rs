@@ -90,7 +90,7 @@ impl Staging {
         let old = self.parent.join(format!(".{}.guidepost-old", self.name));
         if out.exists() && exchange(staging, out) {
             // The new output is in place in one step; the old one is now in `staging`.
-            fs::remove_dir_all(staging)
+            remove_tree(staging)
                 .map_err(|e| Error::io("remove the previous output", staging, e))?;
             return Ok(());
         }
@@ -104,8 +104,7 @@ impl Staging {
             return Err(Error::io("move the new output into place", out, e));
         }
         if old.exists() {
-            fs::remove_dir_all(&old)
-                .map_err(|e| Error::io("remove the previous output", &old, e))?;
+            remove_tree(&old).map_err(|e| Error::io("remove the previous output", &old, e))?;
         }
         Ok(())
     }
@@ -212,6 +211,27 @@ fn check_replaceable(out: &Path) -> Result<()> {
             ),
         })
     }
+}
+
+/// Removes a folder tree, its files in parallel: a big hub's previous output has tens
+/// of thousands of them, and removing them one by one is a real part of a build.
+fn remove_tree(root: &Path) -> std::io::Result<()> {
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+        let entry = entry?;
+        if entry.file_type().is_dir() {
+            folders.push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(fs::remove_file)?;
+    // Deepest first, so each folder is empty when its turn comes.
+    for folder in folders.iter().rev() {
+        fs::remove_dir(folder)?;
+    }
+    Ok(())
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
