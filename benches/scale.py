@@ -12,9 +12,12 @@ Every figure is a median of --runs whole-process runs, the builds alternating so
 that drift on a shared machine hits each alike. Hubs and outputs go to --work, which
 should be on tmpfs (/dev/shm): disks on shared machines drift too much to compare.
 
-Peers are not needed to run this. To compare with Hugo or Zola where they are
-installed, build the same content with them on the same machine in the same run
-(see the note printed under the table).
+Peers are not needed to run this. Where `hugo` is installed (Debian: `apt-get install
+hugo`), the same content is also built with Hugo in the same run, with a small theme
+of our own that shows what a Guidepost page shows (navigation, title, contents,
+body, neighbours, related pages, listings and tag pages), and Hugo's column appears
+in the table. Zola needs its own content layout (`_index.md` per section with its
+own front matter keys), so it is not run; see the note under the table.
 """
 import argparse
 import os
@@ -41,6 +44,48 @@ def run(command):
         sys.exit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
     process.stderr.close()
     return elapsed, usage.ru_maxrss / 1024
+
+
+# A small Hugo theme that renders what a Guidepost page shows, for a fair comparison.
+HUGO_LAYOUTS = {
+    "_default/baseof.html": """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+<meta name="description" content="{{ .Summary | plainify }}"></head>
+<body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
+<nav><ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav></header>
+<main>{{ block "main" . }}{{ end }}</main></body></html>
+""",
+    "_default/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<p>{{ .Params.summary }}</p><p>{{ .ReadingTime }} min read</p>
+{{ range .Params.tags }}<a href="{{ (printf "/tags/%s/" (urlize .)) | relURL }}">{{ . }}</a> {{ end }}
+<aside>{{ .TableOfContents }}</aside>{{ .Content }}
+<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+<ul>{{ range first 4 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>
+</article>{{ end }}
+""",
+    "_default/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }} {{ .ReadingTime }} min</li>{{ end }}</ul>{{ end }}
+""",
+}
+
+
+def hugo_site(work, hub):
+    """A Hugo site around `hub`'s content; returns its folder."""
+    site = os.path.join(work, "hugo-" + os.path.basename(hub))
+    shutil.rmtree(site, ignore_errors=True)
+    for name, text in HUGO_LAYOUTS.items():
+        path = os.path.join(site, "layouts", name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+    with open(os.path.join(site, "hugo.toml"), "w") as f:
+        f.write(
+            'baseURL = "https://bench.example.org/"\ntitle = "Synthetic Hub"\n'
+            f'contentDir = "{os.path.join(hub, "content")}"\n'
+            "[markup.tableOfContents]\nstartLevel = 2\nendLevel = 3\n"
+        )
+    return site
 
 
 def median(values):
@@ -85,6 +130,11 @@ def main():
         build_plain = [args.binary, "build", "--root", plain, "--out", out]
         floor = [args.floor, hub]
         timings = {"build": [], "plain": [], "floor": [], "rss": [], "floor_rss": []}
+        hugo = None
+        if shutil.which("hugo"):
+            site = hugo_site(args.work, hub)
+            hugo = ["hugo", "--quiet", "--source", site, "--destination", os.path.join(args.work, "hugo-out")]
+            timings["hugo"] = []
         print(f"timing {size} articles ({args.runs} runs)…", file=sys.stderr)
         for _ in range(args.runs):
             seconds, rss = run(build)
@@ -94,8 +144,11 @@ def main():
             seconds, rss = run(floor)
             timings["floor"].append(seconds)
             timings["floor_rss"].append(rss)
+            if hugo:
+                timings["hugo"].append(run(hugo)[0])
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(plain, ignore_errors=True)
+        shutil.rmtree(os.path.join(args.work, "hugo-out"), ignore_errors=True)
         latency = None
         if size in serve_sizes:
             print(f"timing serve on {size} articles ({args.edits} edits)…", file=sys.stderr)
@@ -103,24 +156,32 @@ def main():
         rows.append((size, {k: median(v) for k, v in timings.items()}, latency))
 
     base = rows[0]
+    with_hugo = "hugo" in base[1]
     print()
-    print("| articles | build (search + downloads) | without search | search adds | Markdown floor | build ÷ floor | peak memory | cost ÷ smallest hub | edit → browser (serve) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| articles | build (search + downloads) | without search | search adds "
+        + ("| Hugo, no search | ÷ Hugo " if with_hugo else "")
+        + "| Markdown floor | build ÷ floor | peak memory | cost ÷ smallest hub | edit → browser (serve) |"
+    )
+    print("|---" * (11 if with_hugo else 9) + "|")
     for size, t, latency in rows:
         growth = t["build"] / base[1]["build"]
+        hugo = f"| {t['hugo']:.2f} s | {t['build'] / t['hugo']:.2f} " if with_hugo else ""
         print(
             f"| {size:,} | {t['build']:.2f} s | {t['plain']:.2f} s | {100 * (t['build'] / t['plain'] - 1):+.0f}% "
-            f"| {t['floor']:.2f} s | {t['build'] / t['floor']:.1f}× | {t['rss']:.0f} MB "
+            + hugo
+            + f"| {t['floor']:.2f} s | {t['build'] / t['floor']:.1f}× | {t['rss']:.0f} MB "
             f"| {growth:.1f}× for {size / base[0]:.0f}× the articles "
             f"| {'' if latency is None else f'{latency:.0f} ms'} |"
         )
     print()
     print(
         f"Medians of {args.runs} runs (serve: of {args.edits} edits, {os.cpu_count()} cores). "
-        "To compare with a peer on this machine, build the same content with it in the same "
-        f"session: for Hugo, `hugo new site peer && cp -r {args.work}/hub-N/content peer/` then "
-        "time `hugo --source peer`; for Zola, copy the content into a `zola init` site with "
-        "its templates and time `zola build`."
+        + ("Hugo: " + subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+           + ", same content, a minimal theme (benches/scale.py), no search. " if with_hugo
+           else "Install `hugo` to add it to the table. ")
+        + "Zola: copy the content into a `zola init` site with its templates and time "
+        "`zola build` in the same session."
     )
 
 
