@@ -108,6 +108,33 @@ fn every_kind_of_edit_renders_what_a_full_build_renders() {
     );
     rebuild_matches_full_build(root, &mut cache, "a title change");
 
+    // A title that moves the page to the top of its tags' listings: the listings and
+    // the pages that show its card change, the rest of the hub does not.
+    replace(
+        root,
+        article,
+        "title: Moving on, well",
+        "title: A good way to move on",
+    );
+    let moved = rebuild_matches_full_build(root, &mut cache, "a title that reorders listings");
+    let site = guidepost::load(&options(root)).unwrap().site;
+    let listings = 4 + site.sections.len() - 1 + site.config.audiences.len() + site.tags.len();
+    let me = site
+        .pages
+        .iter()
+        .position(|p| p.rel == "closure/moving-on-well.md")
+        .unwrap();
+    let shown_by = site
+        .pages
+        .iter()
+        .filter(|p| p.prev == Some(me) || p.next == Some(me) || p.related.contains(&me))
+        .count();
+    assert_eq!(
+        moved,
+        listings + 1 + shown_by,
+        "the listings, the page and the {shown_by} pages that show its card"
+    );
+
     replace(root, article, "order: 10", "order: 1");
     rebuild_matches_full_build(root, &mut cache, "an order change");
 

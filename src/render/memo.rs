@@ -92,19 +92,42 @@ impl Fingerprints {
             })
             .unzip();
         let embeds: Vec<&Vec<PageId>> = site.pages.iter().map(|p| &p.embeds).collect();
+        // What every page shows of the site: the navigation and breadcrumbs (sections
+        // without the pages they list), tag names, footer links, and which pages embed
+        // which templates. Which pages a section or tag lists, and in what order, only
+        // listing pages show: a retitled page moves in them without touching articles.
+        let sections: Vec<_> = site
+            .sections
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.pages = Vec::new();
+                s.page_count = 0;
+                s
+            })
+            .collect();
+        let tags: Vec<(&str, &str)> = site
+            .tags
+            .iter()
+            .map(|t| (t.slug.as_str(), t.label.as_str()))
+            .collect();
         let structure = hash_of([
             theme.fingerprint,
             debug_hash(&site.config),
-            debug_hash(&site.sections),
-            debug_hash(&site.templates),
-            debug_hash(&site.tags),
-            debug_hash(&site.start_here),
+            debug_hash(&sections),
+            debug_hash(&tags),
             debug_hash(&site.footer_links),
-            debug_hash(&site.assets),
-            debug_hash(&site.updated),
             debug_hash(&embeds),
         ]);
-        let mut all = vec![structure];
+        let mut all = vec![
+            structure,
+            debug_hash(&site.sections),
+            debug_hash(&site.tags),
+            debug_hash(&site.templates),
+            debug_hash(&site.start_here),
+            debug_hash(&site.assets),
+            debug_hash(&site.updated),
+        ];
         all.extend(&outward);
         let listings = hash_of(&all);
         let mut embedded_in: HashMap<PageId, Vec<PageId>> = HashMap::new();
