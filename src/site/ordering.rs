@@ -1,6 +1,7 @@
 //! Stable order: sections and pages by `order` then title, previous/next in reading
 //! order, related pages, and tags.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
@@ -135,6 +136,29 @@ fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
         }
         by_category.entry(page.category).or_default().push(id);
     }
+    // Each page's audiences as bits, so sharing one is a single AND.
+    let mut audience_bits: HashMap<&str, u32> = HashMap::new();
+    for page in pages {
+        for a in &page.front.audience {
+            let next = audience_bits.len() as u32;
+            audience_bits.entry(a.as_str()).or_insert(next);
+        }
+    }
+    let bit = |a: &str| 1u64 << (audience_bits[a] % 64);
+    let masks: Vec<u64> = pages
+        .iter()
+        .map(|p| p.front.audience.iter().fold(0, |m, a| m | bit(a)))
+        .collect();
+    let exact = audience_bits.len() <= 64;
+    let shares_audience = |i: PageId, j: PageId| {
+        masks[i] & masks[j] != 0
+            && (exact
+                || pages[j]
+                    .front
+                    .audience
+                    .iter()
+                    .any(|a| pages[i].front.audience.contains(a)))
+    };
     let pages_ref = pages;
     // Scores live in one array per worker, indexed by page, and only the entries a page
     // touched are read back and reset: a big hub's tags hold thousands of pages each.
@@ -162,30 +186,26 @@ fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
                 for &j in &by_category[&page.category] {
                     add(j, 2);
                 }
-                let mut scored: Vec<(u32, usize, PageId)> = Vec::with_capacity(touched.len());
+                // The best few, best first: higher score, then earlier in reading order.
+                let mut best: Vec<(Reverse<u32>, usize, PageId)> = Vec::with_capacity(wanted + 1);
                 for j in touched.drain(..) {
                     let score = std::mem::take(&mut scores[j]);
                     if j == i || page.related.contains(&j) {
                         continue;
                     }
-                    let shares_audience = pages_ref[j]
-                        .front
-                        .audience
-                        .iter()
-                        .any(|a| page.front.audience.contains(a));
-                    scored.push((score + u32::from(shares_audience), rank[j], j));
+                    let key = (
+                        Reverse(score + u32::from(shares_audience(i, j))),
+                        rank[j],
+                        j,
+                    );
+                    if best.len() == wanted && key >= best[wanted - 1] {
+                        continue;
+                    }
+                    let at = best.partition_point(|b| *b < key);
+                    best.insert(at, key);
+                    best.truncate(wanted);
                 }
-                let order = |a: &(u32, usize, PageId), b: &(u32, usize, PageId)| {
-                    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
-                };
-                if scored.len() > wanted {
-                    scored.select_nth_unstable_by(wanted, order);
-                    scored.truncate(wanted);
-                }
-                scored.sort_unstable_by(order);
-                // A fresh, small vector: collecting from `into_iter` would keep the whole
-                // candidate buffer alive behind four ids.
-                scored.iter().map(|&(_, _, j)| j).collect()
+                best.iter().map(|&(_, _, j)| j).collect()
             },
         )
         .collect();
