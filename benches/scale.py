@@ -98,6 +98,12 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--edits", type=int, default=7, help="edits timed under serve")
     parser.add_argument("--serve-sizes", default="1000,10000", help="hubs to time serve on")
+    parser.add_argument(
+        "--hugo-sizes",
+        default="1000,10000",
+        help="hubs to build with Hugo too, where it is installed (at 50,000 articles one "
+        "Hugo build takes many minutes on 2 cores)",
+    )
     parser.add_argument("--work", default="/dev/shm/guidepost-scale")
     parser.add_argument("--binary", default=os.path.join(REPO, "target/release/guidepost"))
     parser.add_argument(
@@ -109,6 +115,7 @@ def main():
             sys.exit(f"{tool} is missing: run `cargo build --release --example markdown_floor`")
     sizes = [int(s) for s in args.sizes.split(",")]
     serve_sizes = {int(s) for s in args.serve_sizes.split(",") if s}
+    hugo_sizes = {int(s) for s in args.hugo_sizes.split(",") if s}
     os.makedirs(args.work, exist_ok=True)
 
     rows = []
@@ -131,7 +138,7 @@ def main():
         floor = [args.floor, hub]
         timings = {"build": [], "plain": [], "floor": [], "rss": [], "floor_rss": []}
         hugo = None
-        if shutil.which("hugo"):
+        if shutil.which("hugo") and size in hugo_sizes:
             site = hugo_site(args.work, hub)
             hugo = ["hugo", "--quiet", "--source", site, "--destination", os.path.join(args.work, "hugo-out")]
             timings["hugo"] = []
@@ -154,9 +161,10 @@ def main():
             print(f"timing serve on {size} articles ({args.edits} edits)…", file=sys.stderr)
             latency = median(serve_latency.measure(args.binary, hub, args.edits, pause=2.5))
         rows.append((size, {k: median(v) for k, v in timings.items()}, latency))
+        print(f"  {size}: {rows[-1][1]}, serve {latency}", file=sys.stderr)
 
     base = rows[0]
-    with_hugo = "hugo" in base[1]
+    with_hugo = any("hugo" in t for _, t, _ in rows)
     print()
     print(
         "| articles | build (search + downloads) | without search | search adds "
@@ -166,7 +174,9 @@ def main():
     print("|---" * (11 if with_hugo else 9) + "|")
     for size, t, latency in rows:
         growth = t["build"] / base[1]["build"]
-        hugo = f"| {t['hugo']:.2f} s | {t['build'] / t['hugo']:.2f} " if with_hugo else ""
+        hugo = ""
+        if with_hugo:
+            hugo = f"| {t['hugo']:.2f} s | {t['build'] / t['hugo']:.2f} " if "hugo" in t else "| | "
         print(
             f"| {size:,} | {t['build']:.2f} s | {t['plain']:.2f} s | {100 * (t['build'] / t['plain'] - 1):+.0f}% "
             + hugo
