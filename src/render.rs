@@ -148,7 +148,8 @@ pub fn render_into(
     );
     let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
     match search {
-        Ok(files) => files.into_iter().for_each(put),
+        // Thousands of shards: written from every core, not one.
+        Ok(files) => files.into_par_iter().for_each(put),
         Err(d) => problems.push(d),
     }
     if !problems.is_empty() {
