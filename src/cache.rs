@@ -1,6 +1,6 @@
-//! What `serve` remembers between rebuilds: parsed files and rendered pages. A file
-//! whose bytes are unchanged, parsed under an unchanged config, is not parsed again;
-//! a page whose inputs are unchanged is not rendered again (see `render::Memo`).
+//! Parsed files remembered between rebuilds (for `serve`, see [`crate::BuildCache`]):
+//! a file whose bytes are unchanged, parsed under an unchanged config, is not parsed
+//! again.
 //!
 //! Files are compared by a hash of their bytes. A file is not even read again when its
 //! size and modification time are those it had when it was last read, and that time
@@ -8,25 +8,15 @@
 //! times only to the second or two, so a file changed within that window is read.
 
 use std::collections::HashMap;
-use std::fmt::{self, Debug, Write};
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::Xxh3Default;
 
 use crate::config::Config;
 use crate::discover::SourceFile;
+use crate::fingerprint::hash_of;
 use crate::source::{self, Parsed};
-
-/// Everything kept from one rebuild for the next.
-#[derive(Debug, Default)]
-pub struct BuildCache {
-    pub parsed: ParseCache,
-    pub related: crate::site::RelatedCache,
-    pub rendered: crate::render::Memo,
-}
 
 /// How long a modification time must lie before a read for it to be trusted.
 const SETTLED: Duration = Duration::from_secs(2);
@@ -64,29 +54,6 @@ impl Stamp {
             modified: meta.modified().ok()?,
         })
     }
-}
-
-/// A fast hash of a value (not for security: for noticing change).
-pub fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = Xxh3Default::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A hash of a value's `Debug` form, written straight into the hasher. Fingerprints
-/// taken this way cover every field of a type, including fields added later.
-pub fn debug_hash(value: &dyn Debug) -> u64 {
-    struct Writer(Xxh3Default);
-    impl Write for Writer {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut writer = Writer(Xxh3Default::new());
-    // Writing to a hasher cannot fail.
-    let _ = write!(writer, "{value:?}");
-    writer.0.finish()
 }
 
 /// Parses `files` in parallel, reusing and refreshing `cache` when one is given.

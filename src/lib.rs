@@ -15,6 +15,7 @@ pub mod discover;
 pub mod downloads;
 pub mod error;
 pub mod feed;
+pub mod fingerprint;
 pub mod front_matter;
 pub mod line_index;
 pub mod markdown;
@@ -58,6 +59,15 @@ pub struct BuildOptions {
     pub defer_search: bool,
 }
 
+/// What `serve` keeps from one rebuild for the next: parsed files, related pages and
+/// rendered pages, each reused only where its inputs are unchanged.
+#[derive(Debug, Default)]
+pub struct BuildCache {
+    pub parsed: cache::ParseCache,
+    pub related: site::RelatedCache,
+    pub rendered: render::Memo,
+}
+
 /// A loaded, checked site ready to render, with the warnings found on the way.
 #[derive(Debug)]
 pub struct Loaded {
@@ -72,10 +82,7 @@ pub fn load(options: &BuildOptions) -> Result<Loaded> {
 }
 
 /// Like [`load`], reusing from `cache` what unchanged files make.
-pub fn load_cached(
-    options: &BuildOptions,
-    cache: Option<&mut cache::BuildCache>,
-) -> Result<Loaded> {
+pub fn load_cached(options: &BuildOptions, cache: Option<&mut BuildCache>) -> Result<Loaded> {
     let (parse_cache, related_cache) = match cache {
         Some(c) => (Some(&mut c.parsed), Some(&mut c.related)),
         None => (None, None),
@@ -189,7 +196,7 @@ pub fn render_all(options: &BuildOptions) -> Result<(Loaded, Vec<OutputFile>)> {
 /// the pages an edit cannot have changed.
 pub fn render_all_cached(
     options: &BuildOptions,
-    cache: Option<&mut cache::BuildCache>,
+    cache: Option<&mut BuildCache>,
 ) -> Result<(Loaded, Vec<OutputFile>)> {
     let (loaded, rendered) = match cache {
         Some(c) => (load_cached(options, Some(&mut *c))?, Some(&mut c.rendered)),

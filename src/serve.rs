@@ -16,10 +16,9 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use crate::cache::BuildCache;
 use crate::error::{Error, Result};
 use crate::render::Contents;
-use crate::BuildOptions;
+use crate::{BuildCache, BuildOptions};
 
 /// How to serve.
 #[derive(Debug, Clone)]

@@ -145,8 +145,8 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
             file: shown,
             kind,
             prints: Prints {
-                front: crate::cache::debug_hash(&front),
-                body: crate::cache::hash_of(split.body),
+                front: crate::fingerprint::debug_hash(&front),
+                body: crate::fingerprint::hash_of(split.body),
             },
             front,
             body,

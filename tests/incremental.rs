@@ -6,9 +6,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use guidepost::cache::BuildCache;
 use guidepost::render::OutputFile;
-use guidepost::BuildOptions;
+use guidepost::{BuildCache, BuildOptions};
 
 /// The repository's own hub (every page kind, embeds, tags, aliases) in a temporary folder.
 fn repository_hub() -> tempfile::TempDir {

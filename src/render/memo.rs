@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::cache::{debug_hash, hash_of};
+use crate::fingerprint::{debug_hash, hash_of};
 use crate::site::{PageId, PageKind, Site};
 use crate::theme::Theme;
 
