@@ -18,6 +18,22 @@ struct Entry {
     method: u16,
 }
 
+impl Entry {
+    /// The fields the local header and the central directory both carry, in the same
+    /// order: version needed, flags, method, time, date, CRC, sizes, name length.
+    fn push_shared_fields(&self, b: &mut Vec<u8>) {
+        b.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        b.extend_from_slice(&0u16.to_le_bytes()); // flags
+        b.extend_from_slice(&self.method.to_le_bytes());
+        b.extend_from_slice(&DOS_TIME.to_le_bytes());
+        b.extend_from_slice(&DOS_DATE.to_le_bytes());
+        b.extend_from_slice(&self.crc.to_le_bytes());
+        b.extend_from_slice(&self.compressed.to_le_bytes());
+        b.extend_from_slice(&self.size.to_le_bytes());
+        b.extend_from_slice(&(self.name.len() as u16).to_le_bytes());
+    }
+}
+
 /// Builds a ZIP archive in memory.
 #[derive(Default)]
 pub struct ZipWriter {
@@ -44,15 +60,7 @@ impl ZipWriter {
         };
         let b = &mut self.bytes;
         b.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        b.extend_from_slice(&20u16.to_le_bytes()); // version needed
-        b.extend_from_slice(&0u16.to_le_bytes()); // flags
-        b.extend_from_slice(&entry.method.to_le_bytes());
-        b.extend_from_slice(&DOS_TIME.to_le_bytes());
-        b.extend_from_slice(&DOS_DATE.to_le_bytes());
-        b.extend_from_slice(&entry.crc.to_le_bytes());
-        b.extend_from_slice(&entry.compressed.to_le_bytes());
-        b.extend_from_slice(&entry.size.to_le_bytes());
-        b.extend_from_slice(&(entry.name.len() as u16).to_le_bytes());
+        entry.push_shared_fields(b);
         b.extend_from_slice(&0u16.to_le_bytes()); // extra length
         b.extend_from_slice(entry.name.as_bytes());
         b.extend_from_slice(body);
@@ -66,15 +74,7 @@ impl ZipWriter {
             let b = &mut self.bytes;
             b.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
             b.extend_from_slice(&20u16.to_le_bytes()); // version made by
-            b.extend_from_slice(&20u16.to_le_bytes()); // version needed
-            b.extend_from_slice(&0u16.to_le_bytes());
-            b.extend_from_slice(&e.method.to_le_bytes());
-            b.extend_from_slice(&DOS_TIME.to_le_bytes());
-            b.extend_from_slice(&DOS_DATE.to_le_bytes());
-            b.extend_from_slice(&e.crc.to_le_bytes());
-            b.extend_from_slice(&e.compressed.to_le_bytes());
-            b.extend_from_slice(&e.size.to_le_bytes());
-            b.extend_from_slice(&(e.name.len() as u16).to_le_bytes());
+            e.push_shared_fields(b);
             b.extend_from_slice(&[0; 8]); // extra and comment lengths, disk number, internal attributes
             b.extend_from_slice(&0u32.to_le_bytes()); // external attributes
             b.extend_from_slice(&e.offset.to_le_bytes());
