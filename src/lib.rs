@@ -204,10 +204,7 @@ pub fn render_all_cached(
     };
     match render::render_with(&loaded.site, &loaded.theme, !options.defer_search, rendered) {
         Ok(files) => Ok((loaded, files)),
-        Err(mut problems) => {
-            problems.extend(loaded.warnings);
-            Err(problems.into())
-        }
+        Err(problems) => Err(with_warnings(problems.into(), &loaded.warnings)),
     }
 }
 

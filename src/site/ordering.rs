@@ -3,10 +3,10 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
+use crate::fingerprint::hash_of;
 use crate::site::{Page, PageId, Section, SectionId, Tag};
 use crate::text::slugify;
 
@@ -88,34 +88,38 @@ pub struct RelatedCache {
 
 /// Fills related pages up to [`RELATED_LIMIT`], reusing `cache` when its inputs are unchanged.
 pub(super) fn fill_computed_related(pages: &mut [Page], cache: Option<&mut RelatedCache>) {
-    let Some(cache) = cache else {
-        let computed = computed_related(pages);
-        for (page, more) in pages.iter_mut().zip(computed) {
-            page.related.extend(more);
+    let computed;
+    let lists = match cache {
+        None => {
+            computed = computed_related(pages);
+            &computed
         }
-        return;
+        Some(cache) => {
+            let inputs: Vec<_> = pages
+                .iter()
+                .map(|p| {
+                    let f = &p.front;
+                    (
+                        &p.rel,
+                        f.order,
+                        &f.title,
+                        &f.tags,
+                        p.category,
+                        &f.audience,
+                        &p.related,
+                    )
+                })
+                .collect();
+            let inputs = hash_of(inputs);
+            if cache.inputs != inputs || cache.lists.len() != pages.len() {
+                cache.lists = computed_related(pages);
+                cache.inputs = inputs;
+            }
+            &cache.lists
+        }
     };
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for p in pages.iter() {
-        let f = &p.front;
-        (
-            &p.rel,
-            f.order,
-            &f.title,
-            &f.tags,
-            p.category,
-            &f.audience,
-            &p.related,
-        )
-            .hash(&mut hasher);
-    }
-    let inputs = hasher.finish();
-    if cache.inputs != inputs || cache.lists.len() != pages.len() {
-        cache.lists = computed_related(pages);
-        cache.inputs = inputs;
-    }
-    for (page, more) in pages.iter_mut().zip(&cache.lists) {
-        page.related.extend(more);
+    for (page, more) in pages.iter_mut().zip(lists) {
+        page.related.extend_from_slice(more);
     }
 }
 

@@ -68,4 +68,19 @@ async function results(page) {
   })));
 }
 
-module.exports = { REPO, binary, build, serve, launch, searchPage, headerSearch, results };
+// Builds the hub at `root`, serves it, opens its search page in Chromium and runs
+// `fn(page)`; everything is closed again whatever `fn` does.
+async function onSearchPage(root, fn) {
+  const server = await serve(build(root));
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url + "search/");
+    return await fn(page);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+module.exports = { REPO, binary, build, serve, launch, searchPage, headerSearch, results, onSearchPage };

@@ -52,23 +52,15 @@ const QUERIES = [
 ];
 
 test("every relevance query finds its page in the top three", async () => {
-  const site = h.build(h.REPO);
-  const server = await h.serve(site);
-  const browser = await h.launch();
   const failures = [];
-  try {
-    const page = await browser.newPage();
-    await page.goto(server.url + "search/");
+  await h.onSearchPage(h.REPO, async (page) => {
     for (const [query, expected] of QUERIES) {
       await h.searchPage(page, query);
       const top = (await h.results(page)).slice(0, 3).map((r) => r.href.replace(/^(\.\.\/)+/, ""));
       const ok = top.some((href) => (expected.includes("#") ? href === expected : href.split("#")[0] === expected));
       if (!ok) failures.push(`${query} → wanted ${expected}, got ${top.join(", ") || "nothing"}`);
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
   assert.ok(QUERIES.length >= 30);
   assert.deepStrictEqual(failures, [], `${failures.length} of ${QUERIES.length} queries missed:\n${failures.join("\n")}`);
 });
