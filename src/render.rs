@@ -75,7 +75,7 @@ pub fn render_with(
         Ok(())
     };
     render_into(site, theme, search, memo, &collect).map_err(|e| e.diagnostics().to_vec())?;
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut files = take(files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -146,7 +146,7 @@ pub fn render_into(
             }
         },
     );
-    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut problems = take(problems);
     match search {
         // Thousands of shards: written from every core, not one.
         Ok(files) => files.into_par_iter().for_each(put),
@@ -178,11 +178,11 @@ pub fn render_into(
             contents: Contents::Copy(asset.path.clone()),
         });
     }
-    if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+    if let Some(e) = take(failed) {
         return Err(e);
     }
     if let Some(memo) = memo {
-        let remembered = remembered.into_inner().unwrap_or_else(|e| e.into_inner());
+        let remembered = take(remembered);
         memo.replace(remembered, fresh.into_inner());
     }
     Ok(())
@@ -191,6 +191,11 @@ pub fn render_into(
 /// Locks a mutex, whether or not another thread panicked while holding it.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// What a mutex holds, once no thread uses it any more.
+fn take<T>(mutex: Mutex<T>) -> T {
+    mutex.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A theme file for the output; stylesheets and scripts lose comments and layout
