@@ -136,21 +136,20 @@ pub fn render_into(
         }
     };
     // The search index is built alongside the pages, not after them.
+    // Its shards are written as they are made, from whichever core made them.
     let ((), search) = rayon::join(
         || jobs.par_iter().for_each(run),
         || {
             if search {
-                crate::search::output(site, theme)
+                crate::search::output_into(site, theme, &put)
             } else {
-                Ok(Vec::new())
+                Ok(())
             }
         },
     );
     let mut problems = take(problems);
-    match search {
-        // Thousands of shards: written from every core, not one.
-        Ok(files) => files.into_par_iter().for_each(put),
-        Err(d) => problems.push(d),
+    if let Err(d) = search {
+        problems.push(d);
     }
     if !problems.is_empty() {
         return Err(problems.into());

@@ -23,25 +23,47 @@ pub const INDEX_DIR: &str = "search/index/";
 
 /// The search page and every index shard of `site`.
 pub fn output(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+    let files = std::sync::Mutex::new(Vec::new());
+    output_into(site, theme, &|file| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(file)
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Hands the search page and every index shard of `site` to `sink` as each is made.
+pub fn output_into(
+    site: &Site,
+    theme: &Theme,
+    sink: &(dyn Fn(OutputFile) + Sync),
+) -> Result<(), Diagnostic> {
     if !site.config.search {
-        return Ok(Vec::new());
+        return Ok(());
     }
-    let (page, shards) = rayon::join(
+    let (page, ()) = rayon::join(
         || search_page(site, theme),
         || {
-            let (docs, runs) = documents::collect(site);
             let stemmer = tokenize::Stemmer::for_language(&site.config.language);
             let stopwords = index::stopwords(&site.config.language);
-            let index = index::build(&docs, &stemmer, stopwords);
-            shards::shards(site, &docs, &runs, &index)
+            let order = documents::order(site);
+            let (docs, index) = index::build(
+                &order,
+                |&page| documents::page_documents(site, page),
+                &stemmer,
+                stopwords,
+            );
+            let runs = documents::runs(site, &docs);
+            shards::shards(site, &docs, &runs, &index, &|shard| {
+                sink(OutputFile {
+                    path: format!("{INDEX_DIR}{}.js", shard.key),
+                    contents: Contents::bytes(shard.script),
+                })
+            });
         },
     );
-    let mut files = vec![page?];
-    files.extend(shards.into_iter().map(|s| OutputFile {
-        path: format!("{INDEX_DIR}{}.js", s.key),
-        contents: Contents::bytes(s.script),
-    }));
-    Ok(files)
+    sink(page?);
+    Ok(())
 }
 
 fn search_page(site: &Site, theme: &Theme) -> Result<OutputFile, Diagnostic> {

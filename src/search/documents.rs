@@ -2,8 +2,8 @@
 //! intro and each question, a template whole.
 //!
 //! In: the assembled [`Site`], whose page bodies are already rendered HTML. Out:
-//! [`Document`]s in index order — grouped by kind, category and audiences, so that a
-//! document's filters follow from its number (see [`Run`]).
+//! each page's [`Document`]s, pages in index order: grouped by kind, category and
+//! audiences, so that a document's filters follow from its number (see [`Run`]).
 
 use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
 use crate::site::{PageId, PageKind, Site};
@@ -44,6 +44,14 @@ impl Document {
     /// The plain text excerpts are cut from.
     pub fn text(&self) -> &str {
         self.excerpt.as_deref().unwrap_or(&self.fields[BODY])
+    }
+
+    /// Frees the indexed text once it is counted, keeping what excerpts are cut from.
+    pub fn release_fields(&mut self) {
+        if self.excerpt.is_none() {
+            self.excerpt = Some(std::mem::take(&mut self.fields[BODY]));
+        }
+        self.fields = Default::default();
     }
 }
 
@@ -88,9 +96,9 @@ fn kind_rank(kind: PageKind) -> u8 {
     }
 }
 
-/// Every document of the site in index order, and the runs that describe them.
-pub fn collect(site: &Site) -> (Vec<Document>, Vec<Run>) {
-    use rayon::prelude::*;
+/// The site's pages in index order: grouped by kind, category and audiences (so
+/// that each group's documents form one [`Run`]), then by path.
+pub fn order(site: &Site) -> Vec<PageId> {
     let categories = categories(site);
     let category_of = |p: PageId| {
         categories
@@ -109,28 +117,39 @@ pub fn collect(site: &Site) -> (Vec<Document>, Vec<Run>) {
             .cmp(&(b.0, b.1, b.2))
             .then_with(|| site.pages[a.3].rel.cmp(&site.pages[b.3].rel))
     });
-    let per_page: Vec<Vec<Document>> = order
-        .par_iter()
-        .map(|&(_, _, _, p)| page_documents(site, p))
-        .collect();
-    let mut docs = Vec::new();
+    order.into_iter().map(|(.., p)| p).collect()
+}
+
+/// The runs of documents (in the order of [`order`]) that share kind, category and
+/// audiences.
+pub fn runs(site: &Site, docs: &[Document]) -> Vec<Run> {
+    let categories = categories(site);
     let mut runs: Vec<Run> = Vec::new();
-    for (&(_, category, audiences, p), page_docs) in order.iter().zip(per_page) {
-        let kind = site.pages[p].kind;
+    let mut previous = None;
+    for (n, doc) in docs.iter().enumerate() {
+        if previous == Some(doc.page) {
+            continue;
+        }
+        previous = Some(doc.page);
+        let page = &site.pages[doc.page];
+        let category = categories
+            .iter()
+            .position(|&c| c == page.category)
+            .unwrap_or(0);
+        let audiences = audience_mask(site, doc.page);
         let same = runs
             .last()
-            .is_some_and(|r| (r.kind, r.category, r.audiences) == (kind, category, audiences));
-        if !same && !page_docs.is_empty() {
+            .is_some_and(|r| (r.kind, r.category, r.audiences) == (page.kind, category, audiences));
+        if !same {
             runs.push(Run {
-                start: docs.len(),
-                kind,
+                start: n,
+                kind: page.kind,
                 category,
                 audiences,
             });
         }
-        docs.extend(page_docs);
     }
-    (docs, runs)
+    runs
 }
 
 /// The documents of one page.

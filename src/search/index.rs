@@ -1,7 +1,8 @@
 //! The inverted index: documents to terms, terms to stem groups, groups to scored
 //! postings.
 //!
-//! In: [`Document`]s and a [`Stemmer`]. Out: an [`Index`] whose every posting holds a
+//! In: [`Document`]s, made page by page as the count reaches them, and a [`Stemmer`].
+//! Out: the documents, their text freed, and an [`Index`] whose every posting holds a
 //! BM25 score already, summed over fields by weight (title > headings > body, see
 //! [`WEIGHTS`](super::documents::WEIGHTS)), quantised to 64 levels, so the browser
 //! only adds numbers. Built in parallel chunks with local dictionaries merged once.
@@ -100,12 +101,25 @@ struct Counted {
 /// The dictionary's mark for a stop word.
 const STOP: u32 = u32::MAX;
 
-/// Builds the index of `docs` (in their order: document `i` is number `i`).
-pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index {
-    const CHUNK: usize = 512;
+/// Builds the index of the documents `make` gives for each of `items`, numbered in
+/// that order, and returns them with it. Each document's text is counted as soon as
+/// it is made and then freed ([`Document::release_fields`]), so the hub's whole text
+/// is never held twice.
+pub fn build<T: Sync>(
+    items: &[T],
+    make: impl Fn(&T) -> Vec<Document> + Sync,
+    stemmer: &Stemmer,
+    stopwords: &[&str],
+) -> (Vec<Document>, Index) {
+    // A few chunks per core: each chunk learns the hub's vocabulary on its own, so
+    // more chunks than that would only repeat the work.
+    let chunk_size = items
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(16);
     // 1. Count terms per document, each chunk with its own dictionary.
-    let chunks: Vec<(Vec<String>, Vec<Counted>)> = docs
-        .par_chunks(CHUNK)
+    let mut chunks: Vec<(Vec<String>, Vec<Counted>, Vec<Document>)> = items
+        .par_chunks(chunk_size)
         .map(|chunk| {
             // Stop words sit in the dictionary too, marked, so one lookup settles a word.
             let mut dict: FastMap<String, u32> =
@@ -115,55 +129,61 @@ pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index 
             // Counts per local term, and the terms the current document touched.
             let mut counts: Vec<FieldCounts> = Vec::new();
             let mut touched: Vec<u32> = Vec::new();
-            let counted = chunk
-                .iter()
-                .map(|doc| {
-                    let mut lengths = [0u32; FIELDS];
-                    for (field, text) in doc.fields.iter().enumerate() {
-                        each_term(text, &mut buffer, |term| {
-                            lengths[field] += 1;
-                            let id = match dict.get(term) {
-                                Some(&STOP) => return,
-                                Some(&id) => id,
-                                None => {
-                                    let id = names.len() as u32;
-                                    dict.insert(term.to_string(), id);
-                                    names.push(term.to_string());
-                                    counts.push([0; FIELDS]);
-                                    id
-                                }
-                            };
-                            let count = &mut counts[id as usize];
-                            if *count == [0; FIELDS] {
-                                touched.push(id);
+            let mut counted = Vec::new();
+            let mut docs = Vec::new();
+            for mut doc in chunk.iter().flat_map(&make) {
+                let mut lengths = [0u32; FIELDS];
+                for (field, text) in doc.fields.iter().enumerate() {
+                    each_term(text, &mut buffer, |term| {
+                        lengths[field] += 1;
+                        let id = match dict.get(term) {
+                            Some(&STOP) => return,
+                            Some(&id) => id,
+                            None => {
+                                let id = names.len() as u32;
+                                dict.insert(term.to_string(), id);
+                                names.push(term.to_string());
+                                counts.push([0; FIELDS]);
+                                id
                             }
-                            count[field] = count[field].saturating_add(1);
-                        });
-                    }
-                    let terms = touched
-                        .drain(..)
-                        .map(|id| (id, std::mem::take(&mut counts[id as usize])))
-                        .collect();
-                    Counted { terms, lengths }
-                })
-                .collect();
-            (names, counted)
+                        };
+                        let count = &mut counts[id as usize];
+                        if *count == [0; FIELDS] {
+                            touched.push(id);
+                        }
+                        count[field] = count[field].saturating_add(1);
+                    });
+                }
+                let terms = touched
+                    .drain(..)
+                    .map(|id| (id, std::mem::take(&mut counts[id as usize])))
+                    .collect();
+                counted.push(Counted { terms, lengths });
+                doc.release_fields();
+                docs.push(doc);
+            }
+            (names, counted, docs)
         })
+        .collect();
+    let docs: Vec<Document> = chunks
+        .iter_mut()
+        .flat_map(|(_, _, docs)| std::mem::take(docs))
         .collect();
 
     // 2. One sorted dictionary; local numbers mapped onto it.
     let mut all: Vec<&str> = chunks
         .iter()
-        .flat_map(|(names, _)| names.iter().map(String::as_str))
+        .flat_map(|(names, ..)| names.iter().map(String::as_str))
         .collect();
     all.par_sort_unstable();
     all.dedup();
-    let global: FastMap<&str, u32> = all
+    let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
+    drop(all);
+    let global: FastMap<&str, u32> = terms
         .iter()
         .enumerate()
-        .map(|(i, t)| (*t, i as u32))
+        .map(|(i, t)| (t.as_str(), i as u32))
         .collect();
-    let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
 
     // 3. Stem groups, numbered in stem order.
     let stems: Vec<String> = terms
@@ -181,48 +201,47 @@ pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index 
     let term_group: Vec<u32> = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
     let group_count = sorted_stems.len();
 
-    // 4. Group-level counts per document.
-    let per_doc: Vec<Counted> = chunks
-        .par_iter()
-        .flat_map_iter(|(names, counted)| {
-            let to_group: Vec<u32> = names
-                .iter()
-                .map(|n| term_group[global[n.as_str()] as usize])
-                .collect();
-            // Where each group sits in the current document's list (u32::MAX: absent).
-            let mut slot = vec![u32::MAX; group_count];
-            counted.iter().map(move |c| {
-                let mut groups: Vec<(u32, FieldCounts)> = Vec::with_capacity(c.terms.len());
-                for &(local, tf) in &c.terms {
-                    let g = to_group[local as usize];
-                    match slot[g as usize] {
-                        u32::MAX => {
-                            slot[g as usize] = groups.len() as u32;
-                            groups.push((g, tf));
-                        }
-                        at => {
-                            let kept = &mut groups[at as usize].1;
-                            for f in 0..FIELDS {
-                                kept[f] = kept[f].saturating_add(tf[f]);
-                            }
+    // 4. Group-level counts per document, merged in place.
+    chunks.par_iter_mut().for_each(|(names, counted, _)| {
+        let to_group: Vec<u32> = names
+            .iter()
+            .map(|n| term_group[global[n.as_str()] as usize])
+            .collect();
+        // Where each group sits in the current document's list (u32::MAX: absent).
+        let mut slot = vec![u32::MAX; group_count];
+        for c in counted.iter_mut() {
+            let mut kept = 0;
+            for read in 0..c.terms.len() {
+                let (local, tf) = c.terms[read];
+                let g = to_group[local as usize];
+                match slot[g as usize] {
+                    u32::MAX => {
+                        slot[g as usize] = kept as u32;
+                        c.terms[kept] = (g, tf);
+                        kept += 1;
+                    }
+                    at => {
+                        let sum = &mut c.terms[at as usize].1;
+                        for f in 0..FIELDS {
+                            sum[f] = sum[f].saturating_add(tf[f]);
                         }
                     }
                 }
-                for &(g, _) in &groups {
-                    slot[g as usize] = u32::MAX;
-                }
-                Counted {
-                    terms: groups,
-                    lengths: c.lengths,
-                }
-            })
-        })
+            }
+            c.terms.truncate(kept);
+            for &(g, _) in &c.terms {
+                slot[g as usize] = u32::MAX;
+            }
+        }
+    });
+    drop(global);
+    let per_doc: Vec<Counted> = chunks
+        .into_iter()
+        .flat_map(|(_, counted, _)| counted)
         .collect();
 
-    drop(chunks);
-
     // 5. Document frequencies and average field lengths.
-    let n = docs.len().max(1) as f32;
+    let n = per_doc.len().max(1) as f32;
     let mut df = vec![0u32; group_count];
     let mut total = [0f64; FIELDS];
     for Counted { terms, lengths } in &per_doc {
@@ -298,12 +317,13 @@ pub fn build(docs: &[Document], stemmer: &Stemmer, stopwords: &[&str]) -> Index 
             }
         })
         .collect();
-    Index {
+    let index = Index {
         terms,
         term_group,
         groups,
         documents: docs.len() as u32,
-    }
+    };
+    (docs, index)
 }
 
 /// The level of `score`: [`TOP_LEVEL`] for the best score, one less per [`LEVEL_STEP`].
@@ -334,6 +354,16 @@ mod tests {
         }
     }
 
+    fn index_of(docs: &[Document], stopwords: &[&str]) -> Index {
+        build(
+            docs,
+            |d| vec![d.clone()],
+            &Stemmer::for_language("en"),
+            stopwords,
+        )
+        .1
+    }
+
     fn postings_of(index: &Index, term: &str) -> Vec<(u32, u8)> {
         let t = index
             .terms
@@ -349,12 +379,30 @@ mod tests {
             doc("", "", "Two meetings"),
             doc("", "", "We meet"),
         ];
-        let index = build(&docs, &Stemmer::for_language("en"), &[]);
+        let index = index_of(&docs, &[]);
         let group = |t: &str| index.term_group[index.terms.iter().position(|x| x == t).unwrap()];
         assert_eq!(group("meeting"), group("meetings"));
         assert_eq!(group("meeting"), group("meet"));
         assert_eq!(index.groups[group("meet") as usize].df, 3);
         assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn counted_documents_keep_only_their_excerpt_text() {
+        let docs = [doc(
+            "Closing",
+            "Last meeting",
+            "Plan the last meeting together.",
+        )];
+        let (kept, index) = build(
+            &docs,
+            |d| vec![d.clone()],
+            &Stemmer::for_language("en"),
+            &[],
+        );
+        assert_eq!(kept[0].text(), "Plan the last meeting together.");
+        assert!(kept[0].fields.iter().all(String::is_empty));
+        assert!(index.terms.iter().any(|t| t == "together"));
     }
 
     #[test]
@@ -366,7 +414,7 @@ mod tests {
             doc("Closure", "", filler),
             doc("Notes", "", filler),
         ];
-        let index = build(&docs, &Stemmer::for_language("en"), &[]);
+        let index = index_of(&docs, &[]);
         let order: Vec<u32> = postings_of(&index, "closure").iter().map(|p| p.0).collect();
         assert_eq!(order, [2, 1, 0]);
     }
@@ -378,7 +426,7 @@ mod tests {
             doc("", "", "mentor"),
             doc("", "", "mentor"),
         ];
-        let index = build(&docs, &Stemmer::for_language("en"), &[]);
+        let index = index_of(&docs, &[]);
         let rare = postings_of(&index, "goodbye")[0].1;
         let common = postings_of(&index, "mentor")[0].1;
         assert!(rare > common, "{rare} vs {common}");
@@ -387,7 +435,7 @@ mod tests {
     #[test]
     fn stop_words_are_left_out() {
         let docs = [doc("The plan", "", "what the plan is")];
-        let index = build(&docs, &Stemmer::for_language("en"), stopwords("en"));
+        let index = index_of(&docs, stopwords("en"));
         assert_eq!(index.terms, ["plan"]);
         assert!(stopwords("en").windows(2).all(|w| w[0] < w[1]));
         assert!(stopwords("en").iter().all(|w| w.len() <= 5));

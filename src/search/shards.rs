@@ -1,6 +1,7 @@
 //! The index as small `.js` files the browser loads only when a query needs them.
 //!
-//! In: documents, runs and the [`Index`]. Out: [`Shard`]s, each a script that calls
+//! In: documents, runs and the [`Index`]. Out: [`Shard`]s, handed on one by one as
+//! they are made, each a script that calls
 //! `guidepostIndex(key, data)`, so loading works the same over http:// and file://:
 //! - `manifest`: shard boundaries, filters, runs and stop words;
 //! - `v/N`: a slice of the sorted vocabulary (terms, their groups, group sizes);
@@ -139,27 +140,31 @@ struct Manifest<'a> {
     stopwords: &'static [&'static str],
 }
 
-/// Writes every shard, the manifest last (its version is a hash of the others).
-pub fn shards(site: &Site, docs: &[Document], runs: &[Run], index: &Index) -> Vec<Shard> {
+/// Makes every shard and hands each to `emit` as soon as it is made, so the hub's
+/// text is never held twice; the manifest comes last (its version is a hash of the
+/// others).
+pub fn shards(
+    site: &Site,
+    docs: &[Document],
+    runs: &[Run],
+    index: &Index,
+    emit: &(dyn Fn(Shard) + Sync),
+) {
     let (vocabulary, first_terms) = vocabulary_shards(index);
     let (postings, group_starts) = postings_shards(index);
-    let (bundles, docs_per_bundle) = bundles(site, docs);
-    let mut out: Vec<Shard> = vocabulary;
-    out.extend(postings);
-    out.extend(bundles);
-    let hash = out
-        .par_iter()
-        .map(|shard| {
-            let mut h = FastHasher::default();
-            h.write(shard.key.as_bytes());
-            h.write(shard.script.as_bytes());
-            h.finish()
-        })
-        .collect::<Vec<u64>>()
+    let mut hashes: Vec<u64> = vocabulary
         .into_iter()
-        .fold(0u64, |all, h| {
-            (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
-        });
+        .chain(postings)
+        .map(|shard| {
+            let hash = shard_hash(&shard);
+            emit(shard);
+            hash
+        })
+        .collect();
+    let docs_per_bundle = bundles(site, docs, &mut hashes, emit);
+    let hash = hashes.into_iter().fold(0u64, |all, h| {
+        (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
+    });
     let mut weights = Vec::new();
     let mut start = 0;
     while start < docs.len() {
@@ -200,8 +205,14 @@ pub fn shards(site: &Site, docs: &[Document], runs: &[Run], index: &Index) -> Ve
             .collect(),
         stopwords: super::index::stopwords(&site.config.language),
     };
-    out.push(script("manifest", &manifest));
-    out
+    emit(script("manifest", &manifest));
+}
+
+fn shard_hash(shard: &Shard) -> u64 {
+    let mut h = FastHasher::default();
+    h.write(shard.key.as_bytes());
+    h.write(shard.script.as_bytes());
+    h.finish()
 }
 
 fn encode_runs(runs: &[Run]) -> String {
@@ -315,36 +326,91 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
     (shards, starts)
 }
 
-fn bundles(site: &Site, docs: &[Document]) -> (Vec<Shard>, usize) {
+/// Writes the document bundles through `emit`, appending their hashes in order to
+/// `hashes`; returns how many documents each holds.
+fn bundles(
+    site: &Site,
+    docs: &[Document],
+    hashes: &mut Vec<u64>,
+    emit: &(dyn Fn(Shard) + Sync),
+) -> usize {
     let text: usize = docs.iter().map(|d| d.text().len() + 80).sum();
     let per_bundle = (docs.len() * BUNDLE_BYTES)
         .checked_div(text)
         .unwrap_or(1)
         .clamp(1, 32);
-    let shards = docs
+    let bundle_hashes: Vec<u64> = docs
         .par_chunks(per_bundle)
         .enumerate()
         .map(|(n, chunk)| {
-            let crumbs: Vec<String> = chunk.iter().map(|d| crumb(site, d.page)).collect();
-            let entries: Vec<[&str; 6]> = chunk
-                .iter()
-                .zip(&crumbs)
-                .map(|(d, crumb)| {
-                    let page = &site.pages[d.page];
-                    [
-                        page.url.as_str(),
-                        d.anchor.as_deref().unwrap_or(""),
-                        page.front.title.as_str(),
-                        d.heading.as_deref().unwrap_or(""),
-                        crumb.as_str(),
-                        d.text(),
-                    ]
-                })
-                .collect();
-            script(&format!("d/{n}"), &entries)
+            let key = format!("d/{n}");
+            // Written by hand, not through serde: this is most of the index's bytes.
+            let mut script = String::with_capacity(
+                chunk.iter().map(|d| d.text().len() + 200).sum::<usize>() + 32,
+            );
+            script.push_str("guidepostIndex(");
+            push_json_string(&mut script, &key);
+            script.push_str(",[");
+            for (i, d) in chunk.iter().enumerate() {
+                let page = &site.pages[d.page];
+                if i > 0 {
+                    script.push(',');
+                }
+                let crumb = crumb(site, d.page);
+                let fields = [
+                    page.url.as_str(),
+                    d.anchor.as_deref().unwrap_or(""),
+                    page.front.title.as_str(),
+                    d.heading.as_deref().unwrap_or(""),
+                    crumb.as_str(),
+                    d.text(),
+                ];
+                for (f, field) in fields.iter().enumerate() {
+                    script.push(if f == 0 { '[' } else { ',' });
+                    push_json_string(&mut script, field);
+                }
+                script.push(']');
+            }
+            script.push_str("]);\n");
+            let shard = Shard { key, script };
+            let hash = shard_hash(&shard);
+            emit(shard);
+            hash
         })
         .collect();
-    (shards, per_bundle)
+    hashes.extend(bundle_hashes);
+    per_bundle
+}
+
+/// Appends `text` as a JSON string, escaped as `serde_json` does, and `<` as `\u003c`
+/// (see [`script`]).
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'<' => "\\u003c",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
 }
 
 /// The folders above a page, as its breadcrumb reads (`Closure › Ending early`).
@@ -364,6 +430,23 @@ fn crumb(site: &Site, page: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bundle_strings_are_escaped_like_the_other_shards() {
+        for text in [
+            "plain words",
+            "say \"goodbye\" \\ back\\slash",
+            "tab\tline\nreturn\r bell\u{7} form\u{c} nul\u{0} esc\u{1b}",
+            "</script><!-- & -->",
+            "accents é, ligature æ, emoji 🙂, separators \u{2028}\u{2029}",
+        ] {
+            let mut ours = String::new();
+            push_json_string(&mut ours, text);
+            let theirs = serde_json::to_string(text).unwrap().replace('<', "\\u003c");
+            assert_eq!(ours, theirs);
+            assert!(!ours.contains('<'));
+        }
+    }
 
     #[test]
     fn varints_round_trip() {
