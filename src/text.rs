@@ -111,11 +111,30 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len() * width + b.len()]
 }
 
-/// Counts words the way a reader would: runs of letters or digits.
+/// Counts words the way a reader would: runs of letters or digits (apostrophes
+/// included, so `it’s` is one word). ASCII is classed byte by byte; only other
+/// characters are decoded.
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .count()
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let part_of_word = if b < 128 {
+            i += 1;
+            b.is_ascii_alphanumeric() || b == b'\''
+        } else {
+            let c = text[i..].chars().next().expect("i is at a char boundary");
+            i += c.len_utf8();
+            c.is_alphanumeric() || c == '’'
+        };
+        if part_of_word && !in_word {
+            words += 1;
+        }
+        in_word = part_of_word;
+    }
+    words
 }
 
 /// Strips HTML tags from rendered HTML, leaving the visible text (entities left as is).
@@ -178,5 +197,10 @@ mod tests {
     #[test]
     fn counts_words() {
         assert_eq!(word_count("It’s a good-bye, not an end."), 7);
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("  --  "), 0);
+        assert_eq!(word_count("Café déjà-vu, naïve 2nd try"), 6);
+        assert_eq!(word_count("日本語 text"), 2);
+        assert_eq!(word_count("don't stop"), 2);
     }
 }

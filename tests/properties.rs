@@ -8,7 +8,7 @@ use guidepost::discover::{SourceFile, SourceKind};
 use guidepost::front_matter::split;
 use guidepost::markdown::{render, LineIndex, RenderOptions};
 use guidepost::placeholder;
-use guidepost::text::{slugify, IdSet};
+use guidepost::text::{slugify, word_count, IdSet};
 use guidepost::url::{join_content_path, relative};
 
 fn config() -> Config {
@@ -66,6 +66,15 @@ proptest! {
         let options = RenderOptions { allow_html: html, placeholders: true };
         let out = render(&body, 0, &LineIndex::new(&body), options);
         prop_assert!(out.toc.iter().all(|t| t.level == 2 || t.level == 3));
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_digits_and_apostrophes(text in "(\\PC|[ a-z'’.,-]){0,60}") {
+        let expected = text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .count();
+        prop_assert_eq!(word_count(&text), expected);
     }
 
     #[test]
