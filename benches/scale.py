@@ -2,10 +2,12 @@
 """Speed at scale, in one table: for hubs of 1,000, 10,000 and 50,000 synthetic
 articles (benches/generate_hub.py), the full build with search and downloads, the
 same build without search, the Markdown floor (benches/markdown_floor.rs: read every
-file and turn it into HTML with pulldown-cmark, nothing else), peak memory, and how
-long an edit takes to reach the browser under `serve`.
+file and turn it into HTML with pulldown-cmark, nothing else), the writing floor
+(benches/write_floor.rs: write the build's own output from memory into a new folder
+and remove the previous copy, nothing else), peak memory, and how long an edit takes
+to reach the browser under `serve`.
 
-    cargo build --release --example markdown_floor
+    cargo build --release --example markdown_floor --example write_floor
     python3 benches/scale.py [--sizes 1000,10000,50000] [--runs 5] [--work /dev/shm/guidepost-scale]
 
 Every figure is a median of --runs whole-process runs, the builds alternating so
@@ -109,10 +111,16 @@ def main():
     parser.add_argument(
         "--floor", default=os.path.join(REPO, "target/release/examples/markdown_floor")
     )
+    parser.add_argument(
+        "--write-floor", default=os.path.join(REPO, "target/release/examples/write_floor")
+    )
     args = parser.parse_args()
-    for tool in (args.binary, args.floor):
+    for tool in (args.binary, args.floor, args.write_floor):
         if not os.path.exists(tool):
-            sys.exit(f"{tool} is missing: run `cargo build --release --example markdown_floor`")
+            sys.exit(
+                f"{tool} is missing: run "
+                "`cargo build --release --example markdown_floor --example write_floor`"
+            )
     sizes = [int(s) for s in args.sizes.split(",")]
     serve_sizes = {int(s) for s in args.serve_sizes.split(",") if s}
     hugo_sizes = {int(s) for s in args.hugo_sizes.split(",") if s}
@@ -136,7 +144,7 @@ def main():
         build = [args.binary, "build", "--root", hub, "--out", out]
         build_plain = [args.binary, "build", "--root", plain, "--out", out]
         floor = [args.floor, hub]
-        timings = {"build": [], "plain": [], "floor": [], "rss": [], "floor_rss": []}
+        timings = {"build": [], "plain": [], "floor": [], "writing": [], "rss": [], "floor_rss": []}
         hugo = None
         if shutil.which("hugo") and size in hugo_sizes:
             site = hugo_site(args.work, hub)
@@ -153,6 +161,12 @@ def main():
             timings["floor_rss"].append(rss)
             if hugo:
                 timings["hugo"].append(run(hugo)[0])
+        # Writing the output the last build made, and removing the previous copy.
+        for _ in range(args.runs):
+            report = subprocess.run(
+                [args.write_floor, out], check=True, capture_output=True, text=True
+            ).stdout.split()
+            timings["writing"].append(float(report[1]) + float(report[3]))
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(plain, ignore_errors=True)
         shutil.rmtree(os.path.join(args.work, "hugo-out"), ignore_errors=True)
@@ -169,9 +183,10 @@ def main():
     print(
         "| articles | build (search + downloads) | without search | search adds "
         + ("| Hugo, no search | ÷ Hugo " if with_hugo else "")
-        + "| Markdown floor | build ÷ floor | peak memory | cost ÷ smallest hub | edit → browser (serve) |"
+        + "| Markdown floor | build ÷ floor | writing floor | build ÷ both floors "
+        + "| peak memory | cost ÷ smallest hub | edit → browser (serve) |"
     )
-    print("|---" * (11 if with_hugo else 9) + "|")
+    print("|---" * (13 if with_hugo else 11) + "|")
     for size, t, latency in rows:
         growth = t["build"] / base[1]["build"]
         hugo = ""
@@ -180,7 +195,9 @@ def main():
         print(
             f"| {size:,} | {t['build']:.2f} s | {t['plain']:.2f} s | {100 * (t['build'] / t['plain'] - 1):+.0f}% "
             + hugo
-            + f"| {t['floor']:.2f} s | {t['build'] / t['floor']:.1f}× | {t['rss']:.0f} MB "
+            + f"| {t['floor']:.2f} s | {t['build'] / t['floor']:.1f}× "
+            + f"| {t['writing']:.2f} s | {t['build'] / (t['floor'] + t['writing']):.1f}× "
+            + f"| {t['rss']:.0f} MB "
             f"| {growth:.1f}× for {size / base[0]:.0f}× the articles "
             f"| {'' if latency is None else f'{latency:.0f} ms'} |"
         )
