@@ -84,6 +84,13 @@ impl Hasher for FastHasher {
         }
     }
 
+    /// A dictionary key in two steps, without going through bytes.
+    fn write_u128(&mut self, value: u128) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ value as u64).wrapping_mul(K);
+        self.0 = (self.0.rotate_left(5) ^ (value >> 64) as u64).wrapping_mul(K);
+    }
+
     fn finish(&self) -> u64 {
         self.0
     }
@@ -100,6 +107,54 @@ struct Counted {
 
 /// The dictionary's mark for a stop word.
 const STOP: u32 = u32::MAX;
+
+/// Terms to numbers. A term of up to 16 bytes (most words) is keyed by its bytes held
+/// in one integer, so a lookup compares registers instead of following a pointer to
+/// the key's text. Terms never hold a zero byte, so zero padding is unambiguous.
+#[derive(Default)]
+struct Dictionary {
+    short: FastMap<u128, u32>,
+    long: FastMap<String, u32>,
+}
+
+impl Dictionary {
+    /// The term's bytes as a little-endian integer, read with a few overlapping loads
+    /// (copying them into a buffer first would stall the load that reads it back).
+    fn short_key(term: &str) -> Option<u128> {
+        let b = term.as_bytes();
+        let n = b.len();
+        let u32_at = |i: usize| u64::from(u32::from_le_bytes(b[i..i + 4].try_into().unwrap()));
+        let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        let (low, high) = match n {
+            0 => (0, 0),
+            1..=3 => {
+                let low = u64::from(b[0])
+                    | u64::from(b[n / 2]) << (n / 2 * 8)
+                    | u64::from(b[n - 1]) << ((n - 1) * 8);
+                (low, 0)
+            }
+            4..=7 => (u32_at(0) | u32_at(n - 4) << ((n - 4) * 8), 0),
+            8 => (u64_at(0), 0),
+            9..=16 => (u64_at(0), u64_at(n - 8) >> ((16 - n) * 8)),
+            _ => return None,
+        };
+        Some(u128::from(high) << 64 | u128::from(low))
+    }
+
+    fn get(&self, term: &str) -> Option<&u32> {
+        match Self::short_key(term) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(term),
+        }
+    }
+
+    fn insert(&mut self, term: &str, id: u32) {
+        match Self::short_key(term) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(term.to_string(), id),
+        };
+    }
+}
 
 /// Builds the index of the documents `make` gives for each of `items`, numbered in
 /// that order, and returns them with it. Each document's text is counted as soon as
@@ -122,8 +177,10 @@ pub fn build<T: Sync>(
         .par_chunks(chunk_size)
         .map(|chunk| {
             // Stop words sit in the dictionary too, marked, so one lookup settles a word.
-            let mut dict: FastMap<String, u32> =
-                stopwords.iter().map(|w| (w.to_string(), STOP)).collect();
+            let mut dict = Dictionary::default();
+            for word in stopwords {
+                dict.insert(word, STOP);
+            }
             let mut names: Vec<String> = Vec::new();
             let mut buffer = String::new();
             // Counts per local term, and the terms the current document touched.
@@ -141,7 +198,7 @@ pub fn build<T: Sync>(
                             Some(&id) => id,
                             None => {
                                 let id = names.len() as u32;
-                                dict.insert(term.to_string(), id);
+                                dict.insert(term, id);
                                 names.push(term.to_string());
                                 counts.push([0; FIELDS]);
                                 id
@@ -385,6 +442,21 @@ mod tests {
         assert_eq!(group("meeting"), group("meet"));
         assert_eq!(index.groups[group("meet") as usize].df, 3);
         assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn short_keys_hold_exactly_the_term_bytes() {
+        for n in 0..=17 {
+            let term: String = "abcdefghijklmnopq".chars().take(n).collect();
+            let mut padded = [0u8; 16];
+            let key = Dictionary::short_key(&term);
+            if n <= 16 {
+                padded[..n].copy_from_slice(term.as_bytes());
+                assert_eq!(key, Some(u128::from_le_bytes(padded)), "{term}");
+            } else {
+                assert_eq!(key, None);
+            }
+        }
     }
 
     #[test]

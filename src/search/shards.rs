@@ -385,29 +385,50 @@ fn bundles(
 /// Appends `text` as a JSON string, escaped as `serde_json` does, and `<` as `\u003c`
 /// (see [`script`]).
 fn push_json_string(out: &mut String, text: &str) {
+    fn escape(b: u8) -> Option<&'static str> {
+        match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'<' => Some("\\u003c"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0x08 => Some("\\b"),
+            0x0c => Some("\\f"),
+            0..=0x1f => Some(""),
+            _ => None,
+        }
+    }
+    out.reserve(text.len() + 2);
     out.push('"');
     let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'<' => "\\u003c",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        if escape.is_empty() {
-            out.push_str(&format!("\\u{b:04x}"));
-        } else {
-            out.push_str(escape);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Sixteen bytes at a time while none needs escaping (the compiler turns this
+        // into vector compares): most text has nothing to escape for long stretches.
+        if let Some(chunk) = bytes.get(i..i + 16) {
+            let clean = chunk.iter().fold(true, |clean, &b| {
+                clean & (b >= 0x20) & (b != b'"') & (b != b'\\') & (b != b'<')
+            });
+            if clean {
+                i += 16;
+                continue;
+            }
         }
-        start = i + 1;
+        let end = (i + 16).min(bytes.len());
+        for j in i..end {
+            if let Some(escaped) = escape(bytes[j]) {
+                out.push_str(&text[start..j]);
+                if escaped.is_empty() {
+                    out.push_str(&format!("\\u{:04x}", bytes[j]));
+                } else {
+                    out.push_str(escaped);
+                }
+                start = j + 1;
+            }
+        }
+        i = end;
     }
     out.push_str(&text[start..]);
     out.push('"');
@@ -433,7 +454,17 @@ mod tests {
 
     #[test]
     fn bundle_strings_are_escaped_like_the_other_shards() {
+        // Escapes on either side of every 16-byte boundary, and none for long stretches.
+        let long = format!(
+            "{}\"{}<{}\\{}\n{}",
+            "a".repeat(15),
+            "b".repeat(15),
+            "c".repeat(16),
+            "d".repeat(40),
+            "e".repeat(17)
+        );
         for text in [
+            long.as_str(),
             "plain words",
             "say \"goodbye\" \\ back\\slash",
             "tab\tline\nreturn\r bell\u{7} form\u{c} nul\u{0} esc\u{1b}",
