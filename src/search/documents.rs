@@ -161,7 +161,7 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
         summary.push_str(" · ");
         summary.push_str(tag);
     }
-    let mut parts = page.body.html.split(SECTION_MARK);
+    let mut parts = split_at_marks(&page.body.html, SECTION_MARK);
     let headings = page.body.toc.iter().filter(|t| t.level == 2);
     if page.kind == PageKind::Template {
         let whole = html_text(&page.body.html.replace(SECTION_MARK, " "));
@@ -195,7 +195,8 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
         ],
     }];
     for (part, entry) in parts.zip(headings) {
-        let body = part.split_once(HEADING_END_MARK).map_or(part, |(_, b)| b);
+        let body = find_mark(part, HEADING_END_MARK)
+            .map_or(part, |at| &part[at + HEADING_END_MARK.len()..]);
         let text = html_text(body);
         let (title, heading) = if page.kind == PageKind::Faq {
             (entry.title.clone(), text.headings)
@@ -326,10 +327,7 @@ pub fn html_text(html: &str) -> HtmlText {
             }
             _ => {
                 // Copy the run of plain text up to the next byte that needs a look.
-                let end = bytes[i..]
-                    .iter()
-                    .position(|&c| matches!(c, b'<' | b'&' | 0 | b'\n' | b'\t' | b'\r'))
-                    .map_or(bytes.len(), |e| i + e);
+                let end = plain_text_end(bytes, i);
                 out.extend_from_slice(&bytes[i..end]);
                 i = end;
             }
@@ -351,6 +349,70 @@ pub fn html_text(html: &str) -> HtmlText {
         headings: finish(headings),
         body: finish(body),
     }
+}
+
+/// Where the text from `start` reaches a byte [`html_text`] must look at: `<`, `&`,
+/// a marker's NUL, a line break or tab.
+fn plain_text_end(bytes: &[u8], start: usize) -> usize {
+    first_of(bytes, start, &[b'<', b'&', 0, b'\n', b'\t', b'\r'])
+}
+
+/// The position of the first byte from `start` that is one of `set` (the length when
+/// none is), found eight bytes at a time.
+fn first_of(bytes: &[u8], start: usize, set: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A high bit set in the lowest zero byte of `v` (bytes above it may be marked
+    // too, by the borrow, but only the lowest mark is read).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut at = start;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let found = set
+            .iter()
+            .fold(0, |found, &b| found | zero(x ^ (ONES * u64::from(b))));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|c| set.contains(c))
+        .unwrap_or(bytes.len() - at)
+}
+
+/// `html` cut at each `mark` (markers start with a NUL byte, which is rare in HTML,
+/// so finding them is a scan for NULs).
+fn split_at_marks<'a>(html: &'a str, mark: &'a str) -> impl Iterator<Item = &'a str> {
+    let mut rest = Some(html);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match find_mark(text, mark) {
+            Some(at) => {
+                rest = Some(&text[at + mark.len()..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// Where `mark` (which starts with a NUL byte) first occurs in `text`.
+fn find_mark(text: &str, mark: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let nul = first_of(bytes, at, &[0]);
+        if bytes[nul..].starts_with(mark.as_bytes()) {
+            return Some(nul);
+        }
+        at = nul + 1;
+    }
+    None
 }
 
 fn is_inline(name: &str) -> bool {
@@ -391,6 +453,45 @@ mod tests {
         );
         assert_eq!(t.headings, "Next 'steps'");
         assert_eq!(t.body, "Say thankyou & mean it. one two");
+    }
+
+    #[test]
+    fn plain_text_ends_at_the_first_byte_to_look_at() {
+        let text = "Say goodbye well, and mean it; é ok";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                if !text.is_char_boundary(end) {
+                    continue;
+                }
+                for stop in ["<", "&", "\0", "\n", "\t", "\r"] {
+                    let s = format!("{}{stop}{}", &text[..end], &text[end..]);
+                    assert_eq!(
+                        plain_text_end(s.as_bytes(), start),
+                        end,
+                        "{s:?} from {start}"
+                    );
+                }
+            }
+        }
+        assert_eq!(plain_text_end(text.as_bytes(), 0), text.len());
+    }
+
+    #[test]
+    fn marks_split_like_the_standard_split() {
+        for html in [
+            "",
+            "<p>intro</p>",
+            "<p>a</p>\0S\0<h2>b</h2>\0H\0<p>c\0L3\0</p>\0S\0",
+            "\0S\0\0S\0x\0L1\0\0S",
+        ] {
+            let ours: Vec<&str> = split_at_marks(html, SECTION_MARK).collect();
+            let std: Vec<&str> = html.split(SECTION_MARK).collect();
+            assert_eq!(ours, std, "{html:?}");
+            assert_eq!(
+                find_mark(html, HEADING_END_MARK),
+                html.find(HEADING_END_MARK)
+            );
+        }
     }
 
     #[test]

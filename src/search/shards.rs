@@ -77,7 +77,8 @@ pub fn read_varints(text: &str) -> Option<Vec<u64>> {
 
 /// Postings (document, level) sorted by document, as gaps and level digits.
 pub fn encode_postings(postings: &mut [(u32, u8)]) -> String {
-    postings.sort_unstable_by_key(|p| p.0);
+    // A tier holds one run of ascending documents per level: a stable sort merges them.
+    postings.sort_by_key(|p| p.0);
     let mut out = String::with_capacity(postings.len() * 2);
     let mut previous = 0;
     for &(doc, level) in postings.iter() {
@@ -339,6 +340,7 @@ fn bundles(
         .checked_div(text)
         .unwrap_or(1)
         .clamp(1, 32);
+    let crumbs: Vec<String> = (0..site.sections.len()).map(|s| crumb(site, s)).collect();
     let bundle_hashes: Vec<u64> = docs
         .par_chunks(per_bundle)
         .enumerate()
@@ -356,7 +358,7 @@ fn bundles(
                 if i > 0 {
                     script.push(',');
                 }
-                let crumb = crumb(site, d.page);
+                let crumb = &crumbs[page.section];
                 let fields = [
                     page.url.as_str(),
                     d.anchor.as_deref().unwrap_or(""),
@@ -434,10 +436,11 @@ fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-/// The folders above a page, as its breadcrumb reads (`Closure › Ending early`).
-fn crumb(site: &Site, page: usize) -> String {
+/// The folders down to a page's section, as its breadcrumb reads (`Closure › Ending
+/// early`).
+fn crumb(site: &Site, section: usize) -> String {
     let mut chain = Vec::new();
-    let mut current = Some(site.pages[page].section);
+    let mut current = Some(section);
     while let Some(id) = current {
         if id != 0 {
             chain.push(site.sections[id].title.as_str());
