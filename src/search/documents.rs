@@ -49,7 +49,10 @@ impl Document {
     /// Frees the indexed text once it is counted, keeping what excerpts are cut from.
     pub fn release_fields(&mut self) {
         if self.excerpt.is_none() {
-            self.excerpt = Some(std::mem::take(&mut self.fields[BODY]));
+            let mut body = std::mem::take(&mut self.fields[BODY]);
+            // The body was given room for its whole HTML; give the rest back.
+            body.shrink_to_fit();
+            self.excerpt = Some(body);
         }
         self.fields = Default::default();
     }

@@ -97,7 +97,7 @@ impl Hasher for FastHasher {
 }
 
 /// Counts of a term (or group) in each field of one document.
-type FieldCounts = [u16; FIELDS];
+type FieldCounts = [u8; FIELDS];
 
 /// Per-document term counts by field, with local term numbers.
 struct Counted {
@@ -344,7 +344,7 @@ pub fn build<T: Sync>(
     // Each field saturates on its own before the weights apply, so a word in the title
     // outweighs the same word repeated in the text (in BM25F proper, one saturation over
     // the weighted sum would flatten the weights).
-    let score = |tf: &[u16; FIELDS], lengths: &[u32; FIELDS], g: u32| {
+    let score = |tf: &FieldCounts, lengths: &[u32; FIELDS], g: u32| {
         let mut sum = 0.0;
         for f in 0..FIELDS {
             if tf[f] > 0 {
@@ -364,41 +364,43 @@ pub fn build<T: Sync>(
         .par_iter()
         .copied()
         .reduce(|| f32::MIN_POSITIVE, f32::max);
-    // Postings arrive in document order; a stable counting sort by level then gives
-    // best level first, documents in order within a level.
-    let mut postings: Vec<Vec<(u32, u8)>> =
-        df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
-    let mut scores = scores.into_iter();
+    // Each posting's level, in document order; then a counting sort by level puts
+    // each group's postings straight where they belong: best level first, documents
+    // in order within a level.
+    let levels: Vec<u8> = scores.into_iter().map(|s| level(s, best)).collect();
+    const LEVELS: usize = TOP_LEVEL as usize + 1;
+    let mut next = vec![[0u32; LEVELS]; group_count];
+    let mut at = 0;
+    for c in &per_doc {
+        for (g, _) in &c.terms {
+            next[*g as usize][usize::from(levels[at])] += 1;
+            at += 1;
+        }
+    }
+    for slots in &mut next {
+        let mut start = 0;
+        for slot in slots.iter_mut().rev() {
+            let count = *slot;
+            *slot = start;
+            start += count;
+        }
+    }
+    let mut postings: Vec<Vec<(u32, u8)>> = df.iter().map(|&d| vec![(0, 0); d as usize]).collect();
+    let mut at = 0;
     for (doc, c) in per_doc.iter().enumerate() {
-        for ((g, _), score) in c.terms.iter().zip(&mut scores) {
-            postings[*g as usize].push((doc as u32, level(score, best)));
+        for (g, _) in &c.terms {
+            let level = levels[at];
+            let slot = &mut next[*g as usize][usize::from(level)];
+            postings[*g as usize][*slot as usize] = (doc as u32, level);
+            *slot += 1;
+            at += 1;
         }
     }
     drop(per_doc);
     let groups = postings
-        .into_par_iter()
+        .into_iter()
         .zip(df)
-        .map(|(postings, df)| {
-            let mut next = [0usize; TOP_LEVEL as usize + 1];
-            for &(_, level) in &postings {
-                next[usize::from(level)] += 1;
-            }
-            let mut at = 0;
-            for slot in next.iter_mut().rev() {
-                let count = *slot;
-                *slot = at;
-                at += count;
-            }
-            let mut sorted = vec![(0, 0); postings.len()];
-            for &(doc, level) in &postings {
-                sorted[next[usize::from(level)]] = (doc, level);
-                next[usize::from(level)] += 1;
-            }
-            Group {
-                df,
-                postings: sorted,
-            }
-        })
+        .map(|(postings, df)| Group { df, postings })
         .collect();
     let index = Index {
         terms,
