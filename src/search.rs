@@ -47,19 +47,24 @@ pub fn output_into(
             let stemmer = tokenize::Stemmer::for_language(&site.config.language);
             let stopwords = index::stopwords(&site.config.language);
             let order = documents::order(site);
-            let (docs, index) = index::build(
-                &order,
-                |&page| documents::page_documents(site, page),
-                &stemmer,
-                stopwords,
-            );
-            let runs = documents::runs(site, &docs);
-            shards::shards(site, &docs, &runs, &index, &|shard| {
+            let emit = |shard: shards::Shard| {
                 sink(OutputFile {
                     path: format!("{INDEX_DIR}{}.js", shard.key),
                     contents: Contents::bytes(shard.script),
                 })
-            });
+            };
+            let (docs, counting) = index::count(
+                &order,
+                |&page| documents::page_documents(site, page),
+                stopwords,
+            );
+            // The documents' text is written out, and let go, before the index is
+            // finished: the two are never held at once.
+            let runs = documents::runs(site, &docs);
+            let bundles = shards::bundles(site, &docs, &emit);
+            drop(docs);
+            let index = counting.finish(&stemmer);
+            shards::shards(site, bundles, &runs, &index, &emit);
         },
     );
     sink(page?);

@@ -182,15 +182,33 @@ impl Dictionary {
 }
 
 /// Builds the index of the documents `make` gives for each of `items`, numbered in
-/// that order, and returns them with it. Each document's text is counted as soon as
-/// it is made and then freed ([`Document::release_fields`]), so the hub's whole text
-/// is never held twice.
+/// that order, and returns them with it.
 pub fn build<T: Sync>(
     items: &[T],
     make: impl Fn(&T) -> Vec<Document> + Sync,
     stemmer: &Stemmer,
     stopwords: &[&str],
 ) -> (Vec<Document>, Index) {
+    let (docs, counting) = count(items, make, stopwords);
+    (docs, counting.finish(stemmer))
+}
+
+/// Term counts of every document, not yet indexed: what [`count`] leaves for
+/// [`Counting::finish`].
+pub struct Counting {
+    /// Per chunk of documents: its own term names, and each document's counts.
+    chunks: Vec<(Vec<String>, Vec<Counted>)>,
+}
+
+/// Makes the documents of `items` (numbered in that order) and counts their terms,
+/// chunk by chunk on every core: the first and largest step of [`build`]. Each
+/// document's text is counted as soon as it is made and then freed
+/// ([`Document::release_fields`]), so the hub's whole text is never held twice.
+pub fn count<T: Sync>(
+    items: &[T],
+    make: impl Fn(&T) -> Vec<Document> + Sync,
+    stopwords: &[&str],
+) -> (Vec<Document>, Counting) {
     // A few chunks per core: each chunk learns the hub's vocabulary on its own, so
     // more chunks than that would only repeat the work.
     let chunk_size = items
@@ -251,164 +269,180 @@ pub fn build<T: Sync>(
         .iter_mut()
         .flat_map(|(_, _, docs)| std::mem::take(docs))
         .collect();
+    let chunks = chunks
+        .into_iter()
+        .map(|(names, counted, _)| (names, counted))
+        .collect();
+    (docs, Counting { chunks })
+}
 
-    // 2. One sorted dictionary; local numbers mapped onto it.
-    let mut all: Vec<&str> = chunks
-        .iter()
-        .flat_map(|(names, ..)| names.iter().map(String::as_str))
-        .collect();
-    all.par_sort_unstable();
-    all.dedup();
-    let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
-    drop(all);
-    let global: FastMap<&str, u32> = terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.as_str(), i as u32))
-        .collect();
-
-    // 3. Stem groups, numbered in stem order.
-    let stems: Vec<String> = terms
-        .par_iter()
-        .map(|t| stemmer.stem(t).into_owned())
-        .collect();
-    let mut sorted_stems: Vec<&str> = stems.iter().map(String::as_str).collect();
-    sorted_stems.par_sort_unstable();
-    sorted_stems.dedup();
-    let group_of_stem: FastMap<&str, u32> = sorted_stems
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (*s, i as u32))
-        .collect();
-    let term_group: Vec<u32> = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
-    let group_count = sorted_stems.len();
-
-    // 4. Group-level counts per document, merged in place.
-    chunks.par_iter_mut().for_each(|(names, counted, _)| {
-        let to_group: Vec<u32> = names
+impl Counting {
+    /// The index of the counted documents.
+    pub fn finish(self, stemmer: &Stemmer) -> Index {
+        let Counting { mut chunks } = self;
+        let documents = chunks
             .iter()
-            .map(|n| term_group[global[n.as_str()] as usize])
+            .map(|(_, counted)| counted.len())
+            .sum::<usize>();
+
+        // 2. One sorted dictionary; local numbers mapped onto it.
+        let mut all: Vec<&str> = chunks
+            .iter()
+            .flat_map(|(names, ..)| names.iter().map(String::as_str))
             .collect();
-        // Where each group sits in the current document's list (u32::MAX: absent).
-        let mut slot = vec![u32::MAX; group_count];
-        for c in counted.iter_mut() {
-            let mut kept = 0;
-            for read in 0..c.terms.len() {
-                let (local, tf) = c.terms[read];
-                let g = to_group[local as usize];
-                match slot[g as usize] {
-                    u32::MAX => {
-                        slot[g as usize] = kept as u32;
-                        c.terms[kept] = (g, tf);
-                        kept += 1;
-                    }
-                    at => {
-                        let sum = &mut c.terms[at as usize].1;
-                        for f in 0..FIELDS {
-                            sum[f] = sum[f].saturating_add(tf[f]);
+        all.par_sort_unstable();
+        all.dedup();
+        let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
+        drop(all);
+        let global: FastMap<&str, u32> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i as u32))
+            .collect();
+
+        // 3. Stem groups, numbered in stem order.
+        let stems: Vec<String> = terms
+            .par_iter()
+            .map(|t| stemmer.stem(t).into_owned())
+            .collect();
+        let mut sorted_stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+        sorted_stems.par_sort_unstable();
+        sorted_stems.dedup();
+        let group_of_stem: FastMap<&str, u32> = sorted_stems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (*s, i as u32))
+            .collect();
+        let term_group: Vec<u32> = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
+        let group_count = sorted_stems.len();
+
+        // 4. Group-level counts per document, merged in place.
+        chunks.par_iter_mut().for_each(|(names, counted)| {
+            let to_group: Vec<u32> = names
+                .iter()
+                .map(|n| term_group[global[n.as_str()] as usize])
+                .collect();
+            // Where each group sits in the current document's list (u32::MAX: absent).
+            let mut slot = vec![u32::MAX; group_count];
+            for c in counted.iter_mut() {
+                let mut kept = 0;
+                for read in 0..c.terms.len() {
+                    let (local, tf) = c.terms[read];
+                    let g = to_group[local as usize];
+                    match slot[g as usize] {
+                        u32::MAX => {
+                            slot[g as usize] = kept as u32;
+                            c.terms[kept] = (g, tf);
+                            kept += 1;
+                        }
+                        at => {
+                            let sum = &mut c.terms[at as usize].1;
+                            for f in 0..FIELDS {
+                                sum[f] = sum[f].saturating_add(tf[f]);
+                            }
                         }
                     }
                 }
+                c.terms.truncate(kept);
+                for &(g, _) in &c.terms {
+                    slot[g as usize] = u32::MAX;
+                }
             }
-            c.terms.truncate(kept);
-            for &(g, _) in &c.terms {
-                slot[g as usize] = u32::MAX;
-            }
-        }
-    });
-    drop(global);
-    let per_doc: Vec<Counted> = chunks
-        .into_iter()
-        .flat_map(|(_, counted, _)| counted)
-        .collect();
+        });
+        drop(global);
+        let per_doc: Vec<Counted> = chunks
+            .into_iter()
+            .flat_map(|(_, counted)| counted)
+            .collect();
 
-    // 5. Document frequencies and average field lengths.
-    let n = per_doc.len().max(1) as f32;
-    let mut df = vec![0u32; group_count];
-    let mut total = [0f64; FIELDS];
-    for Counted { terms, lengths } in &per_doc {
-        for &(g, _) in terms {
-            df[g as usize] += 1;
-        }
-        for f in 0..FIELDS {
-            total[f] += f64::from(lengths[f]);
-        }
-    }
-    let average: Vec<f32> = total.iter().map(|t| (*t as f32 / n).max(1.0)).collect();
-    let idf: Vec<f32> = df
-        .iter()
-        .map(|&d| (1.0 + (n - d as f32 + 0.5) / (d as f32 + 0.5)).ln())
-        .collect();
-
-    // 6. Scores, then levels relative to the best score of the whole index.
-    // Each field saturates on its own before the weights apply, so a word in the title
-    // outweighs the same word repeated in the text (in BM25F proper, one saturation over
-    // the weighted sum would flatten the weights).
-    let score = |tf: &FieldCounts, lengths: &[u32; FIELDS], g: u32| {
-        let mut sum = 0.0;
-        for f in 0..FIELDS {
-            if tf[f] > 0 {
-                let norm = 1.0 - B[f] + B[f] * lengths[f] as f32 / average[f];
-                let tf = f32::from(tf[f]);
-                sum += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
+        // 5. Document frequencies and average field lengths.
+        let n = per_doc.len().max(1) as f32;
+        let mut df = vec![0u32; group_count];
+        let mut total = [0f64; FIELDS];
+        for Counted { terms, lengths } in &per_doc {
+            for &(g, _) in terms {
+                df[g as usize] += 1;
+            }
+            for f in 0..FIELDS {
+                total[f] += f64::from(lengths[f]);
             }
         }
-        idf[g as usize] * sum
-    };
-    // Every posting's score, in document order, then the best of them all.
-    let scores: Vec<f32> = per_doc
-        .par_iter()
-        .flat_map_iter(|c| c.terms.iter().map(|(g, tf)| score(tf, &c.lengths, *g)))
-        .collect();
-    let best = scores
-        .par_iter()
-        .copied()
-        .reduce(|| f32::MIN_POSITIVE, f32::max);
-    // Each posting's level, in document order; then a counting sort by level puts
-    // each group's postings straight where they belong: best level first, documents
-    // in order within a level.
-    let levels: Vec<u8> = scores.into_iter().map(|s| level(s, best)).collect();
-    const LEVELS: usize = TOP_LEVEL as usize + 1;
-    let mut next = vec![[0u32; LEVELS]; group_count];
-    let mut at = 0;
-    for c in &per_doc {
-        for (g, _) in &c.terms {
-            next[*g as usize][usize::from(levels[at])] += 1;
-            at += 1;
+        let average: Vec<f32> = total.iter().map(|t| (*t as f32 / n).max(1.0)).collect();
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| (1.0 + (n - d as f32 + 0.5) / (d as f32 + 0.5)).ln())
+            .collect();
+
+        // 6. Scores, then levels relative to the best score of the whole index.
+        // Each field saturates on its own before the weights apply, so a word in the title
+        // outweighs the same word repeated in the text (in BM25F proper, one saturation over
+        // the weighted sum would flatten the weights).
+        let score = |tf: &FieldCounts, lengths: &[u32; FIELDS], g: u32| {
+            let mut sum = 0.0;
+            for f in 0..FIELDS {
+                if tf[f] > 0 {
+                    let norm = 1.0 - B[f] + B[f] * lengths[f] as f32 / average[f];
+                    let tf = f32::from(tf[f]);
+                    sum += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
+                }
+            }
+            idf[g as usize] * sum
+        };
+        // Every posting's score, in document order, then the best of them all.
+        let scores: Vec<f32> = per_doc
+            .par_iter()
+            .flat_map_iter(|c| c.terms.iter().map(|(g, tf)| score(tf, &c.lengths, *g)))
+            .collect();
+        let best = scores
+            .par_iter()
+            .copied()
+            .reduce(|| f32::MIN_POSITIVE, f32::max);
+        // Each posting's level, in document order; then a counting sort by level puts
+        // each group's postings straight where they belong: best level first, documents
+        // in order within a level.
+        let levels: Vec<u8> = scores.into_iter().map(|s| level(s, best)).collect();
+        const LEVELS: usize = TOP_LEVEL as usize + 1;
+        let mut next = vec![[0u32; LEVELS]; group_count];
+        let mut at = 0;
+        for c in &per_doc {
+            for (g, _) in &c.terms {
+                next[*g as usize][usize::from(levels[at])] += 1;
+                at += 1;
+            }
+        }
+        for slots in &mut next {
+            let mut start = 0;
+            for slot in slots.iter_mut().rev() {
+                let count = *slot;
+                *slot = start;
+                start += count;
+            }
+        }
+        let mut postings: Vec<Vec<(u32, u8)>> =
+            df.iter().map(|&d| vec![(0, 0); d as usize]).collect();
+        let mut at = 0;
+        for (doc, c) in per_doc.iter().enumerate() {
+            for (g, _) in &c.terms {
+                let level = levels[at];
+                let slot = &mut next[*g as usize][usize::from(level)];
+                postings[*g as usize][*slot as usize] = (doc as u32, level);
+                *slot += 1;
+                at += 1;
+            }
+        }
+        drop(per_doc);
+        let groups = postings
+            .into_iter()
+            .zip(df)
+            .map(|(postings, df)| Group { df, postings })
+            .collect();
+        Index {
+            terms,
+            term_group,
+            groups,
+            documents: documents as u32,
         }
     }
-    for slots in &mut next {
-        let mut start = 0;
-        for slot in slots.iter_mut().rev() {
-            let count = *slot;
-            *slot = start;
-            start += count;
-        }
-    }
-    let mut postings: Vec<Vec<(u32, u8)>> = df.iter().map(|&d| vec![(0, 0); d as usize]).collect();
-    let mut at = 0;
-    for (doc, c) in per_doc.iter().enumerate() {
-        for (g, _) in &c.terms {
-            let level = levels[at];
-            let slot = &mut next[*g as usize][usize::from(level)];
-            postings[*g as usize][*slot as usize] = (doc as u32, level);
-            *slot += 1;
-            at += 1;
-        }
-    }
-    drop(per_doc);
-    let groups = postings
-        .into_iter()
-        .zip(df)
-        .map(|(postings, df)| Group { df, postings })
-        .collect();
-    let index = Index {
-        terms,
-        term_group,
-        groups,
-        documents: docs.len() as u32,
-    };
-    (docs, index)
 }
 
 /// The level of `score`: [`TOP_LEVEL`] for the best score, one less per [`LEVEL_STEP`].

@@ -18,7 +18,7 @@ use super::documents::{Document, Run};
 use std::hash::Hasher;
 
 use super::index::{FastHasher, Index};
-use crate::site::{PageKind, Site};
+use crate::site::{PageId, PageKind, Site};
 
 /// The digits of the base-64 number encoding; `search.js` uses the same.
 pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -141,19 +141,27 @@ struct Manifest<'a> {
     stopwords: &'static [&'static str],
 }
 
-/// Makes every shard and hands each to `emit` as soon as it is made, so the hub's
-/// text is never held twice; the manifest comes last (its version is a hash of the
-/// others).
+/// What the manifest needs to know of the document bundles once they are written.
+pub struct Bundles {
+    /// The hash of each bundle, in order.
+    hashes: Vec<u64>,
+    per_bundle: usize,
+    /// The page of each document, in order.
+    pages: Vec<PageId>,
+}
+
+/// Makes the other shards and hands each to `emit` as soon as it is made, the
+/// manifest last (its version is a hash of all of them, the bundles included).
 pub fn shards(
     site: &Site,
-    docs: &[Document],
+    bundles: Bundles,
     runs: &[Run],
     index: &Index,
     emit: &(dyn Fn(Shard) + Sync),
 ) {
     let (vocabulary, first_terms) = vocabulary_shards(index);
     let (postings, group_starts) = postings_shards(index);
-    let mut hashes: Vec<u64> = vocabulary
+    let hashes: Vec<u64> = vocabulary
         .into_iter()
         .chain(postings)
         .map(|shard| {
@@ -161,16 +169,17 @@ pub fn shards(
             emit(shard);
             hash
         })
+        .chain(bundles.hashes)
         .collect();
-    let docs_per_bundle = bundles(site, docs, &mut hashes, emit);
     let hash = hashes.into_iter().fold(0u64, |all, h| {
         (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
     });
+    let pages = &bundles.pages;
     let mut weights = Vec::new();
     let mut start = 0;
-    while start < docs.len() {
-        let page = docs[start].page;
-        let end = start + docs[start..].iter().take_while(|d| d.page == page).count();
+    while start < pages.len() {
+        let page = pages[start];
+        let end = start + pages[start..].iter().take_while(|&&p| p == page).count();
         let front = &site.pages[page].front;
         let weight = front.search_boost * if front.promoted { 1.25 } else { 1.0 };
         if weight != 1.0 {
@@ -178,6 +187,7 @@ pub fn shards(
         }
         start = end;
     }
+    let docs_per_bundle = bundles.per_bundle;
     let manifest = Manifest {
         version: format!("{:010x}", hash >> 24),
         documents: index.documents,
@@ -327,14 +337,10 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
     (shards, starts)
 }
 
-/// Writes the document bundles through `emit`, appending their hashes in order to
-/// `hashes`; returns how many documents each holds.
-fn bundles(
-    site: &Site,
-    docs: &[Document],
-    hashes: &mut Vec<u64>,
-    emit: &(dyn Fn(Shard) + Sync),
-) -> usize {
+/// Writes the document bundles through `emit`, as soon as the documents are made
+/// (so their text can go before the index is finished); [`shards`] takes what they
+/// leave for the manifest.
+pub fn bundles(site: &Site, docs: &[Document], emit: &(dyn Fn(Shard) + Sync)) -> Bundles {
     let text: usize = docs.iter().map(|d| d.text().len() + 80).sum();
     let per_bundle = (docs.len() * BUNDLE_BYTES)
         .checked_div(text)
@@ -380,8 +386,11 @@ fn bundles(
             hash
         })
         .collect();
-    hashes.extend(bundle_hashes);
-    per_bundle
+    Bundles {
+        hashes: bundle_hashes,
+        per_bundle,
+        pages: docs.iter().map(|d| d.page).collect(),
+    }
 }
 
 /// Appends `text` as a JSON string, escaped as `serde_json` does, and `<` as `\u003c`
