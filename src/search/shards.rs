@@ -1,8 +1,9 @@
 //! The index as small `.js` files the browser loads only when a query needs them.
 //!
-//! In: documents, runs and the [`Index`]. Out: [`Shard`]s, handed on one by one as
-//! they are made, each a script that calls
-//! `guidepostIndex(key, data)`, so loading works the same over http:// and file://:
+//! In: the documents (for their bundles, written first: see [`bundles`]), then the
+//! runs and the [`Index`]. Out: [`Shard`]s, handed on one by one as they are made,
+//! each a script that calls `guidepostIndex(key, data)`, so loading works the same
+//! over http:// and file://:
 //! - `manifest`: shard boundaries, filters, runs and stop words;
 //! - `v/N`: a slice of the sorted vocabulary (terms, their groups, group sizes);
 //! - `p/N`: the best postings of a fixed number of groups; `p/G-T`: tier `T` of a
