@@ -2,7 +2,7 @@
 //! fill-in templates — into a fast, accessible static help center.
 //!
 //! A build is plain data flowing through stages, each a free function:
-//! [`Config::load`] → [`discover`] → [`source::parse`] (in parallel) →
+//! [`Config::load`] → [`discover()`] → [`source::parse`] (in parallel) →
 //! [`site::assemble`] → [`render::render_into`] → [`output::Staging`].
 //! `check` runs the same stages without writing.
 
