@@ -4,8 +4,8 @@
 //! In: [`Document`]s, made page by page as the count reaches them, and a [`Stemmer`].
 //! Out: the documents, their text freed, and an [`Index`] whose every posting holds a
 //! BM25 score already, summed over fields by weight (title > headings > body, see
-//! [`WEIGHTS`]), quantised to 64 levels, so the browser
-//! only adds numbers. Built in parallel chunks with local dictionaries merged once.
+//! [`WEIGHTS`]), quantised to 64 levels, so the browser only adds numbers. Built in
+//! parallel chunks with local dictionaries merged once.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
