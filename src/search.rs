@@ -7,6 +7,7 @@
 
 pub mod documents;
 pub mod index;
+mod scan;
 pub mod shards;
 pub mod tokenize;
 

@@ -5,6 +5,7 @@
 //! each page's [`Document`]s, pages in index order: grouped by kind, category and
 //! audiences, so that a document's filters follow from its number (see [`Run`]).
 
+use super::scan;
 use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
 use crate::site::{PageId, PageKind, Site};
 
@@ -103,24 +104,17 @@ fn kind_rank(kind: PageKind) -> u8 {
 /// that each group's documents form one [`Run`]), then by path.
 pub fn order(site: &Site) -> Vec<PageId> {
     let categories = categories(site);
-    let category_of = |p: PageId| {
-        categories
-            .iter()
-            .position(|&c| c == site.pages[p].category)
-            .unwrap_or(0)
-    };
-    let mut order: Vec<(u8, usize, u32, PageId)> = (0..site.pages.len())
+    let mut order: Vec<((u8, usize, u32), PageId)> = (0..site.pages.len())
         .map(|p| {
-            let kind = kind_rank(site.pages[p].kind);
-            (kind, category_of(p), audience_mask(site, p), p)
+            let (kind, category, audiences) = filters(site, &categories, p);
+            ((kind_rank(kind), category, audiences), p)
         })
         .collect();
     order.sort_by(|a, b| {
-        (a.0, a.1, a.2)
-            .cmp(&(b.0, b.1, b.2))
-            .then_with(|| site.pages[a.3].rel.cmp(&site.pages[b.3].rel))
+        a.0.cmp(&b.0)
+            .then_with(|| site.pages[a.1].rel.cmp(&site.pages[b.1].rel))
     });
-    order.into_iter().map(|(.., p)| p).collect()
+    order.into_iter().map(|(_, p)| p).collect()
 }
 
 /// The runs of documents (in the order of [`order`]) that share kind, category and
@@ -134,25 +128,30 @@ pub fn runs(site: &Site, docs: &[Document]) -> Vec<Run> {
             continue;
         }
         previous = Some(doc.page);
-        let page = &site.pages[doc.page];
-        let category = categories
-            .iter()
-            .position(|&c| c == page.category)
-            .unwrap_or(0);
-        let audiences = audience_mask(site, doc.page);
+        let (kind, category, audiences) = filters(site, &categories, doc.page);
         let same = runs
             .last()
-            .is_some_and(|r| (r.kind, r.category, r.audiences) == (page.kind, category, audiences));
+            .is_some_and(|r| (r.kind, r.category, r.audiences) == (kind, category, audiences));
         if !same {
             runs.push(Run {
                 start: n,
-                kind: page.kind,
+                kind,
                 category,
                 audiences,
             });
         }
     }
     runs
+}
+
+/// What the search filters by for a page: its kind, its category (an index into
+/// `categories`) and its audiences (see [`audience_mask`]).
+fn filters(site: &Site, categories: &[usize], page: PageId) -> (PageKind, usize, u32) {
+    let category = categories
+        .iter()
+        .position(|&c| c == site.pages[page].category)
+        .unwrap_or(0);
+    (site.pages[page].kind, category, audience_mask(site, page))
 }
 
 /// The documents of one page.
@@ -357,32 +356,19 @@ pub fn html_text(html: &str) -> HtmlText {
 /// Where the text from `start` reaches a byte [`html_text`] must look at: `<`, `&`,
 /// a marker's NUL, a line break or tab.
 fn plain_text_end(bytes: &[u8], start: usize) -> usize {
-    first_of(bytes, start, &[b'<', b'&', 0, b'\n', b'\t', b'\r'])
-}
-
-/// The position of the first byte from `start` that is one of `set` (the length when
-/// none is), found eight bytes at a time.
-fn first_of(bytes: &[u8], start: usize, set: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A high bit set in the lowest zero byte of `v` (bytes above it may be marked
-    // too, by the borrow, but only the lowest mark is read).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let mut at = start;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let found = set
-            .iter()
-            .fold(0, |found, &b| found | zero(x ^ (ONES * u64::from(b))));
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    at + bytes[at..]
-        .iter()
-        .position(|c| set.contains(c))
-        .unwrap_or(bytes.len() - at)
+    scan::first_where(
+        bytes,
+        start,
+        |x| {
+            scan::equal(x, b'<')
+                | scan::equal(x, b'&')
+                | scan::equal(x, 0)
+                | scan::equal(x, b'\n')
+                | scan::equal(x, b'\t')
+                | scan::equal(x, b'\r')
+        },
+        |b| matches!(b, b'<' | b'&' | 0 | b'\n' | b'\t' | b'\r'),
+    )
 }
 
 /// `html` cut at each `mark` (markers start with a NUL byte, which is rare in HTML,
@@ -409,7 +395,7 @@ fn find_mark(text: &str, mark: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let nul = first_of(bytes, at, &[0]);
+        let nul = scan::first_where(bytes, at, |x| scan::equal(x, 0), |b| b == 0);
         if bytes[nul..].starts_with(mark.as_bytes()) {
             return Some(nul);
         }
@@ -456,27 +442,6 @@ mod tests {
         );
         assert_eq!(t.headings, "Next 'steps'");
         assert_eq!(t.body, "Say thankyou & mean it. one two");
-    }
-
-    #[test]
-    fn plain_text_ends_at_the_first_byte_to_look_at() {
-        let text = "Say goodbye well, and mean it; é ok";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                if !text.is_char_boundary(end) {
-                    continue;
-                }
-                for stop in ["<", "&", "\0", "\n", "\t", "\r"] {
-                    let s = format!("{}{stop}{}", &text[..end], &text[end..]);
-                    assert_eq!(
-                        plain_text_end(s.as_bytes(), start),
-                        end,
-                        "{s:?} from {start}"
-                    );
-                }
-            }
-        }
-        assert_eq!(plain_text_end(text.as_bytes(), 0), text.len());
     }
 
     #[test]

@@ -16,10 +16,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::documents::{Document, Run};
+use super::scan;
 use std::hash::Hasher;
 
 use super::index::{FastHasher, Index};
-use crate::site::{PageId, PageKind, Site};
+use crate::site::{PageKind, Site};
 
 /// The digits of the base-64 number encoding; `search.js` uses the same.
 pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -142,13 +143,13 @@ struct Manifest<'a> {
     stopwords: &'static [&'static str],
 }
 
-/// What the manifest needs to know of the document bundles once they are written.
+/// What the manifest needs to know of the documents once their bundles are written.
 pub struct Bundles {
     /// The hash of each bundle, in order.
     hashes: Vec<u64>,
     per_bundle: usize,
-    /// The page of each document, in order.
-    pages: Vec<PageId>,
+    /// `[first document, end, weight]` of pages whose weight is not 1.
+    weights: Vec<(usize, usize, f64)>,
 }
 
 /// Makes the other shards and hands each to `emit` as soon as it is made, the
@@ -162,7 +163,7 @@ pub fn shards(
 ) {
     let (vocabulary, first_terms) = vocabulary_shards(index);
     let (postings, group_starts) = postings_shards(index);
-    let hashes: Vec<u64> = vocabulary
+    let hash = vocabulary
         .into_iter()
         .chain(postings)
         .map(|shard| {
@@ -171,34 +172,19 @@ pub fn shards(
             hash
         })
         .chain(bundles.hashes)
-        .collect();
-    let hash = hashes.into_iter().fold(0u64, |all, h| {
-        (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
-    });
-    let pages = &bundles.pages;
-    let mut weights = Vec::new();
-    let mut start = 0;
-    while start < pages.len() {
-        let page = pages[start];
-        let end = start + pages[start..].iter().take_while(|&&p| p == page).count();
-        let front = &site.pages[page].front;
-        let weight = front.search_boost * if front.promoted { 1.25 } else { 1.0 };
-        if weight != 1.0 {
-            weights.push((start, end, (weight * 1000.0).round() / 1000.0));
-        }
-        start = end;
-    }
-    let docs_per_bundle = bundles.per_bundle;
+        .fold(0u64, |all, h| {
+            (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
+        });
     let manifest = Manifest {
         version: format!("{:010x}", hash >> 24),
         documents: index.documents,
         vocabulary: first_terms,
         groups: index.groups.len(),
         group_starts,
-        docs_per_bundle,
+        docs_per_bundle: bundles.per_bundle,
         tiers: TIERS,
         runs: encode_runs(runs),
-        weights,
+        weights: bundles.weights,
         categories: super::documents::categories(site)
             .into_iter()
             .map(|c| {
@@ -387,62 +373,59 @@ pub fn bundles(site: &Site, docs: &[Document], emit: &(dyn Fn(Shard) + Sync)) ->
             hash
         })
         .collect();
+    let mut weights = Vec::new();
+    let mut start = 0;
+    while start < docs.len() {
+        let page = docs[start].page;
+        let end = start + docs[start..].iter().take_while(|d| d.page == page).count();
+        let front = &site.pages[page].front;
+        let weight = front.search_boost * if front.promoted { 1.25 } else { 1.0 };
+        if weight != 1.0 {
+            weights.push((start, end, (weight * 1000.0).round() / 1000.0));
+        }
+        start = end;
+    }
     Bundles {
         hashes: bundle_hashes,
         per_bundle,
-        pages: docs.iter().map(|d| d.page).collect(),
+        weights,
     }
 }
 
 /// Appends `text` as a JSON string, escaped as `serde_json` does, and `<` as `\u003c`
 /// (see [`script`]).
 fn push_json_string(out: &mut String, text: &str) {
-    fn escape(b: u8) -> Option<&'static str> {
-        match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            b'<' => Some("\\u003c"),
-            b'\n' => Some("\\n"),
-            b'\r' => Some("\\r"),
-            b'\t' => Some("\\t"),
-            0x08 => Some("\\b"),
-            0x0c => Some("\\f"),
-            0..=0x1f => Some(""),
-            _ => None,
-        }
-    }
     out.reserve(text.len() + 2);
     out.push('"');
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Sixteen bytes at a time while none needs escaping (the compiler turns this
-        // into vector compares): most text has nothing to escape for long stretches.
-        if let Some(chunk) = bytes.get(i..i + 16) {
-            let clean = chunk.iter().fold(true, |clean, &b| {
-                clean & (b >= 0x20) & (b != b'"') & (b != b'\\') & (b != b'<')
-            });
-            if clean {
-                i += 16;
-                continue;
-            }
+    loop {
+        let at = scan::first_where(
+            bytes,
+            start,
+            |x| {
+                scan::within(x, 0, 0x1f)
+                    | scan::equal(x, b'"')
+                    | scan::equal(x, b'\\')
+                    | scan::equal(x, b'<')
+            },
+            |b| b < 0x20 || matches!(b, b'"' | b'\\' | b'<'),
+        );
+        out.push_str(&text[start..at]);
+        let Some(&b) = bytes.get(at) else { break };
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'<' => out.push_str("\\u003c"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => out.push_str(&format!("\\u{b:04x}")),
         }
-        let end = (i + 16).min(bytes.len());
-        for j in i..end {
-            if let Some(escaped) = escape(bytes[j]) {
-                out.push_str(&text[start..j]);
-                if escaped.is_empty() {
-                    out.push_str(&format!("\\u{:04x}", bytes[j]));
-                } else {
-                    out.push_str(escaped);
-                }
-                start = j + 1;
-            }
-        }
-        i = end;
+        start = at + 1;
     }
-    out.push_str(&text[start..]);
     out.push('"');
 }
 
@@ -467,7 +450,7 @@ mod tests {
 
     #[test]
     fn bundle_strings_are_escaped_like_the_other_shards() {
-        // Escapes on either side of every 16-byte boundary, and none for long stretches.
+        // Escapes on either side of every 8-byte boundary, and none for long stretches.
         let long = format!(
             "{}\"{}<{}\\{}\n{}",
             "a".repeat(15),
