@@ -188,12 +188,12 @@ pub fn render_into(
 }
 
 /// Locks a mutex, whether or not another thread panicked while holding it.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// What a mutex holds, once no thread uses it any more.
-fn take<T>(mutex: Mutex<T>) -> T {
+pub(crate) fn take<T>(mutex: Mutex<T>) -> T {
     mutex.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 

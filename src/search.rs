@@ -13,7 +13,7 @@ pub mod tokenize;
 
 use crate::context::{self, SearchPage};
 use crate::diagnostic::Diagnostic;
-use crate::render::{Contents, OutputFile};
+use crate::render::{self, Contents, OutputFile};
 use crate::site::Site;
 use crate::theme::Theme;
 
@@ -25,10 +25,8 @@ pub const INDEX_DIR: &str = "search/index/";
 /// The search page and every index shard of `site`.
 pub fn output(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
     let files = std::sync::Mutex::new(Vec::new());
-    output_into(site, theme, &|file| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(file)
-    })?;
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    output_into(site, theme, &|file| render::lock(&files).push(file))?;
+    let mut files = render::take(files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
