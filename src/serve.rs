@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
@@ -61,6 +61,11 @@ pub struct Shared {
     /// The search page and index, built after the pages so an edit reaches the
     /// browser sooner; served beside the snapshot.
     pub search: RwLock<Arc<HashMap<String, Contents>>>,
+    /// True while the first search index is being built: a request that finds
+    /// nothing in that window waits for it rather than getting a 404 that a moment
+    /// later would have been the search page.
+    search_pending: Mutex<bool>,
+    search_ready: Condvar,
     pub clients: Mutex<Vec<Sender<LiveEvent>>>,
 }
 
@@ -79,6 +84,44 @@ impl Shared {
             .read()
             .map(|s| Arc::clone(&s))
             .unwrap_or_default()
+    }
+
+    /// Notes that a search index is on its way; only the first one is waited for,
+    /// as later ones replace an index that is already served.
+    fn expect_search(&self) {
+        if self.search_files().is_empty() {
+            if let Ok(mut pending) = self.search_pending.lock() {
+                *pending = true;
+            }
+        }
+    }
+
+    /// Serves a new search index, or ends the wait for one that failed to build.
+    fn finish_search(&self, files: Option<Arc<HashMap<String, Contents>>>) {
+        if let Some(files) = files {
+            if let Ok(mut current) = self.search.write() {
+                *current = files;
+            }
+        }
+        if let Ok(mut pending) = self.search_pending.lock() {
+            *pending = false;
+        }
+        self.search_ready.notify_all();
+    }
+
+    /// Waits, at most `limit`, for a first search index that is being built;
+    /// returns whether there was one to wait for.
+    pub fn wait_for_search(&self, limit: Duration) -> bool {
+        let Ok(pending) = self.search_pending.lock() else {
+            return false;
+        };
+        if !*pending {
+            return false;
+        }
+        let _ = self
+            .search_ready
+            .wait_timeout_while(pending, limit, |pending| *pending);
+        true
     }
 
     /// Tells every open page, dropping pages that have gone away.
@@ -168,7 +211,10 @@ fn rebuild(
             }
             shared.broadcast(LiveEvent::Reload);
             // The pages are live; the search index follows in the background.
-            let _ = search.send(loaded);
+            shared.expect_search();
+            if search.send(loaded).is_err() {
+                shared.finish_search(None);
+            }
             Some(count)
         }
         Err(error) => {
@@ -218,13 +264,13 @@ fn search_worker(shared: Arc<Shared>) -> Sender<crate::Loaded> {
                 None => build(),
             };
             match result {
-                Ok(files) => {
-                    let files = Arc::new(files.into_iter().map(|f| (f.path, f.contents)).collect());
-                    if let Ok(mut current) = shared.search.write() {
-                        *current = files;
-                    }
+                Ok(files) => shared.finish_search(Some(Arc::new(
+                    files.into_iter().map(|f| (f.path, f.contents)).collect(),
+                ))),
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    shared.finish_search(None);
                 }
-                Err(problem) => eprintln!("{problem}"),
             }
             indexed = true;
         }

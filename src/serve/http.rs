@@ -80,9 +80,23 @@ fn handle(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     if target.split('?').next() == Some(EVENTS_PATH) {
         return events(stream, shared);
     }
+    let response = answer(target, shared);
+    write(&mut stream, response, method == "HEAD")
+}
+
+/// How long a request waits for the first search index before it is answered anyway.
+const FIRST_INDEX_WAIT: Duration = Duration::from_secs(60);
+
+/// The response to a GET of `target`. The pages are served as soon as they are
+/// built and the search index a moment later, so a path that is missing while the
+/// first index is under way is looked up again once it is in place.
+fn answer(target: &str, shared: &Shared) -> Response {
     let snapshot = shared.current();
     let response = respond(target, &snapshot, &shared.search_files());
-    write(&mut stream, response, method == "HEAD")
+    if response.status == 404 && shared.wait_for_search(FIRST_INDEX_WAIT) {
+        return respond(target, &snapshot, &shared.search_files());
+    }
+    response
 }
 
 fn respond(target: &str, snapshot: &Snapshot, search: &HashMap<String, Contents>) -> Response {
@@ -335,6 +349,60 @@ mod tests {
             200,
             "the search index is served beside the pages"
         );
+    }
+
+    #[test]
+    fn requests_during_the_first_index_wait_for_it() {
+        let shared = Arc::new(Shared::default());
+        let mut files = HashMap::new();
+        files.insert(
+            "404.html".to_string(),
+            Contents::bytes(b"<body>lost</body>".as_slice()),
+        );
+        *shared.snapshot.write().unwrap() = Arc::new(Snapshot {
+            files: Arc::new(files),
+            ..Snapshot::default()
+        });
+        assert_eq!(
+            answer("/search/", &shared).status,
+            404,
+            "with no index on its way, a missing page is missing"
+        );
+
+        shared.expect_search();
+        let builder = {
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(150));
+                let mut search = HashMap::new();
+                search.insert(
+                    "search/index.html".to_string(),
+                    Contents::bytes(b"<body>find</body>".as_slice()),
+                );
+                shared.finish_search(Some(Arc::new(search)));
+            })
+        };
+        let found = answer("/search/?q=agenda", &shared);
+        assert_eq!(found.status, 200, "the search page, once its index is in");
+        assert!(String::from_utf8(found.body).unwrap().contains("find"));
+        builder.join().unwrap();
+        assert_eq!(answer("/nowhere/", &shared).status, 404);
+
+        // A later index replaces a served one: nothing waits for it.
+        shared.expect_search();
+        assert!(!shared.wait_for_search(Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn a_failed_first_index_ends_the_wait() {
+        let shared = Shared::default();
+        shared.expect_search();
+        shared.finish_search(None);
+        assert!(
+            !shared.wait_for_search(Duration::from_millis(1)),
+            "nothing is pending once the first index has failed"
+        );
+        assert_eq!(answer("/search/", &shared).status, 404);
     }
 
     #[test]
