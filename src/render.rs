@@ -93,11 +93,15 @@ pub fn render_into(
     memo: Option<&mut Memo>,
     sink: &Sink<'_>,
 ) -> crate::Result<()> {
-    let mut jobs: Vec<Job> = vec![Job::Home, Job::NotFound, Job::Library, Job::Tags];
+    // Listings first: an audience's page lists every article for it, and one of those
+    // left to the end keeps a core busy after the other has run out of work.
+    let mut jobs: Vec<Job> = (0..site.config.audiences.len())
+        .map(Job::Audience)
+        .collect();
+    jobs.extend([Job::Library, Job::Tags, Job::Home, Job::NotFound]);
+    jobs.extend((0..site.tags.len()).map(Job::Tag));
     jobs.extend((1..site.sections.len()).map(Job::Section));
     jobs.extend((0..site.pages.len()).map(Job::Page));
-    jobs.extend((0..site.config.audiences.len()).map(Job::Audience));
-    jobs.extend((0..site.tags.len()).map(Job::Tag));
     let (downloads, sizes) = crate::downloads::all(site);
     let prints = memo.as_ref().map(|_| Fingerprints::of(site, theme));
     let known = memo.as_deref();
