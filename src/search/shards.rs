@@ -8,7 +8,9 @@
 //! - `v/N`: a slice of the sorted vocabulary (terms, their groups, group sizes);
 //! - `p/N`: the best postings of a fixed number of groups; `p/G-T`: tier `T` of a
 //!   large group `G`, fetched only when the best ones are not enough;
-//! - `d/N`: a fixed number of documents' URL, titles and excerpt text.
+//! - `d/N`: a fixed number of documents' URL, titles and excerpt text; a section
+//!   that follows another of the same page leaves out the page's URL, title and
+//!   breadcrumb (`[anchor, heading, text]`).
 //!
 //! Numbers are written as base-64 varints (see [`push_varint`]) inside JS strings.
 
@@ -328,12 +330,28 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
 /// (so their text can go before the index is finished); [`shards`] takes what they
 /// leave for the manifest.
 pub fn bundles(site: &Site, docs: &[Document], emit: &(dyn Fn(Shard) + Sync)) -> Bundles {
-    let text: usize = docs.iter().map(|d| d.text().len() + 80).sum();
+    let crumbs: Vec<String> = (0..site.sections.len()).map(|s| crumb(site, s)).collect();
+    // The bytes each document adds to its bundle, its page's fields counted once.
+    let text: usize = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let own = d.text().len()
+                + d.anchor.as_ref().map_or(0, String::len)
+                + d.heading.as_ref().map_or(0, String::len)
+                + 12;
+            if i > 0 && docs[i - 1].page == d.page {
+                own
+            } else {
+                let page = &site.pages[d.page];
+                own + page.url.len() + page.front.title.len() + crumbs[page.section].len()
+            }
+        })
+        .sum();
     let per_bundle = (docs.len() * BUNDLE_BYTES)
         .checked_div(text)
         .unwrap_or(1)
         .clamp(1, 32);
-    let crumbs: Vec<String> = (0..site.sections.len()).map(|s| crumb(site, s)).collect();
     let bundle_hashes: Vec<u64> = docs
         .par_chunks(per_bundle)
         .enumerate()
@@ -351,15 +369,24 @@ pub fn bundles(site: &Site, docs: &[Document], emit: &(dyn Fn(Shard) + Sync)) ->
                 if i > 0 {
                     script.push(',');
                 }
-                let crumb = &crumbs[page.section];
-                let fields = [
-                    page.url.as_str(),
-                    d.anchor.as_deref().unwrap_or(""),
-                    page.front.title.as_str(),
-                    d.heading.as_deref().unwrap_or(""),
-                    crumb.as_str(),
-                    d.text(),
-                ];
+                let anchor = d.anchor.as_deref().unwrap_or("");
+                let heading = d.heading.as_deref().unwrap_or("");
+                // A page's later sections leave out what its first one said.
+                let (short, full);
+                let fields: &[&str] = if i > 0 && chunk[i - 1].page == d.page {
+                    short = [anchor, heading, d.text()];
+                    &short
+                } else {
+                    full = [
+                        page.url.as_str(),
+                        anchor,
+                        page.front.title.as_str(),
+                        heading,
+                        crumbs[page.section].as_str(),
+                        d.text(),
+                    ];
+                    &full
+                };
                 for (f, field) in fields.iter().enumerate() {
                     script.push(if f == 0 { '[' } else { ',' });
                     push_json_string(&mut script, field);

@@ -223,8 +223,20 @@
   }
   Index.prototype.bundle = function (doc) {
     var per = this.m.docs_per_bundle;
-    return this.shard("d/" + Math.floor(doc / per)).then(function (list) { return list[doc % per]; });
+    return this.shard("d/" + Math.floor(doc / per)).then(function (list) { return whole(list)[doc % per]; });
   };
+  // A bundle's entries are [URL, anchor, page title, heading, breadcrumb, text]; one that
+  // follows a section of the same page holds only [anchor, heading, text].
+  function whole(list) {
+    if (!list.whole) {
+      for (var i = 1; i < list.length; i++) {
+        var e = list[i], before = list[i - 1];
+        if (e.length === 3) list[i] = [before[0], e[0], before[2], e[1], before[4], e[2]];
+      }
+      list.whole = true;
+    }
+    return list;
+  }
   // Kind, category and audiences of a document, from the run it falls in.
   Index.prototype.facets = function (doc) {
     var runs = this.runs, lo = 0, hi = runs.length - 1;
