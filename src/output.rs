@@ -213,25 +213,28 @@ fn check_replaceable(out: &Path) -> Result<()> {
     }
 }
 
-/// Removes a folder tree, its files in parallel: a big hub's previous output has tens
-/// of thousands of them, and removing them one by one is a real part of a build.
+/// Removes a folder tree on every core: a big hub's previous output has tens of
+/// thousands of files in thousands of folders, and removing them one by one is a real
+/// part of a build. A folder's files and subfolders go in parallel, then the folder.
+/// Links are removed, never followed.
 fn remove_tree(root: &Path) -> std::io::Result<()> {
     let mut files = Vec::new();
     let mut folders = Vec::new();
-    for entry in walkdir::WalkDir::new(root).follow_links(false) {
+    for entry in fs::read_dir(root)? {
         let entry = entry?;
-        if entry.file_type().is_dir() {
-            folders.push(entry.into_path());
+        if entry.file_type()?.is_dir() {
+            folders.push(entry.path());
         } else {
-            files.push(entry.into_path());
+            files.push(entry.path());
         }
     }
-    files.par_iter().try_for_each(fs::remove_file)?;
-    // Deepest first, so each folder is empty when its turn comes.
-    for folder in folders.iter().rev() {
-        fs::remove_dir(folder)?;
-    }
-    Ok(())
+    let (files, folders) = rayon::join(
+        || files.par_iter().try_for_each(fs::remove_file),
+        || folders.par_iter().try_for_each(|f| remove_tree(f)),
+    );
+    files?;
+    folders?;
+    fs::remove_dir(root)
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -272,6 +275,30 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["public"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn removing_the_old_output_empties_every_folder_and_follows_no_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("keep");
+        fs::create_dir(&outside).unwrap();
+        fs::write(outside.join("mine.txt"), "mine").unwrap();
+        let old = dir.path().join("old");
+        for n in 0..40 {
+            let folder = old.join(format!("c{}/a{n}/deep", n % 3));
+            fs::create_dir_all(&folder).unwrap();
+            fs::write(folder.join("index.html"), "x").unwrap();
+            fs::write(folder.parent().unwrap().join("index.html"), "y").unwrap();
+        }
+        std::os::unix::fs::symlink(&outside, old.join("c0/link")).unwrap();
+        std::os::unix::fs::symlink(outside.join("mine.txt"), old.join("file-link")).unwrap();
+        remove_tree(&old).unwrap();
+        assert!(!old.exists());
+        assert_eq!(
+            fs::read_to_string(outside.join("mine.txt")).unwrap(),
+            "mine"
+        );
     }
 
     #[cfg(target_os = "linux")]
