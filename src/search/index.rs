@@ -13,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 
 use super::documents::{Document, FIELDS, WEIGHTS};
-use super::tokenize::{each_term, Stemmer};
+use super::tokenize::{each_term_with_bytes, Stemmer};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -151,9 +151,26 @@ impl Dictionary {
         Some(u128::from(high) << 64 | u128::from(low))
     }
 
-    fn get(&mut self, term: &str) -> Option<u32> {
-        let Some(key) = Self::short_key(term) else {
-            return self.long.get(term).copied();
+    /// [`Dictionary::short_key`] of a term of up to 16 bytes, from the 16 bytes that
+    /// start with it: two loads and two masks, the same for every length.
+    fn key_within(term: &str, bytes: &[u8; 16]) -> u128 {
+        let n = term.len();
+        let (low, high) = bytes.split_at(8);
+        let low = u64::from_le_bytes(low.try_into().expect("8 bytes"));
+        let high = u64::from_le_bytes(high.try_into().expect("8 bytes"));
+        let low_mask = u64::MAX >> (64 - 8 * n.min(8));
+        let high_mask = ((1u128 << (8 * n.saturating_sub(8))) - 1) as u64;
+        u128::from(high & high_mask) << 64 | u128::from(low & low_mask)
+    }
+
+    /// The number of `term`; `bytes`, when given, are the 16 bytes that start with it.
+    fn get(&mut self, term: &str, bytes: Option<&[u8; 16]>) -> Option<u32> {
+        let key = match bytes {
+            Some(bytes) if (1..=16).contains(&term.len()) => Self::key_within(term, bytes),
+            _ => match Self::short_key(term) {
+                Some(key) => key,
+                None => return self.long.get(term).copied(),
+            },
         };
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
         let slot = (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % RECENT;
@@ -227,9 +244,9 @@ pub fn count<T: Sync>(
             for mut doc in chunk.iter().flat_map(&make) {
                 let mut lengths = [0u32; FIELDS];
                 for (field, text) in doc.fields.iter().enumerate() {
-                    each_term(text, &mut buffer, |term| {
+                    each_term_with_bytes(text, &mut buffer, |term, bytes| {
                         lengths[field] += 1;
-                        let id = match dict.get(term) {
+                        let id = match dict.get(term, bytes) {
                             Some(STOP) => return,
                             Some(id) => id,
                             None => {
@@ -501,6 +518,22 @@ mod tests {
         assert_eq!(group("meeting"), group("meet"));
         assert_eq!(index.groups[group("meet") as usize].df, 3);
         assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn keys_read_from_the_text_match_short_keys() {
+        let text = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for start in 0..=text.len() - 16 {
+            let bytes: &[u8; 16] = text.as_bytes()[start..start + 16].try_into().unwrap();
+            for n in 1..=16 {
+                let term = &text[start..start + n];
+                assert_eq!(
+                    Some(Dictionary::key_within(term, bytes)),
+                    Dictionary::short_key(term),
+                    "{term}"
+                );
+            }
+        }
     }
 
     #[test]

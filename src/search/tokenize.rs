@@ -18,9 +18,24 @@ pub const MAX_TERM_CHARS: usize = 40;
 
 /// Calls `emit` with each term of `text`, in order. `buffer` is reused scratch space.
 pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
-    fn flush(buffer: &mut String, length: &mut usize, emit: &mut impl FnMut(&str)) {
+    each_term_with_bytes(text, buffer, |term, _| emit(term));
+}
+
+/// Like [`each_term`]; a term that is a plain word of the text itself comes with the
+/// 16 bytes of the text that start with it, where the text is that long, so a caller
+/// can read the term in whole words without going back to its length.
+pub(crate) fn each_term_with_bytes(
+    text: &str,
+    buffer: &mut String,
+    mut emit: impl FnMut(&str, Option<&[u8; 16]>),
+) {
+    fn flush(
+        buffer: &mut String,
+        length: &mut usize,
+        emit: &mut impl FnMut(&str, Option<&[u8; 16]>),
+    ) {
         if !buffer.is_empty() && *length <= MAX_TERM_CHARS {
-            emit(buffer);
+            emit(buffer, None);
         }
         buffer.clear();
         *length = 0;
@@ -43,7 +58,10 @@ pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
             };
             if ends_word {
                 if end - i <= MAX_TERM_CHARS {
-                    emit(&text[i..end]);
+                    emit(
+                        &text[i..end],
+                        bytes.get(i..i + 16).and_then(|b| b.try_into().ok()),
+                    );
                 }
                 i = end;
                 continue;
@@ -52,6 +70,13 @@ pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
         if b.is_ascii_alphanumeric() {
             buffer.push(b.to_ascii_lowercase() as char);
             length += 1;
+            i += 1;
+            continue;
+        }
+        // Spaces and ASCII punctuation (all but the apostrophe) end a word, as the
+        // checks below would find, in fewer steps: they sit between most words.
+        if b < 128 && b != b'\'' {
+            flush(buffer, &mut length, &mut emit);
             i += 1;
             continue;
         }
@@ -243,6 +268,26 @@ mod tests {
         );
         assert_eq!(terms("it's 2026's"), ["its", "2026s"]);
         assert_eq!(terms("end'"), ["end"]);
+    }
+
+    #[test]
+    fn plain_terms_come_with_the_bytes_that_start_them() {
+        let text = "the first meeting, then Mixed café words and a last plain-word";
+        let mut seen = Vec::new();
+        each_term_with_bytes(text, &mut String::new(), |term, bytes| {
+            if let Some(bytes) = bytes {
+                assert!(bytes.starts_with(term.as_bytes()), "{term}");
+            }
+            seen.push((term.to_string(), bytes.is_some()));
+        });
+        let terms: Vec<&str> = seen.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, super::terms(text));
+        // Plain words with 16 bytes of text from their start come with them; folded
+        // words, and words too near the end, do not.
+        assert_eq!(seen[0], ("the".to_string(), true));
+        assert!(seen.contains(&("mixed".to_string(), false)));
+        assert!(seen.contains(&("cafe".to_string(), false)));
+        assert_eq!(seen.last().unwrap(), &("word".to_string(), false));
     }
 
     #[test]
