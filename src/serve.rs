@@ -17,7 +17,7 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::render::Contents;
+use crate::render::{self, Contents};
 use crate::{BuildCache, BuildOptions};
 
 /// How to serve.
@@ -54,6 +54,16 @@ pub enum LiveEvent {
     Error(String),
 }
 
+/// The first search index of a `serve`, which requests may wait for; later ones
+/// replace an index that is already served, so nothing waits for them.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum FirstIndex {
+    #[default]
+    NotAsked,
+    Building,
+    Done,
+}
+
 /// State shared by the server threads and the rebuild loop.
 #[derive(Debug, Default)]
 pub struct Shared {
@@ -61,11 +71,11 @@ pub struct Shared {
     /// The search page and index, built after the pages so an edit reaches the
     /// browser sooner; served beside the snapshot.
     pub search: RwLock<Arc<HashMap<String, Contents>>>,
-    /// True while the first search index is being built: a request that finds
-    /// nothing in that window waits for it rather than getting a 404 that a moment
-    /// later would have been the search page.
-    search_pending: Mutex<bool>,
-    search_ready: Condvar,
+    /// Where the first search index is: a request that finds nothing while it is
+    /// being built waits for it, rather than getting a 404 that a moment later would
+    /// have been the search page.
+    first_index: Mutex<FirstIndex>,
+    first_index_done: Condvar,
     pub clients: Mutex<Vec<Sender<LiveEvent>>>,
 }
 
@@ -86,13 +96,11 @@ impl Shared {
             .unwrap_or_default()
     }
 
-    /// Notes that a search index is on its way; only the first one is waited for,
-    /// as later ones replace an index that is already served.
+    /// Notes that a search index is on its way.
     fn expect_search(&self) {
-        if self.search_files().is_empty() {
-            if let Ok(mut pending) = self.search_pending.lock() {
-                *pending = true;
-            }
+        let mut first = render::lock(&self.first_index);
+        if *first == FirstIndex::NotAsked {
+            *first = FirstIndex::Building;
         }
     }
 
@@ -103,24 +111,20 @@ impl Shared {
                 *current = files;
             }
         }
-        if let Ok(mut pending) = self.search_pending.lock() {
-            *pending = false;
-        }
-        self.search_ready.notify_all();
+        *render::lock(&self.first_index) = FirstIndex::Done;
+        self.first_index_done.notify_all();
     }
 
     /// Waits, at most `limit`, for a first search index that is being built;
     /// returns whether there was one to wait for.
     pub fn wait_for_search(&self, limit: Duration) -> bool {
-        let Ok(pending) = self.search_pending.lock() else {
-            return false;
-        };
-        if !*pending {
+        let first = render::lock(&self.first_index);
+        if *first != FirstIndex::Building {
             return false;
         }
         let _ = self
-            .search_ready
-            .wait_timeout_while(pending, limit, |pending| *pending);
+            .first_index_done
+            .wait_timeout_while(first, limit, |first| *first == FirstIndex::Building);
         true
     }
 

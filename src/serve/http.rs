@@ -403,6 +403,9 @@ mod tests {
             "nothing is pending once the first index has failed"
         );
         assert_eq!(answer("/search/", &shared).status, 404);
+        // Nor once a hub without search (an empty index) rebuilds.
+        shared.expect_search();
+        assert!(!shared.wait_for_search(Duration::from_millis(1)));
     }
 
     #[test]
