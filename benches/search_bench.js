@@ -117,6 +117,9 @@ async function main() {
       n, index, queries: {},
       build: median(withSearch.map((t) => t.wall)), plain: median(without.map((t) => t.wall)),
       cpu: median(withSearch.map((t) => t.cpu)), plainCpu: median(without.map((t) => t.cpu)),
+      // Each run's builds, with and without search, side by side: drift on the machine
+      // moves both, so their ratios spread less than the two medians do.
+      pairs: withSearch.map((t, i) => t.wall / without[i].wall).sort((a, b) => a - b),
     };
 
     const server = await h.serve(out);
@@ -164,6 +167,8 @@ function report(row) {
   const added = ((row.build / row.plain - 1) * 100).toFixed(0);
   console.log(`\n${row.n.toLocaleString("en")} articles`);
   console.log(`  build: ${row.build.toFixed(2)} s with search, ${row.plain.toFixed(2)} s without (+${added}%), median of ${RUNS}`);
+  const pct = (r) => `+${((r - 1) * 100).toFixed(0)}%`;
+  console.log(`  run by run, with ÷ without: median ${pct(median(row.pairs))}, from ${pct(row.pairs[0])} to ${pct(row.pairs[row.pairs.length - 1])}`);
   const cpuAdded = ((row.cpu / row.plainCpu - 1) * 100).toFixed(0);
   console.log(`  build CPU time: ${row.cpu.toFixed(2)} s with search, ${row.plainCpu.toFixed(2)} s without (+${cpuAdded}%)`);
   console.log(`  index on disk: ${(row.index.bytes / 1e6).toFixed(1)} MB in ${row.index.files} files`);
