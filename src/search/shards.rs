@@ -331,21 +331,14 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
 /// leave for the manifest.
 pub fn bundles(site: &Site, docs: &[Document], emit: &(dyn Fn(Shard) + Sync)) -> Bundles {
     let crumbs: Vec<String> = (0..site.sections.len()).map(|s| crumb(site, s)).collect();
-    // The bytes each document adds to its bundle, its page's fields counted once.
+    // About the bytes each document adds to its bundle, its page's fields counted once.
     let text: usize = docs
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let own = d.text().len()
-                + d.anchor.as_ref().map_or(0, String::len)
-                + d.heading.as_ref().map_or(0, String::len)
-                + 12;
-            if i > 0 && docs[i - 1].page == d.page {
-                own
-            } else {
-                let page = &site.pages[d.page];
-                own + page.url.len() + page.front.title.len() + crumbs[page.section].len()
-            }
+            let same_page = i > 0 && docs[i - 1].page == d.page;
+            let entry = Entry::of(site, &crumbs, d, same_page);
+            entry.fields().iter().map(|f| f.len()).sum::<usize>() + 12
         })
         .sum();
     let per_bundle = (docs.len() * BUNDLE_BYTES)
@@ -365,29 +358,12 @@ pub fn bundles(site: &Site, docs: &[Document], emit: &(dyn Fn(Shard) + Sync)) ->
             push_json_string(&mut script, &key);
             script.push_str(",[");
             for (i, d) in chunk.iter().enumerate() {
-                let page = &site.pages[d.page];
                 if i > 0 {
                     script.push(',');
                 }
-                let anchor = d.anchor.as_deref().unwrap_or("");
-                let heading = d.heading.as_deref().unwrap_or("");
-                // A page's later sections leave out what its first one said.
-                let (short, full);
-                let fields: &[&str] = if i > 0 && chunk[i - 1].page == d.page {
-                    short = [anchor, heading, d.text()];
-                    &short
-                } else {
-                    full = [
-                        page.url.as_str(),
-                        anchor,
-                        page.front.title.as_str(),
-                        heading,
-                        crumbs[page.section].as_str(),
-                        d.text(),
-                    ];
-                    &full
-                };
-                for (f, field) in fields.iter().enumerate() {
+                let same_page = i > 0 && chunk[i - 1].page == d.page;
+                let entry = Entry::of(site, &crumbs, d, same_page);
+                for (f, field) in entry.fields().iter().enumerate() {
                     script.push(if f == 0 { '[' } else { ',' });
                     push_json_string(&mut script, field);
                 }
@@ -416,6 +392,29 @@ pub fn bundles(site: &Site, docs: &[Document], emit: &(dyn Fn(Shard) + Sync)) ->
         hashes: bundle_hashes,
         per_bundle,
         weights,
+    }
+}
+
+/// A document's entry in its bundle: `[URL, anchor, page title, heading, breadcrumb,
+/// text]`, or `[anchor, heading, text]` when it follows a section of the same page.
+struct Entry<'a>([&'a str; 6], usize);
+
+impl<'a> Entry<'a> {
+    fn of(site: &'a Site, crumbs: &'a [String], d: &'a Document, same_page: bool) -> Self {
+        let anchor = d.anchor.as_deref().unwrap_or("");
+        let heading = d.heading.as_deref().unwrap_or("");
+        if same_page {
+            return Entry([anchor, heading, d.text(), "", "", ""], 3);
+        }
+        let page = &site.pages[d.page];
+        let url = page.url.as_str();
+        let title = page.front.title.as_str();
+        let crumb = crumbs[page.section].as_str();
+        Entry([url, anchor, title, heading, crumb, d.text()], 6)
+    }
+
+    fn fields(&self) -> &[&'a str] {
+        &self.0[..self.1]
     }
 }
 
