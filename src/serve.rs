@@ -250,10 +250,9 @@ fn search_worker(shared: Arc<Shared>) -> Sender<crate::Loaded> {
     std::thread::spawn(move || {
         // One worker thread of its own, so the index never takes both cores from a rebuild.
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
-        let mut indexed = false;
         while let Ok(mut latest) = receiver.recv() {
             // The first index is wanted at once; later ones wait for a pause.
-            if indexed {
+            if *render::lock(&shared.first_index) == FirstIndex::Done {
                 loop {
                     match receiver.recv_timeout(SEARCH_PAUSE) {
                         Ok(newer) => latest = newer,
@@ -276,7 +275,6 @@ fn search_worker(shared: Arc<Shared>) -> Sender<crate::Loaded> {
                     shared.finish_search(None);
                 }
             }
-            indexed = true;
         }
     });
     sender
