@@ -144,7 +144,7 @@ impl Format {
     }
 }
 
-/// A content path in front matter (`related`), with the line it was written on.
+/// A path in front matter (`related`, `aliases`), with the line it was written on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathRef {
     pub path: String,
@@ -168,7 +168,7 @@ pub struct FrontMatter {
     pub related: Vec<PathRef>,
     pub draft: bool,
     pub slug: Option<String>,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<PathRef>,
     pub layout: Layout,
     pub fields: Vec<Field>,
     /// Set only when the file lists `formats`; templates default to all of them.

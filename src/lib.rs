@@ -23,6 +23,7 @@ pub mod minify;
 pub mod output;
 pub mod placeholder;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -31,6 +31,9 @@ pub struct Staging {
     name: String,
     dir: PathBuf,
     finished: bool,
+    /// Held until the new output is in place or dropped; declared last so it is
+    /// released after the staging folder is gone.
+    _lock: OutputLock,
 }
 
 impl Staging {
@@ -39,6 +42,9 @@ impl Staging {
     pub fn begin(out: &Path) -> Result<Staging> {
         let (parent, name) = split(out)?;
         fs::create_dir_all(&parent).map_err(|e| Error::io("create", &parent, e))?;
+        // Two builds into one output would share the staging folder and swap each
+        // other's halves in: the second waits until the first is done.
+        let lock = OutputLock::acquire(&parent.join(format!(".{name}.guidepost-lock")), out)?;
         recover(&parent, &name)?;
         check_replaceable(out)?;
         let dir = parent.join(format!(".{name}.guidepost-new"));
@@ -53,11 +59,22 @@ impl Staging {
             name,
             dir,
             finished: false,
+            _lock: lock,
         })
     }
 
     /// Writes one file (from any thread); returns its size in bytes.
     pub fn write(&self, file: &OutputFile) -> Result<u64> {
+        // Every path that reaches here was checked where it came from; this is the
+        // last line of defence against one that would land outside the output.
+        if !crate::routes::is_confined(&file.path) {
+            return Err(Error::Refused {
+                message: format!(
+                    "refused to write `{}`: the path would not stay inside the output folder",
+                    file.path
+                ),
+            });
+        }
         let path = self.dir.join(&file.path);
         let attempt = || match &file.contents {
             Contents::Bytes(bytes) => {
@@ -116,6 +133,75 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// An exclusive lock on a small file beside the output, held while a build replaces
+/// it. The file is removed when the lock is let go, so no trace is left.
+#[derive(Debug)]
+struct OutputLock {
+    path: PathBuf,
+    file: fs::File,
+}
+
+impl OutputLock {
+    fn acquire(path: &Path, out: &Path) -> Result<OutputLock> {
+        let mut told = false;
+        loop {
+            let file = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(path)
+                .map_err(|e| Error::io("create the lock file", path, e))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    if !told {
+                        eprintln!(
+                            "Waiting for another build into `{}` to finish…",
+                            out.display()
+                        );
+                        told = true;
+                    }
+                    file.lock().map_err(|e| Error::io("lock", path, e))?;
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(Error::io("lock", path, e)),
+            }
+            // The build before us removes the file before letting go of it: a lock
+            // taken on that removed file guards nothing, so take the new one.
+            if is_same_file(&file, path) {
+                return Ok(OutputLock {
+                    path: path.to_path_buf(),
+                    file,
+                });
+            }
+        }
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Removed while still locked, so a waiting build never locks a file that a
+        // third build could create afresh beside it.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(unix)]
+fn is_same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+// Windows refuses to remove a file another process holds open, so the path still
+// names the locked file whenever it exists.
+#[cfg(not(unix))]
+fn is_same_file(_file: &fs::File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// Swaps two folders in one atomic step where the system can (Linux 3.15+), so there

@@ -15,7 +15,8 @@ use crate::context::{self, Context};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::Layout;
 use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
-use crate::site::{alias_url, PageId, PageKind, Site};
+use crate::routes::index_file;
+use crate::site::{alias_file, PageId, PageKind, Site};
 use crate::theme::{error_chain, StaticFile, Theme};
 use crate::url::relative;
 
@@ -229,10 +230,6 @@ fn bytes(path: &str, text: String) -> OutputFile {
         path: path.to_string(),
         contents: Contents::bytes(text),
     }
-}
-
-fn index_file(url: &str) -> String {
-    format!("{url}index.html")
 }
 
 enum Job {
@@ -646,17 +643,14 @@ fn redirects(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnost
     let mut files = Vec::new();
     for (aliases, target) in targets {
         for alias in aliases {
-            let from = alias_url(alias);
+            let Some(path) = alias_file(&alias.path) else {
+                continue;
+            };
             let data = context::RedirectPage {
-                url: relative(&from, target),
+                url: relative(&path, target),
                 canonical: format!("{}{target}", site.config.base_url),
             };
             let html = render_template(theme, "redirect.html", &data).map_err(|d| vec![d])?;
-            let path = if from.ends_with(".html") {
-                from
-            } else {
-                index_file(&from)
-            };
             files.push(bytes(&path, html));
         }
     }

@@ -20,25 +20,11 @@ mod ordering;
 mod sections;
 
 pub use ordering::RelatedCache;
-pub use sections::alias_url;
+pub use sections::alias_file;
 
 use links::{footer_target, resolve_links, resolve_related, Lookup};
 use ordering::{collect_tags, fill_computed_related, fill_neighbours, order_sections, title_key};
 use sections::{build_sections, check_urls, index_rel, new_page, template_index};
-
-/// Site URLs the build writes itself; content may not claim them.
-pub const RESERVED_URLS: &[&str] = &[
-    "tags/",
-    "audience/",
-    "template-library/",
-    "downloads/",
-    "theme/",
-    "search/",
-    "404.html",
-    "sitemap.xml",
-    "robots.txt",
-    "feed.xml",
-];
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -78,7 +64,7 @@ pub struct Section {
     pub pages: Vec<PageId>,
     /// Pages in this section and every section below it.
     pub page_count: usize,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<crate::front_matter::PathRef>,
     pub file: Option<PathBuf>,
 }
 
@@ -210,7 +196,7 @@ pub fn assemble_cached(
         .map(|p| new_page(p, &sections, &section_of_dir, &mut problems))
         .collect();
 
-    check_urls(&sections, &site_pages, &mut problems);
+    check_urls(&sections, &site_pages, &assets, &mut problems);
     let templates = template_index(&site_pages, &mut problems);
     let lookup = Lookup {
         pages: site_pages

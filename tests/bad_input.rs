@@ -1,4 +1,4 @@
-//! Every case under `tests/fixtures/bad/` breaks the `base` hub in one way. Each must
+//! Every case under `tests/fixtures/bad/` is a test of its own that breaks the `base` hub in one way. Each must
 //! fail `check` and `build` with the exact messages in its `_expected` file (file, line,
 //! what is wrong, how to fix it), never panic, and leave the previous output untouched.
 //!
@@ -31,58 +31,116 @@ fn apply_case(case: &Path, root: &Path) {
     copy_dir(overlay.path(), root);
 }
 
-#[test]
-fn every_bad_input_fails_clearly_and_keeps_the_previous_output() {
-    let cases: Vec<_> = fs::read_dir(fixtures().join("bad"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    assert!(cases.len() >= 25, "the corpus has {} cases", cases.len());
+/// Breaks a copy of the base hub with the case `name` and checks that `check` and
+/// `build` both fail with its exact messages and keep the previous output.
+fn run_case(name: &str) {
+    let case = fixtures().join("bad").join(name);
     let mut failures = Vec::new();
-    for case in &cases {
-        let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let dir = hub("base");
-        let out = build_ok(dir.path());
-        let before = tree(&out);
-        apply_case(case, dir.path());
-        let expected = fs::read_to_string(case.join("_expected"))
-            .unwrap_or_else(|_| panic!("{name} has no _expected"));
-        let hub_path = dir.path().display().to_string();
-        for command in ["check", "build"] {
-            let result = guidepost(dir.path(), &[command]);
-            let messages = stderr(&result)
-                .replace(&format!("`{hub_path}`"), "`<hub>`")
-                .replace("`.`", "`<hub>`");
-            if result.status.success() {
-                failures.push(format!("{name}: `{command}` succeeded"));
-            }
-            if messages.contains("panicked") {
-                failures.push(format!("{name}: `{command}` panicked:\n{messages}"));
-            }
-            for line in expected.lines() {
-                if !messages.lines().any(|m| m == line) {
-                    failures.push(format!(
-                        "{name}: `{command}` did not print\n  {line}\nit printed:\n{messages}"
-                    ));
-                }
-            }
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let before = tree(&out);
+    apply_case(&case, dir.path());
+    let expected = fs::read_to_string(case.join("_expected"))
+        .unwrap_or_else(|_| panic!("{name} has no _expected"));
+    let hub_path = dir.path().display().to_string();
+    for command in ["check", "build"] {
+        let result = guidepost(dir.path(), &[command]);
+        let messages = stderr(&result)
+            .replace(&format!("`{hub_path}`"), "`<hub>`")
+            .replace("`.`", "`<hub>`");
+        if result.status.success() {
+            failures.push(format!("`{command}` succeeded"));
         }
-        let leftovers: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("guidepost-"))
-            .collect();
-        if !leftovers.is_empty() {
-            failures.push(format!(
-                "{name}: the failed build left {leftovers:?} behind"
-            ));
+        if messages.contains("panicked") {
+            failures.push(format!("`{command}` panicked:\n{messages}"));
         }
-        if tree(&out) != before {
-            failures.push(format!(
-                "{name}: the failed build changed the previous output"
-            ));
+        for line in expected.lines() {
+            if !messages.lines().any(|m| m == line) {
+                failures.push(format!(
+                    "`{command}` did not print\n  {line}\nit printed:\n{messages}"
+                ));
+            }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("guidepost-"))
+        .collect();
+    if !leftovers.is_empty() {
+        failures.push(format!("the failed build left {leftovers:?} behind"));
+    }
+    if tree(&out) != before {
+        failures.push("the failed build changed the previous output".to_string());
+    }
+    assert!(failures.is_empty(), "{name}: {}", failures.join("\n\n"));
 }
+
+/// One test per folder under `tests/fixtures/bad/` (its name with `_` for `-`).
+macro_rules! bad_cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                run_case(&stringify!($case).replace('_', "-"));
+            }
+        )*
+
+        #[test]
+        fn every_case_folder_has_a_test() {
+            let listed: Vec<String> = [$(stringify!($case)),*]
+                .iter()
+                .map(|c| c.replace('_', "-"))
+                .collect();
+            let mut folders: Vec<String> = fs::read_dir(fixtures().join("bad"))
+                .unwrap()
+                .map(|e| e.unwrap())
+                .filter(|e| e.path().is_dir())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            folders.sort();
+            assert_eq!(folders, listed, "list every case folder in bad_cases! (in order)");
+        }
+    };
+}
+
+bad_cases!(
+    alias_escape,
+    alias_onto_asset,
+    alias_takeover,
+    bad_config,
+    bad_date,
+    bad_related,
+    broken_anchor,
+    broken_link,
+    case_clash,
+    date_as_words,
+    duplicate_url,
+    empty_content,
+    empty_file,
+    link_outside,
+    missing_config,
+    no_content,
+    no_front_matter,
+    non_utf8,
+    several_errors,
+    slug_with_dots,
+    slug_with_slash,
+    slug_with_space,
+    slug_with_unicode,
+    template_in_template,
+    theme_render_error,
+    theme_syntax_error,
+    title_null,
+    title_number,
+    unclosed_front_matter,
+    unknown_audience,
+    unknown_key,
+    unknown_phase,
+    unknown_placeholder,
+    unknown_template,
+    unused_field,
+    yaml_duplicate_key,
+    yaml_tab,
+    yaml_unclosed_quote,
+);

@@ -233,13 +233,21 @@ impl Parser<'_> {
                     front.slug = Some(slug);
                 }
             }
-            "aliases" => front.aliases = self.list(key, value, line),
+            "aliases" => {
+                for path in self.list(key, value, line) {
+                    let line = self.item_line_after(&path, line).unwrap_or(line);
+                    if let Err(refusal) = crate::routes::alias(&path) {
+                        self.problem(line, refusal.message, refusal.help);
+                    }
+                    front.aliases.push(PathRef { path, line });
+                }
+            }
             "related" => {
                 front.related = self
                     .list(key, value, line)
                     .into_iter()
                     .map(|path| PathRef {
-                        line: self.item_line(&path).unwrap_or(line),
+                        line: self.item_line_after(&path, line).unwrap_or(line),
                         path,
                     })
                     .collect();
@@ -318,11 +326,39 @@ impl Parser<'_> {
 
     /// The line of the first front matter line that mentions `needle` (for list items).
     pub(super) fn item_line(&self, needle: &str) -> Option<usize> {
-        self.split
-            .yaml
-            .lines()
-            .position(|l| l.contains(needle))
-            .map(|i| i + self.split.yaml_line)
+        self.item_line_after(needle, 0)
+    }
+
+    /// The line of the list item `needle` at or after `from` (a file line): a block
+    /// item (`- value`, quoted or not) holding exactly it first, else any line that
+    /// contains it (a flow list `[a, b]`).
+    pub(super) fn item_line_after(&self, needle: &str, from: usize) -> Option<usize> {
+        let lines = || {
+            self.split
+                .yaml
+                .lines()
+                .enumerate()
+                .map(|(i, l)| (i + self.split.yaml_line, l))
+                .filter(move |&(n, _)| n >= from)
+        };
+        let unquoted = |text: &str| -> String {
+            let text = text.trim();
+            if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+                serde_yaml::from_str::<String>(text).unwrap_or_else(|_| inner.to_string())
+            } else if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
+                inner.replace("''", "'")
+            } else {
+                text.to_string()
+            }
+        };
+        lines()
+            .find(|(_, l)| {
+                l.trim_start()
+                    .strip_prefix("- ")
+                    .is_some_and(|item| unquoted(item) == needle)
+            })
+            .or_else(|| lines().find(|(_, l)| l.contains(needle)))
+            .map(|(n, _)| n)
     }
 }
 

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::discover::CONTENT_DIR;
+use crate::discover::{SourceFile, CONTENT_DIR};
 use crate::front_matter::Layout;
-use crate::site::{Page, PageId, PageKind, Section, SectionId, RESERVED_URLS};
+use crate::routes;
+use crate::site::{Page, PageId, PageKind, Section, SectionId};
 use crate::source::SourcePage;
 use crate::text::slugify;
 
@@ -186,69 +187,91 @@ pub(super) fn new_page(
     }
 }
 
-/// Two files may not claim one URL, not even one that differs only by letter case
-/// (case-insensitive file systems and hosts would serve only one of them).
-pub(super) fn check_urls(sections: &[Section], pages: &[Page], problems: &mut Vec<Diagnostic>) {
-    let mut claimed: HashMap<String, PathBuf> = HashMap::new();
-    for reserved in RESERVED_URLS {
-        claimed.insert(
-            reserved.to_string(),
-            PathBuf::from(format!("(generated) {reserved}")),
-        );
-    }
-    let mut claim = |url: &str, file: &PathBuf, line: Option<usize>| {
-        let key = url.to_lowercase();
-        if let Some(first) = claimed.get(&key) {
-            let mut d = Diagnostic::error(
-                file,
-                format!("the URL `{url}` is also claimed by `{}`", first.display()),
-            );
-            if let Some(line) = line {
-                d = d.at_line(line);
-            }
-            problems.push(d.help(
-                "give one of them a different file name or `slug` (URLs ignore letter case)",
-            ));
-        } else {
-            claimed.insert(key, file.clone());
-        }
-    };
+/// Two files may not claim one address, not even one that differs only by letter case
+/// (case-insensitive file systems and hosts would serve only one of them); a file may
+/// not sit where another address needs a folder (`assets/logo.png` and an alias
+/// `/assets/logo.png/`); and content may not write where the build writes itself.
+pub(super) fn check_urls(
+    sections: &[Section],
+    pages: &[Page],
+    assets: &[SourceFile],
+    problems: &mut Vec<Diagnostic>,
+) {
+    // Every claim: its address, the file that makes it, and the line where known.
+    let mut claims: Vec<(String, PathBuf, Option<usize>)> = Vec::new();
     for section in sections.iter().skip(1) {
         let file = section
             .file
             .clone()
             .unwrap_or_else(|| PathBuf::from(format!("{CONTENT_DIR}/{}", section.dir)));
-        claim(&section.url, &file, None);
+        claims.push((section.url.clone(), file, None));
     }
     for page in pages {
-        claim(&page.url, &page.file, None);
+        claims.push((page.url.clone(), page.file.clone(), None));
     }
-    for section in sections {
-        if let Some(file) = &section.file {
-            for alias in &section.aliases {
-                claim(&alias_url(alias), file, None);
+    for asset in assets {
+        let address = routes::address_of(&asset.rel).to_string();
+        claims.push((address, asset.display_path(), None));
+    }
+    let aliases = sections
+        .iter()
+        .filter_map(|s| Some((&s.aliases, s.file.as_ref()?)))
+        .chain(pages.iter().map(|p| (&p.front.aliases, &p.file)));
+    for (list, file) in aliases {
+        for alias in list {
+            // Refused aliases were reported with the front matter.
+            if let Ok(route) = routes::alias(&alias.path) {
+                claims.push((route.address, file.clone(), Some(alias.line)));
             }
         }
     }
-    for page in pages {
-        for alias in &page.front.aliases {
-            claim(
-                &alias_url(alias),
-                &page.file,
-                Some(page.front.line_of("aliases")),
+    let error = |file: &PathBuf, line: Option<usize>, message: String| {
+        let d = Diagnostic::error(file, message);
+        match line {
+            Some(line) => d.at_line(line),
+            None => d,
+        }
+    };
+    let mut claimed: HashMap<String, &PathBuf> = HashMap::new();
+    for (address, file, line) in &claims {
+        let key = address.to_lowercase();
+        if routes::is_reserved(&key) {
+            problems.push(error(file, *line, format!("`{address}` is an address the build writes itself"))
+                .help("rename the file or folder, or choose another alias; theme/, search/, downloads/, tags/, audience/, template-library/ and the site's own files are taken"));
+        } else if let Some(first) = claimed.get(&key) {
+            problems.push(
+                error(
+                    file,
+                    *line,
+                    format!(
+                        "the URL `{address}` is also claimed by `{}`",
+                        first.display()
+                    ),
+                )
+                .help("give one of them a different file name or `slug` (URLs ignore letter case)"),
             );
+        } else {
+            claimed.insert(key, file);
+        }
+    }
+    // A claimed file (`assets/logo.png`) cannot also be a folder of another address.
+    for (address, file, line) in &claims {
+        let key = address.to_lowercase();
+        let folders = key.match_indices('/').map(|(i, _)| &key[..i]);
+        for folder in folders {
+            if let Some(holder) = claimed.get(folder).filter(|_| !folder.ends_with('/')) {
+                problems.push(
+                    error(file, *line, format!("`{address}` would need `{folder}` to be a folder, but `{}` is published there as a file", holder.display()))
+                        .help("choose another alias or file name"),
+                );
+            }
         }
     }
 }
 
-/// An alias as a site URL: no leading slash, a folder URL ending in `/`.
-pub fn alias_url(alias: &str) -> String {
-    let trimmed = alias.trim().trim_start_matches('/');
-    if trimmed.is_empty() || trimmed.ends_with('/') || trimmed.ends_with(".html") {
-        trimmed.to_string()
-    } else {
-        format!("{trimmed}/")
-    }
+/// The file an alias's redirect is written to (checked when the front matter was read).
+pub fn alias_file(alias: &str) -> Option<String> {
+    routes::alias(alias).ok().map(|a| a.file)
 }
 
 pub(super) fn template_index(
