@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 
+mod keys;
+
 /// The file name of a hub's settings.
 pub const CONFIG_FILE: &str = "hub.yaml";
 
@@ -121,6 +123,18 @@ fn default_theme() -> String {
 impl Config {
     /// Reads and validates `hub.yaml` in `root`.
     pub fn load(root: &Path) -> Result<Config> {
+        let (config, problems) = Config::load_with_problems(root)?;
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems.into())
+        }
+    }
+
+    /// Reads `hub.yaml` in `root` as far as it can: the settings with every problem
+    /// found in them, so a build can go on to report the content's problems too.
+    /// Fails only when no settings can be made at all (no file, broken YAML).
+    pub fn load_with_problems(root: &Path) -> Result<(Config, Vec<Diagnostic>)> {
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read(&path) {
             Ok(bytes) => bytes,
@@ -146,29 +160,69 @@ impl Config {
                 e.utf8_error().valid_up_to()
             ))])
         })?;
-        Config::parse(&text)
+        Config::read(&text)
     }
 
     /// Parses and validates the text of a `hub.yaml`.
     pub fn parse(text: &str) -> Result<Config> {
+        let (config, problems) = Config::read(text)?;
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems.into())
+        }
+    }
+
+    /// Parses `text` into settings, leaving out unknown keys; returns them with every
+    /// problem found (every unknown key, every invalid value). Fails when the YAML
+    /// cannot be read or a value has the wrong type.
+    pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>)> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut config: Config = serde_yaml::from_str(text).map_err(|e| {
+        let syntax = |e: serde_yaml::Error| {
             let (message, help) = explain(&yaml_message(&e));
             let mut d = Diagnostic::error(CONFIG_FILE, message);
             if let Some(loc) = e.location() {
                 d = d.at(loc.line(), loc.column());
             }
             Error::from(vec![d.help(help)])
-        })?;
-        let problems = config.validate(text);
-        if problems.is_empty() {
-            if !config.base_url.ends_with('/') {
-                config.base_url.push('/');
+        };
+        let mut value: serde_yaml::Value = serde_yaml::from_str(text).map_err(syntax)?;
+        let mut problems = keys::remove_unknown(&mut value, text);
+        let mut config: Config = match serde_yaml::from_value(value) {
+            Ok(config) => config,
+            // Locations come from the text, so parse it again for the message.
+            Err(e) => {
+                // The text has the positions; while it still holds unknown keys, its
+                // first error would be one of those, already reported.
+                let located = match problems.is_empty() {
+                    true => serde_yaml::from_str::<Config>(text).err().unwrap_or(e),
+                    false => e,
+                };
+                let mut error = syntax(located);
+                if let Error::Invalid { diagnostics } = &mut error {
+                    problems.append(diagnostics);
+                    *diagnostics = problems;
+                }
+                return Err(error);
             }
-            Ok(config)
-        } else {
-            Err(problems.into())
+        };
+        problems.extend(config.validate(text));
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
         }
+        Ok((config, problems))
+    }
+
+    /// Replaces `base_url` (from `--base-url`), checked like the one in hub.yaml.
+    pub fn set_base_url(&mut self, url: &str) -> std::result::Result<(), Diagnostic> {
+        if let Some((message, help)) = base_url_problem(url) {
+            return Err(Diagnostic::general(format!("--base-url: {message}")).help(help));
+        }
+        self.base_url = url.to_string();
+        if !self.base_url.ends_with('/') {
+            self.base_url.push('/');
+        }
+        Ok(())
     }
 
     fn validate(&self, text: &str) -> Vec<Diagnostic> {
@@ -183,15 +237,8 @@ impl Config {
         if self.title.trim().is_empty() {
             problem("title", "`title` is empty".into(), "give the hub a name");
         }
-        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
-            problem(
-                "base_url",
-                format!(
-                    "`base_url` must be an absolute http(s) URL, not `{}`",
-                    self.base_url
-                ),
-                "write the address the hub is published at, like https://example.org/hub/",
-            );
+        if let Some((message, help)) = base_url_problem(&self.base_url) {
+            problem("base_url", message, help);
         }
         if self.audiences.is_empty() {
             problem(
@@ -257,6 +304,34 @@ impl Config {
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.id == id)
     }
+}
+
+/// What is wrong with a base URL, if anything: it must be an absolute http(s) address
+/// with a host, and nothing a page's markup or a feed reader could misread.
+fn base_url_problem(url: &str) -> Option<(String, &'static str)> {
+    let help = "write the address the hub is published at, like https://example.org/hub/";
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    if host.is_none_or(str::is_empty) {
+        return Some((
+            format!("`base_url` must be an absolute http(s) URL, not `{url}`"),
+            help,
+        ));
+    }
+    if let Some(c) = url.chars().find(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
+    }) {
+        return Some((
+            format!(
+                "`base_url` holds `{}`, which cannot be part of a web address",
+                c.escape_default()
+            ),
+            help,
+        ));
+    }
+    None
 }
 
 const ID_HELP: &str = "ids are lowercase letters, digits and dashes, like `getting-started`";

@@ -89,20 +89,19 @@ pub fn load_cached(options: &BuildOptions, cache: Option<&mut BuildCache>) -> Re
         None => (None, None),
     };
     let root = &options.root;
-    let mut config = Config::load(root)?;
+    // Problems in hub.yaml do not stop the build here, so the content's problems are
+    // reported with them; only settings that cannot be read at all do.
+    let (mut config, mut problems) = Config::load_with_problems(root)?;
     if let Some(base) = &options.base_url {
-        let mut base = base.clone();
-        if !base.ends_with('/') {
-            base.push('/');
+        if let Err(problem) = config.set_base_url(base) {
+            problems.push(problem);
         }
-        config.base_url = base;
     }
     let theme = theme::load(root, &config);
     let files = discover(root)?;
     let (markdown, assets): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|f| f.kind != SourceKind::Asset);
     let parsed = cache::parse_all(&markdown, &config, parse_cache);
-    let mut problems = Vec::new();
     let mut pages = Vec::with_capacity(parsed.len());
     let mut failed = Vec::new();
     for (file, p) in markdown.iter().zip(parsed) {
@@ -113,7 +112,10 @@ pub fn load_cached(options: &BuildOptions, cache: Option<&mut BuildCache>) -> Re
         pages.extend(p.page);
     }
     let theme = match theme {
-        Ok(theme) => Some(theme),
+        Ok(theme) => {
+            problems.extend(missing_layouts(&pages, &theme));
+            Some(theme)
+        }
         Err(theme_problems) => {
             problems.extend(theme_problems);
             None
@@ -143,6 +145,27 @@ pub fn load_cached(options: &BuildOptions, cache: Option<&mut BuildCache>) -> Re
             Err(problems.into())
         }
     }
+}
+
+/// A `layout` that names a template the theme does not have, found before links are
+/// checked so it is reported with every other problem.
+fn missing_layouts(pages: &[source::SourcePage], theme: &theme::Theme) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter_map(|page| match &page.front.layout {
+            front_matter::Layout::Custom(name) if !theme.has_template(&format!("{name}.html")) => {
+                Some(
+                    Diagnostic::error(&page.file, format!("the theme has no template `{name}.html` for `layout: {name}`"))
+                        .at_line(page.front.line_of("layout"))
+                        .help(match text::suggest(name, ["article", "faq", "template"]) {
+                            Some(near) => format!("did you mean `{near}`?"),
+                            None => "use article, faq or template, or add the template to themes/<theme>/templates/".to_string(),
+                        }),
+                )
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// What a finished build produced.

@@ -117,12 +117,16 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
     };
     let body = markdown::render(split.body, split.body_offset, &lines, options);
     let mut diagnostics = Vec::new();
-    for line in &body.raw_html_lines {
-        diagnostics.push(
-            Diagnostic::warning(&shown, "raw HTML is shown as text")
-                .at_line(*line)
-                .help("write it in Markdown, or set `allow_html: true` in hub.yaml if you trust every author"),
-        );
+    // Once per file: a page imported from HTML can have thousands of such lines.
+    if let Some(&first) = body.raw_html_lines.first() {
+        let count = body.raw_html_lines.len();
+        let message = match count {
+            1 => "raw HTML is shown as text".to_string(),
+            n => format!("raw HTML is shown as text on {n} lines (the first is shown here)"),
+        };
+        diagnostics.push(Diagnostic::warning(&shown, message).at_line(first).help(
+            "write it in Markdown, or set `allow_html: true` in hub.yaml if you trust every author",
+        ));
     }
     for (id, line) in &body.duplicate_ids {
         diagnostics.push(

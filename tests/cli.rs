@@ -249,16 +249,19 @@ fn raw_html_is_shown_as_text_unless_allowed_and_check_says_so() {
     let dir = hub("base");
     fs::write(
         dir.path().join("content/guide/html.md"),
-        "---\ntitle: HTML\nsummary: x\n---\nHello <marquee>there</marquee>.\n",
+        "---\ntitle: HTML\nsummary: x\n---\nHello <marquee>there</marquee>.\n\n<div>one</div>\n\nand <b>two</b>\n",
     )
     .unwrap();
     let check = guidepost(dir.path(), &["check"]);
     assert!(check.status.success());
+    // One warning per file, however many lines hold HTML.
     assert!(
-        stderr(&check).contains("warning: content/guide/html.md:5: raw HTML is shown as text"),
+        stderr(&check)
+            .contains("warning: content/guide/html.md:5: raw HTML is shown as text on 3 lines"),
         "{}",
         stderr(&check)
     );
+    assert_eq!(stderr(&check).matches("raw HTML").count(), 1);
     assert_eq!(
         guidepost(dir.path(), &["check", "--strict"]).status.code(),
         Some(1)
@@ -274,4 +277,35 @@ fn raw_html_is_shown_as_text_unless_allowed_and_check_says_so() {
     assert!(allowed.status.success(), "{}", stderr(&allowed));
     let out = common::build_ok(dir.path());
     assert!(read(&out, "guide/html/index.html").contains("Hello <marquee>there</marquee>."));
+}
+
+#[test]
+fn a_base_url_given_on_the_command_line_is_checked_like_hub_yaml() {
+    let dir = hub("base");
+    let out = common::build_ok(dir.path());
+    let before = common::tree(&out);
+    for bad in [
+        "javascript:alert(1)//",
+        "data:text/html,x",
+        "example.org",
+        "https://",
+    ] {
+        let result = guidepost(dir.path(), &["build", "--base-url", bad]);
+        assert_eq!(result.status.code(), Some(1), "{bad} was accepted");
+        assert!(
+            stderr(&result).contains("--base-url: `base_url` must be an absolute http(s) URL"),
+            "{bad}: {}",
+            stderr(&result)
+        );
+    }
+    assert!(
+        common::tree(&out) == before,
+        "a refused base URL changed the output"
+    );
+    let result = guidepost(
+        dir.path(),
+        &["build", "--base-url", "https://mirror.example.org/hub"],
+    );
+    assert!(result.status.success(), "{}", stderr(&result));
+    assert!(read(&out, "index.html").contains("href=\"https://mirror.example.org/hub/\""));
 }
