@@ -355,18 +355,20 @@ pub fn chrome<'a>(
     }
 }
 
-fn with_anchor(mut url: String, target: &Target) -> String {
+fn with_anchor(url: String, target: &Target) -> String {
+    let mut url = crate::url::encode_path(&url);
     if let Some(anchor) = &target.anchor {
         url.push('#');
-        url.push_str(anchor);
+        url.push_str(&crate::url::encode_path(anchor));
     }
     url
 }
 
-/// The link to a resolved target from a page at `from`.
+/// The link to a resolved target from a page at `from`, escaped as a browser's URL
+/// parser needs it (`a#b.pdf` → `a%23b.pdf`, spaces → `%20`).
 pub fn target_url(from: &str, target: &Target) -> String {
     match &target.anchor {
-        Some(anchor) if target.url == from => format!("#{anchor}"),
+        Some(anchor) if target.url == from => format!("#{}", crate::url::encode_path(anchor)),
         _ => with_anchor(relative(from, &target.url), target),
     }
 }

@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag,
+    TagEnd,
 };
 use serde::Serialize;
 
@@ -52,6 +53,15 @@ pub struct LinkRef {
     pub image: bool,
 }
 
+/// A link or image whose address was refused, and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedLink {
+    /// `javascript`, `vbscript` or `data`.
+    pub scheme: String,
+    pub line: usize,
+    pub column: usize,
+}
+
 /// A ```` ```template ```` block naming a template to embed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbedRef {
@@ -71,6 +81,9 @@ pub struct Markdown {
     pub embeds: Vec<EmbedRef>,
     /// Lines that hold raw HTML (escaped unless the hub allows it).
     pub raw_html_lines: Vec<usize>,
+    /// Links and images to `javascript:`, `vbscript:` or `data:` addresses, refused
+    /// while raw HTML is off.
+    pub refused_links: Vec<RefusedLink>,
     /// Explicit `{#id}`s given twice, by line.
     pub duplicate_ids: Vec<(String, usize)>,
     pub words: usize,
@@ -158,7 +171,7 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
     fn transform(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
         let mut iter = events.into_iter();
         let mut in_code = false;
-        let mut link_open: Vec<bool> = Vec::new();
+        let mut link_open: Vec<LinkOpen> = Vec::new();
         while let Some((event, range)) = iter.next() {
             match event {
                 Event::Start(Tag::Heading {
@@ -210,33 +223,53 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                     in_code = false;
                     self.events.push(Event::End(TagEnd::CodeBlock));
                 }
+                // An email autolink (`<name@example.org>`) is written as mailto: by the
+                // HTML writer, and never looked up as a file.
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Email,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    link_open.push(LinkOpen::AsWritten);
+                    self.events.push(Event::Start(Tag::Link {
+                        link_type: LinkType::Email,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
                 Event::Start(Tag::Link {
                     dest_url, title, ..
-                }) => match self.link_ref(&dest_url, range.start, false) {
-                    Some(n) => {
-                        let mut tag = format!("<a href=\"\0L{n}\0\"");
-                        push_title(&mut tag, &title);
-                        tag.push('>');
-                        self.html(tag);
-                        link_open.push(true);
+                }) => {
+                    if self.refuse_script(&dest_url, range.start) {
+                        link_open.push(LinkOpen::Dropped);
+                        continue;
                     }
-                    None => {
-                        link_open.push(false);
-                        self.events.push(Event::Start(Tag::Link {
-                            link_type: pulldown_cmark::LinkType::Inline,
-                            dest_url,
-                            title,
-                            id: CowStr::Borrowed(""),
-                        }));
-                    }
-                },
-                Event::End(TagEnd::Link) => {
-                    if link_open.pop() == Some(true) {
-                        self.html("</a>".to_string());
-                    } else {
-                        self.events.push(Event::End(TagEnd::Link));
+                    match self.link_ref(&dest_url, range.start, false) {
+                        Some(n) => {
+                            let mut tag = format!("<a href=\"\0L{n}\0\"");
+                            push_title(&mut tag, &title);
+                            tag.push('>');
+                            self.html(tag);
+                            link_open.push(LinkOpen::Resolved);
+                        }
+                        None => {
+                            link_open.push(LinkOpen::AsWritten);
+                            self.events.push(Event::Start(Tag::Link {
+                                link_type: LinkType::Inline,
+                                dest_url,
+                                title,
+                                id: CowStr::Borrowed(""),
+                            }));
+                        }
                     }
                 }
+                Event::End(TagEnd::Link) => match link_open.pop() {
+                    Some(LinkOpen::Resolved) => self.html("</a>".to_string()),
+                    Some(LinkOpen::Dropped) => {}
+                    _ => self.events.push(Event::End(TagEnd::Link)),
+                },
                 Event::Start(Tag::Image {
                     dest_url, title, ..
                 }) => {
@@ -250,6 +283,9 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                             Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                             _ => {}
                         }
+                    }
+                    if self.refuse_script(&dest_url, range.start) {
+                        continue;
                     }
                     let src = match self.link_ref(&dest_url, range.start, true) {
                         Some(n) => format!("\0L{n}\0"),
@@ -318,6 +354,8 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
             .filter_map(|(e, _)| match e {
                 Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
                 Event::InlineHtml(t) if shown_html => Some(t.as_ref()),
+                // A heading written over two lines (setext) has a space there.
+                Event::SoftBreak | Event::HardBreak => Some(" "),
                 _ => None,
             })
             .collect();
@@ -357,6 +395,24 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
         if depth == 2 {
             self.html(HEADING_END_MARK.to_string());
         }
+    }
+
+    /// True (and recorded) for a `javascript:`, `vbscript:` or `data:` address while
+    /// raw HTML is off: that mode is for authors who are not trusted with scripts.
+    fn refuse_script(&mut self, dest: &str, offset: usize) -> bool {
+        if self.options.allow_html {
+            return false;
+        }
+        let Some(scheme) = script_scheme(dest) else {
+            return false;
+        };
+        let (line, column) = (self.position)(offset);
+        self.out.refused_links.push(RefusedLink {
+            scheme,
+            line,
+            column,
+        });
+        true
     }
 
     /// Records a link to resolve later; returns its number, or None for links left as written.
@@ -425,6 +481,31 @@ fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
+/// How a link's end tag is written: as a resolved `<a>`, as the parser has it, or not
+/// at all (a refused address keeps only its text).
+enum LinkOpen {
+    Resolved,
+    AsWritten,
+    Dropped,
+}
+
+/// The scheme of an address that would run code or carry a document when followed
+/// (`javascript:`, `vbscript:`, `data:`), read as a browser reads it: leading spaces
+/// and control characters skipped, tabs and newlines anywhere ignored, any case.
+pub fn script_scheme(dest: &str) -> Option<String> {
+    let cleaned: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| cleaned.starts_with(s))
+        .map(|s| s.trim_end_matches(':').to_string())
+}
+
 /// True for links the site resolves: no scheme, not protocol-relative, not `mailto:`.
 pub fn is_local(dest: &str) -> bool {
     if dest.is_empty() || dest.starts_with("//") {
@@ -441,6 +522,70 @@ mod tests {
 
     fn md(body: &str) -> Markdown {
         render(body, 0, &LineIndex::new(body), RenderOptions::default())
+    }
+
+    #[test]
+    fn email_autolinks_are_mailto_links_not_files() {
+        let out = md("Write to <coordinator@example.org>.\n");
+        assert!(out.links.is_empty(), "{:?}", out.links);
+        assert!(
+            out.html
+                .contains("<a href=\"mailto:coordinator@example.org\">coordinator@example.org</a>"),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn script_addresses_are_refused_unless_html_is_allowed() {
+        let body = "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) <vbscript:msgbox>\n\n![c](data:image/svg+xml,x) [fine](https://example.org)\n";
+        let out = md(body);
+        let refused: Vec<_> = out
+            .refused_links
+            .iter()
+            .map(|r| (r.scheme.as_str(), r.line, r.column))
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                ("javascript", 1, 1),
+                ("javascript", 1, 26),
+                ("vbscript", 1, 51),
+                ("data", 3, 1)
+            ]
+        );
+        assert_eq!(
+            script_scheme(" \u{1}java\tscr\nipt:x").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(script_scheme("/javascript:x"), None);
+        // The refused links keep only their text; the safe one stays a link.
+        assert_eq!(out.html.matches("href=").count(), 1, "{}", out.html);
+        assert!(!out.html.contains("<img"), "{}", out.html);
+        assert!(out.html.contains("href=\"https://example.org\""));
+        let allowed = render(
+            body,
+            0,
+            &LineIndex::new(body),
+            RenderOptions {
+                allow_html: true,
+                ..RenderOptions::default()
+            },
+        );
+        assert!(allowed.refused_links.is_empty());
+    }
+
+    #[test]
+    fn a_heading_over_two_lines_keeps_its_space() {
+        let out = md("Saying\ngoodbye\n-------\n");
+        assert_eq!(out.toc[0].id, "saying-goodbye");
+        assert_eq!(out.toc[0].title, "Saying goodbye");
+    }
+
+    #[test]
+    fn ids_keep_combining_marks() {
+        let out = md("## क्या करें\n");
+        assert_eq!(out.toc[0].id, "क्या-करें");
     }
 
     #[test]

@@ -160,15 +160,19 @@ pub fn alias(written: &str) -> Result<Alias, Refusal> {
 }
 
 /// True when `path` (an output path with `/` separators) names a file inside the
-/// output folder on every system: relative, no `.` or `..` parts, no empty parts, no
-/// backslash, drive letter or other character a file system would read as structure.
+/// output folder: relative, no empty, `.` or `..` parts, no backslash or control
+/// character, and on Windows nothing that reads as a drive or stream (`c:`). Content
+/// files reach the output under their own names, so only what could leave the folder
+/// on this system is refused here; aliases, which make new names, are held to
+/// every system's rules when they are read.
 pub fn is_confined(path: &str) -> bool {
     !path.is_empty()
         && path.split('/').all(|segment| {
             !segment.is_empty()
                 && segment != "."
                 && segment != ".."
-                && segment.chars().all(allowed_in_name)
+                && !segment.contains(|c: char| c == '\\' || c.is_control())
+                && (!cfg!(windows) || segment.chars().all(allowed_in_name))
         })
 }
 
@@ -300,7 +304,9 @@ mod tests {
     fn confined_paths() {
         assert!(is_confined("a/b/index.html"));
         assert!(is_confined("café/index.html"));
-        for bad in ["", "/a", "a//b", "a/../b", "./a", "a\\b", "c:x", "a/"] {
+        // Names a content file can have on this system reach the output as they are.
+        assert_eq!(is_confined("files/a?b:c.pdf"), !cfg!(windows));
+        for bad in ["", "/a", "a//b", "a/../b", "./a", "a\\b", "a/", "a\u{0}b"] {
             assert!(!is_confined(bad), "{bad}");
         }
     }

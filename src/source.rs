@@ -128,6 +128,13 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
             "write it in Markdown, or set `allow_html: true` in hub.yaml if you trust every author",
         ));
     }
+    for refused in &body.refused_links {
+        diagnostics.push(
+            Diagnostic::error(&shown, format!("a link to a `{}:` address is not allowed", refused.scheme))
+                .at(refused.line, refused.column)
+                .help("link to a page, a file or an https:// address; scripts in links run only when hub.yaml sets `allow_html: true`"),
+        );
+    }
     for (id, line) in &body.duplicate_ids {
         diagnostics.push(
             Diagnostic::error(

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 /// Letters outside ASCII are kept (as GitHub does for heading ids), so a heading in
 /// another language still gets a readable id.
 pub fn slugify(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
     let mut slug = String::with_capacity(text.len());
     let mut pending_dash = false;
     for c in text.chars() {
@@ -16,6 +17,10 @@ pub fn slugify(text: &str) -> String {
             }
             pending_dash = false;
             slug.extend(c.to_lowercase());
+        } else if is_combining_mark(c) && !slug.is_empty() && !pending_dash {
+            // A mark belongs to the letter before it: without the virama, क्या reads
+            // as another word.
+            slug.push(c);
         } else if c.is_whitespace() || c == '-' || c == '_' || c == '/' || c == '.' {
             pending_dash = true;
         }

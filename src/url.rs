@@ -54,6 +54,46 @@ pub fn join_content_path(from_file: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// Escapes a path (or `#fragment`) for an `href`, so that a browser's URL parser reads
+/// back exactly these characters: `%` itself, spaces and other ASCII characters the
+/// parser would escape, reinterpret (`\` is `/` to it, `c:` a scheme) or cut at
+/// (`#`, `?`) become `%XX`. Letters outside ASCII stay as they are; the browser sends them as UTF-8.
+pub fn encode_path(path: &str) -> String {
+    let needs = |c: char| {
+        c.is_ascii_control()
+            || matches!(
+                c,
+                ' ' | '"'
+                    | '#'
+                    | '%'
+                    | '<'
+                    | '>'
+                    | '?'
+                    | '`'
+                    | '{'
+                    | '}'
+                    | '\\'
+                    | '|'
+                    | '^'
+                    | '['
+                    | ']'
+                    | ':'
+            )
+    };
+    if !path.contains(needs) {
+        return path.to_string();
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if needs(c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Decodes `%20`-style escapes in a link path; invalid escapes are kept as written.
 pub fn percent_decode(path: &str) -> String {
     if !path.contains('%') {
@@ -132,6 +172,34 @@ mod tests {
             Some("faq/c.md")
         );
         assert_eq!(join_content_path("a.md", "../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn escapes_what_a_url_parser_would_misread() {
+        assert_eq!(encode_path("files/a#b.pdf"), "files/a%23b.pdf");
+        assert_eq!(encode_path("my file.pdf"), "my%20file.pdf");
+        assert_eq!(encode_path("100%.pdf"), "100%25.pdf");
+        assert_eq!(encode_path("a?b.pdf"), "a%3Fb.pdf");
+        assert_eq!(encode_path("../closure/réunion/"), "../closure/réunion/");
+        assert_eq!(encode_path("a\\b"), "a%5Cb");
+        assert_eq!(encode_path("c:notes.pdf"), "c%3Anotes.pdf");
+    }
+
+    proptest::proptest! {
+        /// What a browser does with an `href` path: leave it as written but for
+        /// characters outside ASCII (sent as UTF-8, which the server decodes back), and
+        /// decode `%XX` on the server. The file name must come back unchanged.
+        #[test]
+        fn link_targets_round_trip(name in "[^/]{1,12}(/[^/]{1,12}){0,2}") {
+            let href = encode_path(&name);
+            for c in href.chars().filter(char::is_ascii) {
+                proptest::prop_assert!(
+                    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=@/%".contains(c),
+                    "{href:?} holds {c:?}, which a URL parser would change"
+                );
+            }
+            proptest::prop_assert_eq!(percent_decode_strict(&href), Some(name));
+        }
     }
 
     #[test]

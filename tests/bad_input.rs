@@ -125,6 +125,7 @@ bad_cases!(
     no_content,
     no_front_matter,
     non_utf8,
+    script_links,
     several_errors,
     slug_with_dots,
     slug_with_slash,

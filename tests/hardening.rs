@@ -134,3 +134,74 @@ fn builds_into_one_output_take_turns_and_the_output_is_always_whole() {
         .collect();
     assert!(names.is_empty(), "left behind: {names:?}");
 }
+
+/// The `href` values of a page, HTML entities undone.
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .map(|rest| {
+            rest[..rest.find('"').unwrap()]
+                .replace("&amp;", "&")
+                .replace("&#39;", "'")
+        })
+        .collect()
+}
+
+#[test]
+fn links_to_files_with_odd_names_reach_them_as_a_browser_reads_them() {
+    let dir = hub("base");
+    let files = dir.path().join("content/files");
+    fs::create_dir_all(&files).unwrap();
+    for name in [
+        "a#b.pdf",
+        "my file.pdf",
+        "100%.pdf",
+        "a?b.pdf",
+        "c:notes.txt",
+    ] {
+        fs::write(files.join(name), name).unwrap();
+    }
+    fs::write(
+        dir.path().join("content/guide/odd.md"),
+        "---\ntitle: Odd names\nsummary: Links a browser must read right.\n---\n\
+         [one](../files/a%23b.pdf) [two](<../files/my file.pdf>) [three](../files/my%20file.pdf)\n\
+         [four](../files/100%.pdf) [five](../files/100%25.pdf) [six](../files/a%3Fb.pdf)\n\
+         [seven](../files/c:notes.txt) [eight](../files/a%3Fb.pdf?download=1)\n\n\
+         Write to <help@example.org>.\n\n## Café\n\n[back up](#caf%C3%A9) and [the agenda](first.md#agenda).\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    let html = common::read(&out, "guide/odd/index.html");
+    let main = common::main_of(&html);
+    let links = hrefs(&main);
+    let page_dir = out.join("guide/odd");
+    let mut reached = Vec::new();
+    for href in links.iter().filter(|h| h.contains("files/")) {
+        // What a server does with the path a browser sends: cut the query, decode.
+        let path = href.split('?').next().unwrap();
+        let decoded = guidepost::url::percent_decode_strict(path)
+            .unwrap_or_else(|| panic!("{href} is not a valid escaped path"));
+        let target = page_dir.join(&decoded);
+        assert!(target.is_file(), "{href} does not reach a file ({decoded})");
+        reached.push(fs::read_to_string(target).unwrap());
+    }
+    assert_eq!(
+        reached,
+        [
+            "a#b.pdf",
+            "my file.pdf",
+            "my file.pdf",
+            "100%.pdf",
+            "100%.pdf",
+            "a?b.pdf",
+            "c:notes.txt",
+            "a?b.pdf"
+        ]
+    );
+    assert!(
+        links.contains(&"mailto:help@example.org".to_string()),
+        "{links:?}"
+    );
+    assert!(links.contains(&"#café".to_string()), "{links:?}");
+    assert!(links.contains(&"../first/#agenda".to_string()), "{links:?}");
+}

@@ -60,15 +60,18 @@ pub(super) fn resolve_links(
         .iter()
         .map(|link| {
             let error = |message: String, help: &str| Diagnostic::error(file, message).at(link.line, link.column).help(help);
-            let path = url::percent_decode(&link.path);
-            let path = path.split('?').next().unwrap_or("");
+            // A `?` written as such starts a query; one written `%3F` is part of a name.
+            let path = url::percent_decode(link.path.split('?').next().unwrap_or(""));
+            let path = path.as_str();
+            // Anchors are compared with heading ids as a browser does: decoded.
+            let anchor = link.anchor.as_deref().map(url::percent_decode);
             if path.is_empty() {
-                if let Some(anchor) = &link.anchor {
+                if let Some(anchor) = &anchor {
                     if !anchor.is_empty() && !body.ids.contains(anchor) {
                         problems.push(error(format!("no heading with the id `#{anchor}` on this page"), &anchor_help(&body.ids)));
                     }
                 }
-                return Target { url: own_url.clone(), anchor: link.anchor.clone() };
+                return Target { url: own_url.clone(), anchor: anchor.clone() };
             }
             let Some(rel) = url::join_content_path(from_rel, path) else {
                 problems.push(error(format!("the link `{}` points outside content/", link.path), "link to a page inside content/, or use a full https:// address"));
@@ -76,15 +79,15 @@ pub(super) fn resolve_links(
             };
             match lookup.find(&rel) {
                 Some(Found::Page(p)) => {
-                    if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
+                    if let Some(anchor) = anchor.as_deref().filter(|a| !a.is_empty()) {
                         if !ids[p].iter().any(|id| id == anchor) {
                             problems.push(error(format!("`{}` has no heading with the id `#{anchor}`", pages[p].file.display()), &anchor_help(&ids[p])));
                         }
                     }
-                    Target { url: pages[p].url.clone(), anchor: link.anchor.clone() }
+                    Target { url: pages[p].url.clone(), anchor: anchor.clone() }
                 }
-                Some(Found::Section(s)) => Target { url: sections[s].url.clone(), anchor: link.anchor.clone() },
-                Some(Found::Asset(asset)) => Target { url: asset, anchor: link.anchor.clone() },
+                Some(Found::Section(s)) => Target { url: sections[s].url.clone(), anchor: anchor.clone() },
+                Some(Found::Asset(asset)) => Target { url: asset, anchor: anchor.clone() },
                 None if lookup.failed.contains(&rel) => Target {
                     url: own_url.clone(),
                     anchor: None,
