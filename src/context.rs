@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::front_matter::{Field, Format};
 use crate::markdown::TocEntry;
+use crate::routes;
 use crate::site::{LinkTarget, Page, PageId, PageKind, Section, SectionId, Site, Target};
 use crate::url::{relative, root_prefix};
 
@@ -260,19 +261,6 @@ pub struct Context<'a, T: Serialize> {
     pub page: T,
 }
 
-/// URLs of generated pages.
-pub fn audience_url(id: &str) -> String {
-    format!("audience/{id}/")
-}
-
-/// The URL of a tag's page.
-pub fn tag_url(slug: &str) -> String {
-    format!("tags/{slug}/")
-}
-
-/// The URL of the template library.
-pub const LIBRARY_URL: &str = "template-library/";
-
 /// Builds the chrome for a page at `url` (`root` overrides the relative root, for 404).
 pub fn chrome<'a>(
     site: &'a Site,
@@ -303,7 +291,7 @@ pub fn chrome<'a>(
     let audiences = config
         .audiences
         .iter()
-        .map(|a| link(&a.label, &audience_url(&a.id)))
+        .map(|a| link(&a.label, &routes::audience_url(&a.id)))
         .collect();
     let footer = site
         .footer_links
@@ -331,14 +319,14 @@ pub fn chrome<'a>(
         site_title: &config.title,
         lang: &config.language,
         home_url: to(""),
-        css_url: to("theme/style.css"),
-        js_url: to("theme/guidepost.js"),
+        css_url: to(&routes::theme_file("style.css")),
+        js_url: to(&routes::theme_file("guidepost.js")),
         feed_url: to("feed.xml"),
-        library_url: to(LIBRARY_URL),
-        search_url: config.search.then(|| to(crate::search::SEARCH_URL)),
-        search_js_url: to("theme/search.js"),
-        search_css_url: to("theme/search.css"),
-        search_index_url: to(crate::search::INDEX_DIR),
+        library_url: to(routes::LIBRARY_URL),
+        search_url: config.search.then(|| to(routes::SEARCH_URL)),
+        search_js_url: to(&routes::theme_file("search.js")),
+        search_css_url: to(&routes::theme_file("search.css")),
+        search_index_url: to(routes::INDEX_DIR),
         root,
         head_title,
         description: if description.is_empty() {
@@ -381,7 +369,7 @@ pub fn audience_links(site: &Site, from: &str, ids: &[String]) -> Vec<Link> {
         .filter(|a| ids.contains(&a.id))
         .map(|a| Link {
             title: a.label.clone(),
-            url: relative(from, &audience_url(&a.id)),
+            url: relative(from, &routes::audience_url(&a.id)),
             current: false,
             external: false,
         })
@@ -473,7 +461,7 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
             .iter()
             .map(|t| Link {
                 title: t.clone(),
-                url: relative(from, &tag_url(&crate::text::slugify(t))),
+                url: relative(from, &routes::tag_url(&crate::text::slugify(t))),
                 current: false,
                 external: false,
             })

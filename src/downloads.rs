@@ -15,17 +15,14 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::front_matter::Format;
-use crate::render::{Contents, OutputFile};
+use crate::output::{Contents, OutputFile};
 use crate::site::{PageId, Site};
 
 pub use docx::escape_into as escape_xml;
 
-/// The folder downloads are written to.
-pub const DOWNLOADS_DIR: &str = "downloads";
-
 /// The site path of a template's file in one format.
 pub fn path(template_id: &str, format: Format) -> String {
-    format!("{DOWNLOADS_DIR}/{template_id}.{}", format.extension())
+    crate::routes::download_file(template_id, format.extension())
 }
 
 /// The formats a template offers: its `formats`, or all of them.

@@ -1,10 +1,29 @@
-//! The Atom feed of updated pages and the sitemap, written directly (no theme needed).
+//! The feeds stage: the Atom feed of updated pages, the sitemap and robots.txt,
+//! written directly (no theme needed).
+//!
+//! In: the [`Site`]. Out: three [`OutputFile`]s.
 
+use crate::output::OutputFile;
+use crate::routes;
 use crate::site::{PageId, Site};
 use crate::text::escape_html;
 
 /// How many entries the feed carries.
 pub const FEED_LIMIT: usize = 50;
+
+/// The feed, the sitemap and robots.txt.
+pub fn files(site: &Site) -> Vec<OutputFile> {
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}{}\n",
+        site.config.base_url,
+        routes::SITEMAP
+    );
+    vec![
+        OutputFile::new(routes::SITEMAP, sitemap(site)),
+        OutputFile::new(routes::FEED, atom(site)),
+        OutputFile::new(routes::ROBOTS, robots),
+    ]
+}
 
 /// `sitemap.xml`: every page and listing with its last update.
 pub fn sitemap(site: &Site) -> String {

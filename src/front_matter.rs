@@ -234,6 +234,20 @@ pub fn check_slug(slug: &str) -> Result<(), &'static str> {
     }
 }
 
+/// A YAML value as an error message names it (`the number 3`, `a list`).
+fn describe(value: &serde_yaml::Value) -> String {
+    use serde_yaml::Value;
+    match value {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("`{s}`"),
+        Value::Sequence(_) => "a list".to_string(),
+        Value::Mapping(_) => "a mapping".to_string(),
+        Value::Tagged(_) => "a tagged value".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,19 @@
 //! Guidepost turns a mentoring program's resource hub — Markdown guidance, FAQs and
 //! fill-in templates — into a fast, accessible static help center.
 //!
-//! A build is plain data flowing through stages, each a free function:
-//! [`Config::load`] → [`discover()`] → [`source::parse`] (in parallel) →
-//! [`site::assemble`] → [`render::render_into`] → [`output::Staging`].
-//! `check` runs the same stages without writing.
+//! A build is plain data flowing through stages, each a free function that takes the
+//! previous stage's output. This file is the plan:
+//!
+//! ```text
+//! load:    Config::load → discover → source::parse (parallel) → site::assemble, theme::load
+//! render:  downloads::all → render::pages ‖ search::index → feed::files
+//!          → theme::statics → output::copies
+//! write:   output::Staging (files written as they are made, swapped in whole)
+//! ```
+//!
+//! [`load`] runs the first line, [`render_site`] the second, [`build`] all three;
+//! `check` runs the first two without writing, and `serve` keeps the result in memory.
+//! Paths and addresses in the output are named in [`routes`].
 
 pub mod cache;
 pub mod config;
@@ -29,6 +38,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod sync;
 pub mod text;
 pub mod theme;
 pub mod url;
@@ -44,7 +54,7 @@ pub use crate::error::{Error, Result};
 pub use crate::site::Site;
 
 use crate::discover::SourceKind;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 use crate::site::{AssembleOptions, PageKind};
 
 /// What to build and how.
@@ -211,6 +221,48 @@ impl Report {
     }
 }
 
+/// Every file of a loaded site, handed to `sink` as it is made: the render half of
+/// the build plan. Downloads come first (the template library shows their sizes);
+/// the pages and the search index are made side by side, one per core when both
+/// are busy; then the feeds, the theme's own files and the content's plain files.
+/// `memo` lets pages whose inputs did not change be taken from the last render.
+pub fn render_site(
+    loaded: &Loaded,
+    search: bool,
+    memo: Option<&mut render::Memo>,
+    sink: &render::Sink<'_>,
+) -> Result<()> {
+    let (site, theme) = (&loaded.site, &loaded.theme);
+    let (downloads, sizes) = downloads::all(site);
+    let (pages, index) = rayon::join(
+        || render::pages(site, theme, &sizes, memo, sink),
+        || match search {
+            true => search::index(site, sink),
+            false => Ok(()),
+        },
+    );
+    merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
+    let statics = theme::statics(theme).map_err(|d| Error::from(vec![d]))?;
+    downloads
+        .into_iter()
+        .chain(feed::files(site))
+        .chain(statics)
+        .chain(output::copies(&site.assets))
+        .try_for_each(sink)
+}
+
+/// Both stages' problems when both failed, else the one failure.
+fn merge_failures(a: Result<()>, b: Result<()>) -> Result<()> {
+    match (a, b) {
+        (Err(Error::Invalid { mut diagnostics }), Err(Error::Invalid { diagnostics: more })) => {
+            diagnostics.extend(more);
+            Err(Error::Invalid { diagnostics })
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+        (Ok(()), Ok(())) => Ok(()),
+    }
+}
+
 /// Renders the site in memory without writing anything.
 pub fn render_all(options: &BuildOptions) -> Result<(Loaded, Vec<OutputFile>)> {
     render_all_cached(options, None)
@@ -222,14 +274,19 @@ pub fn render_all_cached(
     options: &BuildOptions,
     cache: Option<&mut BuildCache>,
 ) -> Result<(Loaded, Vec<OutputFile>)> {
-    let (loaded, rendered) = match cache {
+    let (loaded, memo) = match cache {
         Some(c) => (load_cached(options, Some(&mut *c))?, Some(&mut c.rendered)),
         None => (load_cached(options, None)?, None),
     };
-    match render::render_with(&loaded.site, &loaded.theme, !options.defer_search, rendered) {
-        Ok(files) => Ok((loaded, files)),
-        Err(problems) => Err(with_warnings(problems.into(), &loaded.warnings)),
-    }
+    let files = std::sync::Mutex::new(Vec::new());
+    let collect = |file: OutputFile| -> Result<()> {
+        sync::lock(&files).push(file);
+        Ok(())
+    };
+    render_site(&loaded, !options.defer_search, memo, &collect)?;
+    let mut files = sync::take(files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((loaded, files))
 }
 
 /// Builds the hub into `out`, replacing its previous contents only on success. Files
@@ -246,18 +303,14 @@ pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
         let size = staging.write(&file)?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(size, Ordering::Relaxed);
-        if file.path.starts_with(search::INDEX_DIR) {
+        if file.path.starts_with(routes::INDEX_DIR) {
             index_bytes.fetch_add(size, Ordering::Relaxed);
         }
         Ok(())
     };
-    let site = &loaded.site;
-    if let Err(error) =
-        render::render_into(site, &loaded.theme, !options.defer_search, None, &write)
-    {
-        return Err(with_warnings(error, &loaded.warnings));
-    }
+    render_site(&loaded, !options.defer_search, None, &write)?;
     staging.finish()?;
+    let site = &loaded.site;
     let count = |kind: PageKind| site.pages.iter().filter(|p| p.kind == kind).count();
     Ok(Report {
         articles: count(PageKind::Article),

@@ -6,25 +6,73 @@
 //! of the module graph: it imports only [`crate::url`], and whatever names an output
 //! path uses it.
 
+/// The home page's address.
+pub const HOME: &str = "";
+/// The search page.
+pub const SEARCH_URL: &str = "search/";
+/// The folder of the search index shards.
+pub const INDEX_DIR: &str = "search/index/";
+/// The template library.
+pub const LIBRARY_URL: &str = "template-library/";
+/// The list of every tag.
+pub const TAGS_URL: &str = "tags/";
+/// The folder of audience pages.
+pub const AUDIENCE_DIR: &str = "audience/";
+/// The folder of template downloads.
+pub const DOWNLOADS_DIR: &str = "downloads/";
+/// The folder of the theme's stylesheets, scripts and icons.
+pub const THEME_DIR: &str = "theme/";
+/// The folder `serve` answers its own requests under (live reload).
+pub const SERVE_DIR: &str = "__guidepost/";
+/// The page for addresses that do not exist.
+pub const NOT_FOUND: &str = "404.html";
+/// The sitemap for search engines.
+pub const SITEMAP: &str = "sitemap.xml";
+/// What crawlers may read.
+pub const ROBOTS: &str = "robots.txt";
+/// The Atom feed of updated pages.
+pub const FEED: &str = "feed.xml";
+/// The file that marks a folder as Guidepost output (and safe to replace).
+pub const MARKER: &str = ".guidepost-output";
+
 /// Site folders the build writes itself; content may not claim them or anything below.
 pub const RESERVED_FOLDERS: &[&str] = &[
-    "tags/",
-    "audience/",
-    "template-library/",
-    "downloads/",
-    "theme/",
-    "search/",
-    "__guidepost/",
+    TAGS_URL,
+    AUDIENCE_DIR,
+    LIBRARY_URL,
+    DOWNLOADS_DIR,
+    THEME_DIR,
+    SEARCH_URL,
+    SERVE_DIR,
 ];
 
 /// Site files the build writes itself at the root.
-pub const RESERVED_FILES: &[&str] = &[
-    "404.html",
-    "sitemap.xml",
-    "robots.txt",
-    "feed.xml",
-    ".guidepost-output",
-];
+pub const RESERVED_FILES: &[&str] = &[NOT_FOUND, SITEMAP, ROBOTS, FEED, MARKER];
+
+/// An audience's page.
+pub fn audience_url(id: &str) -> String {
+    format!("{AUDIENCE_DIR}{id}/")
+}
+
+/// A tag's page.
+pub fn tag_url(slug: &str) -> String {
+    format!("{TAGS_URL}{slug}/")
+}
+
+/// A theme file (`style.css` → `theme/style.css`).
+pub fn theme_file(name: &str) -> String {
+    format!("{THEME_DIR}{name}")
+}
+
+/// A template's download in one format (`downloads/agenda.docx`).
+pub fn download_file(template_id: &str, extension: &str) -> String {
+    format!("{DOWNLOADS_DIR}{template_id}.{extension}")
+}
+
+/// A search index shard (`search/index/v/3.js`).
+pub fn index_shard(key: &str) -> String {
+    format!("{INDEX_DIR}{key}.js")
+}
 
 /// The output file of a folder URL (`closure/` → `closure/index.html`).
 pub fn index_file(url: &str) -> String {

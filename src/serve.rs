@@ -17,7 +17,8 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::render::{self, Contents};
+use crate::output::Contents;
+use crate::sync::lock;
 use crate::{BuildCache, BuildOptions};
 
 /// How to serve.
@@ -98,7 +99,7 @@ impl Shared {
 
     /// Notes that a search index is on its way.
     fn expect_search(&self) {
-        let mut first = render::lock(&self.first_index);
+        let mut first = lock(&self.first_index);
         if *first == FirstIndex::NotAsked {
             *first = FirstIndex::Building;
         }
@@ -111,14 +112,14 @@ impl Shared {
                 *current = files;
             }
         }
-        *render::lock(&self.first_index) = FirstIndex::Done;
+        *lock(&self.first_index) = FirstIndex::Done;
         self.first_index_done.notify_all();
     }
 
     /// Waits, at most `limit`, for a first search index that is being built;
     /// returns whether there was one to wait for.
     pub fn wait_for_search(&self, limit: Duration) -> bool {
-        let first = render::lock(&self.first_index);
+        let first = lock(&self.first_index);
         if *first != FirstIndex::Building {
             return false;
         }
@@ -252,7 +253,7 @@ fn search_worker(shared: Arc<Shared>) -> Sender<crate::Loaded> {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
         while let Ok(mut latest) = receiver.recv() {
             // The first index is wanted at once; later ones wait for a pause.
-            if *render::lock(&shared.first_index) == FirstIndex::Done {
+            if *lock(&shared.first_index) == FirstIndex::Done {
                 loop {
                     match receiver.recv_timeout(SEARCH_PAUSE) {
                         Ok(newer) => latest = newer,

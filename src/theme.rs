@@ -11,6 +11,7 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::output::{Contents, OutputFile};
 
 /// The folder under the hub root that holds themes.
 pub const THEMES_DIR: &str = "themes";
@@ -70,6 +71,43 @@ impl Theme {
     pub fn has_template(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }
+}
+
+/// The theme's static files for the output, under `theme/`.
+pub fn statics(theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+    theme
+        .statics
+        .iter()
+        .map(|(name, file)| {
+            Ok(OutputFile {
+                path: crate::routes::theme_file(name),
+                contents: contents(name, file)?,
+            })
+        })
+        .collect()
+}
+
+/// A theme file for the output; stylesheets and scripts lose comments and layout
+/// whitespace, which keeps every page light.
+fn contents(name: &str, file: &StaticFile) -> Result<Contents, Diagnostic> {
+    let minify: Option<fn(&str) -> String> = match name.rsplit('.').next() {
+        Some("css") => Some(crate::minify::css),
+        Some("js") => Some(crate::minify::js),
+        _ => None,
+    };
+    let bytes = match (file, minify) {
+        (StaticFile::Disk(path), None) => return Ok(Contents::Copy(path.clone())),
+        (StaticFile::Disk(path), Some(_)) => std::fs::read(path).map_err(|e| {
+            Diagnostic::error(path, format!("cannot read the theme file: {e}"))
+                .help("check that the file exists and that you can read it")
+        })?,
+        (StaticFile::Embedded(bytes), _) => bytes.to_vec(),
+    };
+    Ok(match (minify, String::from_utf8(bytes)) {
+        (Some(minify), Ok(text)) => Contents::bytes(minify(&text)),
+        (_, Ok(text)) => Contents::bytes(text),
+        (_, Err(e)) => Contents::bytes(e.into_bytes()),
+    })
 }
 
 /// Loads the configured theme: the embedded default, overridden by the hub's files.

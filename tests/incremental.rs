@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use guidepost::render::OutputFile;
+use guidepost::output::OutputFile;
 use guidepost::{BuildCache, BuildOptions};
 
 /// The repository's own hub (every page kind, embeds, tags, aliases) in a temporary folder.
@@ -117,7 +117,8 @@ fn every_kind_of_edit_renders_what_a_full_build_renders() {
     );
     let moved = rebuild_matches_full_build(root, &mut cache, "a title that reorders listings");
     let site = guidepost::load(&options(root)).unwrap().site;
-    let listings = 4 + site.sections.len() - 1 + site.config.audiences.len() + site.tags.len();
+    // Home, 404, template library, topics and search, then the folders, audiences and tags.
+    let listings = 5 + site.sections.len() - 1 + site.config.audiences.len() + site.tags.len();
     let me = site
         .pages
         .iter()

@@ -12,7 +12,7 @@ use crate::front_matter::{
 };
 use crate::text::suggest;
 
-use super::values::describe;
+use super::describe;
 
 pub(super) struct Parser<'a> {
     pub path: &'a Path,

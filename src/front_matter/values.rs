@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::front_matter::{is_field_name, Field};
 use crate::text::suggest;
 
+use super::describe;
 use super::reader::Parser;
 
 impl Parser<'_> {
@@ -172,15 +173,3 @@ impl Parser<'_> {
 
 const FIELD_HELP: &str =
     "declare fields like:\nfields:\n  - {name: mentee_name, label: \"Mentee's name\", example: Jordan}";
-
-pub(super) fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "nothing".to_string(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) => format!("`{s}`"),
-        Value::Sequence(_) => "a list".to_string(),
-        Value::Mapping(_) => "a mapping".to_string(),
-        Value::Tagged(_) => "a tagged value".to_string(),
-    }
-}

@@ -20,7 +20,8 @@ use crate::fingerprint::{debug_hash, hash_of};
 use crate::site::{PageId, PageKind, Site};
 use crate::theme::Theme;
 
-use super::{DownloadSizes, OutputFile};
+use super::DownloadSizes;
+use crate::output::OutputFile;
 
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
 #[derive(Debug, Default)]

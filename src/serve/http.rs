@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{LiveEvent, Shared, Snapshot};
-use crate::render::Contents;
+use crate::output::Contents;
 
 /// The path of the live-reload script.
 pub const LIVE_SCRIPT_PATH: &str = "/__guidepost/live.js";

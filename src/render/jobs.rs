@@ -1,0 +1,429 @@
+//! One render job per page or listing: what each needs from the site, gathered into
+//! its typed context and handed to the theme.
+//!
+//! In: the [`Site`], the [`Theme`] and the download sizes. Out: one [`OutputFile`] per
+//! job, or the problem that stopped it.
+
+use crate::context::{self, Context};
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::Layout;
+use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
+use crate::output::OutputFile;
+use crate::routes;
+use crate::site::{PageId, PageKind, Site};
+use crate::theme::Theme;
+use crate::url::relative;
+
+use super::body::{faq_json_ld, fill};
+use super::memo::Fingerprints;
+use super::{page, render_template, DownloadSizes};
+
+/// A page or listing to render.
+pub(super) enum Job {
+    Search,
+    Home,
+    NotFound,
+    Library,
+    Tags,
+    Section(usize),
+    Page(PageId),
+    Audience(usize),
+    Tag(usize),
+}
+
+impl Job {
+    /// Every job of the site, listings first: an audience's page lists every article
+    /// for it, and one of those left to the end keeps a core busy after the other has
+    /// run out of work.
+    pub(super) fn all(site: &Site) -> Vec<Job> {
+        let mut jobs: Vec<Job> = (0..site.config.audiences.len())
+            .map(Job::Audience)
+            .collect();
+        jobs.extend([Job::Library, Job::Tags, Job::Home, Job::NotFound]);
+        if site.config.search {
+            jobs.push(Job::Search);
+        }
+        jobs.extend((0..site.tags.len()).map(Job::Tag));
+        jobs.extend((1..site.sections.len()).map(Job::Section));
+        jobs.extend((0..site.pages.len()).map(Job::Page));
+        jobs
+    }
+
+    /// What identifies the job from one render to the next (page ids can shift).
+    pub(super) fn key(&self, site: &Site) -> String {
+        match *self {
+            Job::Home => "home".to_string(),
+            Job::Search => "search".to_string(),
+            Job::NotFound => "404".to_string(),
+            Job::Library => "library".to_string(),
+            Job::Tags => "tags".to_string(),
+            Job::Section(id) => format!("section:{}", site.sections[id].dir),
+            Job::Page(id) => format!("page:{}", site.pages[id].rel),
+            Job::Audience(n) => format!("audience:{}", site.config.audiences[n].id),
+            Job::Tag(n) => format!("tag:{}", site.tags[n].slug),
+        }
+    }
+
+    pub(super) fn fingerprint(
+        &self,
+        site: &Site,
+        prints: &Fingerprints,
+        sizes: &DownloadSizes,
+    ) -> u64 {
+        match *self {
+            Job::Page(id) => prints.page(site, id),
+            Job::Library => prints.library(sizes),
+            _ => prints.listing(),
+        }
+    }
+
+    pub(super) fn run(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        sizes: &DownloadSizes,
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
+        let file = match *self {
+            Job::Search => page(
+                theme,
+                "search.html",
+                routes::SEARCH_URL,
+                context::SearchPage {
+                    index_url: relative(routes::SEARCH_URL, routes::INDEX_DIR),
+                },
+                context::chrome(
+                    site,
+                    routes::SEARCH_URL,
+                    Some("Search"),
+                    "Search every article, question and template in the hub.",
+                    None,
+                ),
+            )?,
+            Job::Home => page(
+                theme,
+                "home.html",
+                "",
+                home(site, theme)?,
+                context::chrome(site, "", None, "", None),
+            )?,
+            Job::NotFound => {
+                let root = super::url_path(&site.config.base_url);
+                let chrome = context::chrome(
+                    site,
+                    routes::NOT_FOUND,
+                    Some("Page not found"),
+                    "",
+                    Some(root),
+                );
+                let html = render_template(theme, "404.html", &Context { chrome, page: () })?;
+                OutputFile::new(routes::NOT_FOUND, html)
+            }
+            Job::Library => {
+                let from = routes::LIBRARY_URL;
+                let entries = site
+                    .templates
+                    .iter()
+                    .map(|&t| context::LibraryEntry {
+                        card: context::card(site, from, t),
+                        fields: &site.pages[t].front.fields,
+                        used_in: context::used_in(site, from, t),
+                        downloads: context::download_links(site, from, t, Some(sizes)),
+                    })
+                    .collect();
+                let chrome = context::chrome(
+                    site,
+                    from,
+                    Some("Template library"),
+                    "Every template in the hub, ready to fill in and print.",
+                    None,
+                );
+                page(
+                    theme,
+                    "library.html",
+                    from,
+                    context::LibraryPage { templates: entries },
+                    chrome,
+                )?
+            }
+            Job::Tags => {
+                let from = routes::TAGS_URL;
+                let tags = site
+                    .tags
+                    .iter()
+                    .map(|t| context::TagLink {
+                        label: t.label.clone(),
+                        url: relative(from, &routes::tag_url(&t.slug)),
+                        count: t.pages.len(),
+                    })
+                    .collect();
+                page(
+                    theme,
+                    "tags.html",
+                    from,
+                    context::TagsPage { tags },
+                    context::chrome(site, from, Some("Topics"), "", None),
+                )?
+            }
+            Job::Section(id) => {
+                let s = &site.sections[id];
+                let from = s.url.as_str();
+                let data = context::SectionPage {
+                    title: &s.title,
+                    description: &s.description,
+                    intro: fill(&s.body.html, &s.links, &[], from, site, theme, false)?,
+                    crumbs: context::crumbs(site, from, id),
+                    sections: s
+                        .children
+                        .iter()
+                        .map(|&c| context::section_card(site, from, c))
+                        .collect(),
+                    pages: s
+                        .pages
+                        .iter()
+                        .map(|&p| context::card(site, from, p))
+                        .collect(),
+                };
+                page(
+                    theme,
+                    "section.html",
+                    from,
+                    data,
+                    context::chrome(site, from, Some(&s.title), &s.description, None),
+                )?
+            }
+            Job::Page(id) => render_page(site, theme, id)?,
+            Job::Audience(n) => {
+                let a = &site.config.audiences[n];
+                let from = routes::audience_url(&a.id);
+                let mut groups: Vec<context::Group> = Vec::new();
+                let matching: Vec<PageId> = ordered_pages(site)
+                    .into_iter()
+                    .filter(|&p| site.pages[p].front.audience.contains(&a.id))
+                    .collect();
+                for phase in &site.config.phases {
+                    let pages: Vec<_> = matching
+                        .iter()
+                        .filter(|&&p| site.pages[p].front.phase.as_deref() == Some(&phase.id))
+                        .map(|&p| context::card(site, &from, p))
+                        .collect();
+                    if !pages.is_empty() {
+                        groups.push(context::Group {
+                            title: phase.label.clone(),
+                            id: phase.id.clone(),
+                            pages,
+                        });
+                    }
+                }
+                let other: Vec<_> = matching
+                    .iter()
+                    .filter(|&&p| site.pages[p].front.phase.is_none())
+                    .map(|&p| context::card(site, &from, p))
+                    .collect();
+                if !other.is_empty() {
+                    groups.push(context::Group {
+                        title: "Any time".to_string(),
+                        id: "any-time".to_string(),
+                        pages: other,
+                    });
+                }
+                let data = context::AudiencePage {
+                    title: format!("For {}", a.label.to_lowercase()),
+                    description: &a.description,
+                    start_here: site.start_here[n]
+                        .iter()
+                        .map(|&p| context::card(site, &from, p))
+                        .collect(),
+                    groups,
+                };
+                let title = data.title.clone();
+                page(
+                    theme,
+                    "audience.html",
+                    &from,
+                    data,
+                    context::chrome(site, &from, Some(&title), &a.description, None),
+                )?
+            }
+            Job::Tag(n) => {
+                let t = &site.tags[n];
+                let from = routes::tag_url(&t.slug);
+                let data = context::TagPage {
+                    label: &t.label,
+                    pages: t
+                        .pages
+                        .iter()
+                        .map(|&p| context::card(site, &from, p))
+                        .collect(),
+                };
+                let title = format!("Topic: {}", t.label);
+                page(
+                    theme,
+                    "tag.html",
+                    &from,
+                    data,
+                    context::chrome(site, &from, Some(&title), "", None),
+                )?
+            }
+        };
+        Ok(vec![file])
+    }
+}
+
+/// Pages in reading order: home's own, then each category depth first.
+fn ordered_pages(site: &Site) -> Vec<PageId> {
+    fn walk(site: &Site, id: usize, out: &mut Vec<PageId>) {
+        out.extend(&site.sections[id].pages);
+        for &c in &site.sections[id].children {
+            walk(site, c, out);
+        }
+    }
+    let mut out = Vec::with_capacity(site.pages.len());
+    walk(site, 0, &mut out);
+    out
+}
+
+fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diagnostic> {
+    let root = &site.sections[0];
+    let mut recent: Vec<PageId> = (0..site.pages.len())
+        .filter(|&p| site.pages[p].front.updated.is_some())
+        .collect();
+    recent.sort_by(|&a, &b| {
+        site.pages[b]
+            .front
+            .updated
+            .cmp(&site.pages[a].front.updated)
+            .then_with(|| site.pages[a].rel.cmp(&site.pages[b].rel))
+    });
+    recent.truncate(6);
+    Ok(context::HomePage {
+        title: &root.title,
+        description: &root.description,
+        intro: fill(&root.body.html, &root.links, &[], "", site, theme, false)?,
+        start_here: site
+            .config
+            .audiences
+            .iter()
+            .zip(&site.start_here)
+            .map(|(a, pages)| context::AudiencePath {
+                label: &a.label,
+                description: &a.description,
+                url: routes::audience_url(&a.id),
+                pages: pages.iter().map(|&p| context::card(site, "", p)).collect(),
+            })
+            .collect(),
+        categories: root
+            .children
+            .iter()
+            .map(|&c| context::section_card(site, "", c))
+            .collect(),
+        loose_pages: root
+            .pages
+            .iter()
+            .map(|&p| context::card(site, "", p))
+            .collect(),
+        promoted: ordered_pages(site)
+            .into_iter()
+            .filter(|&p| site.pages[p].front.promoted)
+            .map(|p| context::card(site, "", p))
+            .collect(),
+        recent: recent
+            .into_iter()
+            .map(|p| context::card(site, "", p))
+            .collect(),
+    })
+}
+
+fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Diagnostic> {
+    let p = &site.pages[id];
+    let from = p.url.as_str();
+    let body = fill(
+        &p.body.html,
+        &p.links,
+        &p.embeds,
+        from,
+        site,
+        theme,
+        p.kind == PageKind::Faq,
+    )?;
+    let meta = context::page_meta(site, id);
+    let mut chrome = context::chrome(site, from, Some(&p.front.title), &p.front.summary, None);
+    chrome.og_type = "article";
+    match (&p.front.layout, p.kind) {
+        (Layout::Custom(name), _) => {
+            let name = format!("{name}.html");
+            if !theme.has_template(&name) {
+                return Err(Diagnostic::error(&p.file, format!("the theme has no template `{name}` for `layout: {}`", name.trim_end_matches(".html"))).at_line(p.front.line_of("layout")).help("use article, faq or template, or add the template to themes/<theme>/templates/"));
+            }
+            page(
+                theme,
+                &name,
+                from,
+                context::ArticlePage { meta, body },
+                chrome,
+            )
+        }
+        (_, PageKind::Article) => page(
+            theme,
+            "article.html",
+            from,
+            context::ArticlePage { meta, body },
+            chrome,
+        ),
+        (_, PageKind::Faq) => {
+            let mut parts = body.split(SECTION_MARK);
+            let intro = parts.next().unwrap_or("").to_string();
+            let questions: Vec<context::Question> = parts
+                .zip(p.toc().iter().filter(|t| t.level == 2))
+                .map(|(part, entry)| context::Question {
+                    id: entry.id.clone(),
+                    question: entry.title.clone(),
+                    answer: part
+                        .split_once(HEADING_END_MARK)
+                        .map_or(part, |(_, a)| a)
+                        .to_string(),
+                })
+                .collect();
+            let json_ld = faq_json_ld(&questions);
+            page(
+                theme,
+                "faq.html",
+                from,
+                context::FaqPage {
+                    meta,
+                    intro,
+                    questions,
+                    json_ld,
+                },
+                chrome,
+            )
+        }
+        (_, PageKind::Template) => {
+            let template = context::TemplateCard {
+                id: p.template_id.as_deref().unwrap_or(""),
+                title: &p.front.title,
+                summary: &p.front.summary,
+                url: "./".to_string(),
+                fields: &p.front.fields,
+                body,
+                downloads: context::download_links(site, from, id, None),
+                instance: "page".to_string(),
+            };
+            let used_in = context::used_in(site, from, id);
+            // The articles that embed the template are listed already; don't repeat them.
+            let mut meta = meta;
+            meta.related
+                .retain(|r| !used_in.iter().any(|u| u.url == r.url));
+            page(
+                theme,
+                "template.html",
+                from,
+                context::TemplatePage {
+                    meta,
+                    template,
+                    used_in,
+                },
+                chrome,
+            )
+        }
+    }
+}
