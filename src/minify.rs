@@ -1,5 +1,7 @@
-//! Conservative size savings for the theme's CSS and JavaScript: comments and
-//! layout whitespace go, nothing that could change meaning is touched.
+//! Conservative size savings for the theme's stylesheets: comments and layout
+//! whitespace go, strings stay as written. Scripts are not minified: a JavaScript
+//! minifier that is not a full parser changes meaning (template literals, regular
+//! expressions, `//` inside strings), and a hub theme's scripts must run as written.
 
 /// CSS without comments and with whitespace collapsed; strings are kept as written.
 pub fn css(text: &str) -> String {
@@ -75,31 +77,6 @@ fn flush_space(out: &mut String, pending: &mut bool, next: char) {
     *pending = false;
 }
 
-/// JavaScript without whole-line comments and indentation. Lines stay lines, so
-/// automatic semicolon insertion is unaffected; multi-line template literals are
-/// left alone.
-pub fn js(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_template = false;
-    for line in text.lines() {
-        if in_template {
-            out.push_str(line);
-            out.push('\n');
-        } else {
-            let trimmed = line.trim();
-            if trimmed.is_empty() || trimmed.starts_with("//") {
-                continue;
-            }
-            out.push_str(trimmed);
-            out.push('\n');
-        }
-        if line.matches('`').count() % 2 == 1 {
-            in_template = !in_template;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,11 +94,5 @@ mod tests {
     fn css_keeps_descendant_pseudo_classes_apart() {
         assert_eq!(css(".a :focus { outline: 0 }"), ".a :focus{outline:0}");
         assert_eq!(css("a::before { content: 'x' }"), "a::before{content:'x'}");
-    }
-
-    #[test]
-    fn js_drops_comment_lines_and_indentation() {
-        let text = "// about\n(function () {\n  \"use strict\";\n  // why\n  var url = \"http://x\"; // keep\n  var t = `a\n    b`;\n})();\n";
-        assert_eq!(js(text), "(function () {\n\"use strict\";\nvar url = \"http://x\"; // keep\nvar t = `a\n    b`;\n})();\n");
     }
 }

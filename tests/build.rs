@@ -298,8 +298,8 @@ fn hub_theme_files_replace_the_built_in_ones_file_by_file() {
     );
     assert_eq!(
         read(&out, "theme/extra.js"),
-        "window.extra = true;\n",
-        "comment lines are dropped"
+        "// Added by the hub.\nwindow.extra = true;\n",
+        "scripts are published as written"
     );
     assert!(
         read(&out, "theme/guidepost.js").contains("data-template-card"),
