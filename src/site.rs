@@ -110,9 +110,9 @@ pub struct Tag {
     pub pages: Vec<PageId>,
 }
 
-/// A footer link, resolved.
+/// A footer link from hub.yaml ([`crate::config::FooterLink`]) with its target resolved.
 #[derive(Debug, Clone)]
-pub struct FooterLink {
+pub struct ResolvedFooterLink {
     pub label: String,
     /// Either a site URL (internal) or an absolute URL.
     pub target: LinkTarget,
@@ -136,7 +136,7 @@ pub struct Site {
     pub tags: Vec<Tag>,
     /// For each audience in `config.audiences`, its "start here" pages.
     pub start_here: Vec<Vec<PageId>>,
-    pub footer_links: Vec<FooterLink>,
+    pub footer_links: Vec<ResolvedFooterLink>,
     /// Files copied as they are, by content-relative path.
     pub assets: Vec<SourceFile>,
     /// The newest `updated` date of any page.
@@ -318,7 +318,7 @@ pub fn assemble_cached(
     let footer_links = config
         .footer_links
         .iter()
-        .map(|link| FooterLink {
+        .map(|link| ResolvedFooterLink {
             label: link.label.clone(),
             target: footer_target(&link.url, &lookup, &site_pages, &sections, &mut problems),
         })

@@ -8,7 +8,6 @@
 //! parallel chunks with local dictionaries merged once.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -64,30 +63,9 @@ pub struct Index {
     pub documents: u32,
 }
 
-/// A hash map with a fast, non-cryptographic hash: the keys are the hub's own words.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-
-/// The multiply-rotate hash rustc uses (FxHash): a few instructions per 8 bytes.
-#[derive(Default)]
-pub(crate) struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A hash map with a fast, non-cryptographic hash (FxHash, as rustc uses): the keys
+/// are the hub's own words, not input an attacker chooses to collide.
+pub(crate) type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Counts of a term (or group) in each field of one document.
 type FieldCounts = [u8; FIELDS];

@@ -19,9 +19,8 @@ use serde::Serialize;
 
 use super::documents::{Document, Run};
 use super::scan;
-use std::hash::Hasher;
 
-use super::index::{FastHasher, Index};
+use super::index::Index;
 use crate::site::{PageKind, Site};
 
 /// The digits of the base-64 number encoding; `search.js` uses the same.
@@ -209,10 +208,7 @@ pub fn shards(
 }
 
 fn shard_hash(shard: &Shard) -> u64 {
-    let mut h = FastHasher::default();
-    h.write(shard.key.as_bytes());
-    h.write(shard.script.as_bytes());
-    h.finish()
+    crate::fingerprint::hash_of((&shard.key, &shard.script))
 }
 
 fn encode_runs(runs: &[Run]) -> String {
