@@ -4,9 +4,17 @@
 //! In: [`ServeOptions`]. Out: a running server until the process is stopped. The
 //! site is kept in memory and swapped whole after each successful rebuild, so a
 //! reader never gets a half-built page; a failed rebuild keeps the last good site
-//! and shows the error in the browser and the terminal.
+//! and shows the error in the browser and the terminal. Every file is served from
+//! bytes taken when its build was made, never read from the hub at request time.
 
+mod copies;
 mod http;
+mod linger;
+mod lookup;
+mod pool;
+mod request;
+mod response;
+mod streams;
 mod watch;
 
 use std::collections::HashMap;
@@ -17,9 +25,13 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::output::Contents;
 use crate::sync::lock;
 use crate::{BuildCache, BuildOptions};
+use copies::Copies;
+use streams::Note;
+
+/// A built site's files by output path (`closure/index.html`), as served.
+pub type Files = HashMap<String, Arc<Vec<u8>>>;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -39,7 +51,7 @@ pub struct ServeOptions {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     /// Output files by path (`closure/index.html`).
-    pub files: Arc<HashMap<String, Contents>>,
+    pub files: Arc<Files>,
     /// The problems of the latest rebuild, if it failed (the files are the last good ones).
     pub error: Option<String>,
     /// Counts successful builds, so a page can tell whether it is out of date.
@@ -71,13 +83,14 @@ pub struct Shared {
     pub snapshot: RwLock<Arc<Snapshot>>,
     /// The search page and index, built after the pages so an edit reaches the
     /// browser sooner; served beside the snapshot.
-    pub search: RwLock<Arc<HashMap<String, Contents>>>,
+    pub search: RwLock<Arc<Files>>,
     /// Where the first search index is: a request that finds nothing while it is
     /// being built waits for it, rather than getting a 404 that a moment later would
     /// have been the search page.
     first_index: Mutex<FirstIndex>,
     first_index_done: Condvar,
-    pub clients: Mutex<Vec<Sender<LiveEvent>>>,
+    /// Where live events go: the thread that streams them to open pages.
+    clients: Mutex<Vec<Sender<Note>>>,
 }
 
 impl Shared {
@@ -90,7 +103,7 @@ impl Shared {
     }
 
     /// The current search page and index.
-    pub fn search_files(&self) -> Arc<HashMap<String, Contents>> {
+    pub fn search_files(&self) -> Arc<Files> {
         self.search
             .read()
             .map(|s| Arc::clone(&s))
@@ -106,7 +119,7 @@ impl Shared {
     }
 
     /// Serves a new search index, or ends the wait for one that failed to build.
-    fn finish_search(&self, files: Option<Arc<HashMap<String, Contents>>>) {
+    fn finish_search(&self, files: Option<Arc<Files>>) {
         if let Some(files) = files {
             if let Ok(mut current) = self.search.write() {
                 *current = files;
@@ -132,7 +145,7 @@ impl Shared {
     /// Tells every open page, dropping pages that have gone away.
     pub fn broadcast(&self, event: LiveEvent) {
         if let Ok(mut clients) = self.clients.lock() {
-            clients.retain(|client| client.send(event.clone()).is_ok());
+            clients.retain(|client| client.send(Note::Event(event.clone())).is_ok());
         }
     }
 }
@@ -147,10 +160,12 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     let shared = Arc::new(Shared::default());
     let started = Instant::now();
     let mut cache = BuildCache::default();
+    let mut copies = Copies::default();
     // Where file events are unreliable, so may modification times be.
     cache.parsed.read_every_file = options.poll;
-    let search = search_worker(Arc::clone(&shared));
-    let pages = rebuild(&options.build, &shared, &mut cache, &search);
+    copies.read_every_file = options.poll;
+    let search = search_worker(Arc::clone(&shared), options.build.root.clone());
+    let pages = rebuild(&options.build, &shared, &mut cache, &mut copies, &search);
     let watch = watch::Watch::start(&options.build.root, options.poll)?;
     let listener = bind(&options.bind, options.port)?;
     let address = listener
@@ -169,7 +184,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
         options.build.root.display()
     );
     let server_shared = Arc::clone(&shared);
-    std::thread::spawn(move || http::run(listener, server_shared));
+    std::thread::spawn(move || pool::run(listener, server_shared, pool::Limits::default()));
     if options.open {
         open_browser(&url);
     }
@@ -177,7 +192,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     watch.run(|changed| {
         let started = Instant::now();
         let what = describe_changes(&root, changed);
-        match rebuild(&options.build, &shared, &mut cache, &search) {
+        match rebuild(&options.build, &shared, &mut cache, &mut copies, &search) {
             Some(_) => println!(
                 "Rebuilt in {} ms ({what}; {} rendered again).",
                 started.elapsed().as_millis(),
@@ -197,47 +212,61 @@ fn rebuild(
     options: &BuildOptions,
     shared: &Shared,
     cache: &mut BuildCache,
+    copies: &mut Copies,
     search: &Sender<crate::Loaded>,
 ) -> Option<usize> {
-    match crate::render_all_cached(options, Some(cache)) {
-        Ok((loaded, files)) => {
-            for warning in &loaded.warnings {
-                eprintln!("{warning}");
-            }
-            let count = files.iter().filter(|f| f.path.ends_with(".html")).count();
-            let files = Arc::new(files.into_iter().map(|f| (f.path, f.contents)).collect());
-            if let Ok(mut snapshot) = shared.snapshot.write() {
-                let generation = snapshot.generation + 1;
-                *snapshot = Arc::new(Snapshot {
-                    files,
-                    error: None,
-                    generation,
-                });
-            }
-            shared.broadcast(LiveEvent::Reload);
-            // The pages are live; the search index follows in the background.
-            shared.expect_search();
-            if search.send(loaded).is_err() {
-                shared.finish_search(None);
-            }
-            Some(count)
-        }
-        Err(error) => {
-            let text = error_text(&error);
-            eprintln!("{text}");
-            if let Ok(mut snapshot) = shared.snapshot.write() {
-                let files = Arc::clone(&snapshot.files);
-                let generation = snapshot.generation;
-                *snapshot = Arc::new(Snapshot {
-                    files,
-                    error: Some(text.clone()),
-                    generation,
-                });
-            }
-            shared.broadcast(LiveEvent::Error(text));
-            None
-        }
+    let (loaded, files) = match crate::render_all_cached(options, Some(cache)) {
+        Ok(built) => built,
+        Err(error) => return refuse(shared, error_text(&error)),
+    };
+    for warning in &loaded.warnings {
+        eprintln!("{warning}");
     }
+    let count = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    // Copied files are read now, so what is served can only change with a new build.
+    let files = match copies.freeze(files, &options.root) {
+        Ok(files) => Arc::new(files),
+        Err(problems) => {
+            return refuse(
+                shared,
+                error_text(&Error::Invalid {
+                    diagnostics: problems,
+                }),
+            )
+        }
+    };
+    if let Ok(mut snapshot) = shared.snapshot.write() {
+        let generation = snapshot.generation + 1;
+        *snapshot = Arc::new(Snapshot {
+            files,
+            error: None,
+            generation,
+        });
+    }
+    shared.broadcast(LiveEvent::Reload);
+    // The pages are live; the search index follows in the background.
+    shared.expect_search();
+    if search.send(loaded).is_err() {
+        shared.finish_search(None);
+    }
+    Some(count)
+}
+
+/// Keeps the last good site served and tells the terminal and open pages why the
+/// rebuild failed.
+fn refuse(shared: &Shared, text: String) -> Option<usize> {
+    eprintln!("{text}");
+    if let Ok(mut snapshot) = shared.snapshot.write() {
+        let files = Arc::clone(&snapshot.files);
+        let generation = snapshot.generation;
+        *snapshot = Arc::new(Snapshot {
+            files,
+            error: Some(text.clone()),
+            generation,
+        });
+    }
+    shared.broadcast(LiveEvent::Error(text));
+    None
 }
 
 /// How long the search index waits for the writer to pause before it is rebuilt.
@@ -246,7 +275,7 @@ const SEARCH_PAUSE: Duration = Duration::from_millis(400);
 /// Keeps the served search index up to date with the served pages, on one thread of
 /// its own: while edits keep coming, only the latest site is indexed, once they
 /// pause, so the next edit's rebuild is not kept waiting for the index.
-fn search_worker(shared: Arc<Shared>) -> Sender<crate::Loaded> {
+fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<crate::Loaded> {
     let (sender, receiver) = mpsc::channel::<crate::Loaded>();
     std::thread::spawn(move || {
         // One worker thread of its own, so the index never takes both cores from a rebuild.
@@ -267,12 +296,16 @@ fn search_worker(shared: Arc<Shared>) -> Sender<crate::Loaded> {
                 Some(pool) => pool.install(build),
                 None => build(),
             };
-            match result {
-                Ok(files) => shared.finish_search(Some(Arc::new(
-                    files.into_iter().map(|f| (f.path, f.contents)).collect(),
-                ))),
-                Err(problem) => {
-                    eprintln!("{problem}");
+            // The index is all rendered bytes; freezing only changes their type.
+            let files = result
+                .map_err(|problem| vec![problem])
+                .and_then(|files| Copies::default().freeze(files, &root));
+            match files {
+                Ok(files) => shared.finish_search(Some(Arc::new(files))),
+                Err(problems) => {
+                    for problem in problems {
+                        eprintln!("{problem}");
+                    }
                     shared.finish_search(None);
                 }
             }

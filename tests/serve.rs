@@ -1,9 +1,12 @@
 //! `guidepost serve` as a writer uses it: pages served from a temporary copy of a
 //! fixture hub, rebuilt and reloaded after edits, errors shown while the last good
-//! build stays served, and nothing outside the site reachable. Every server is
-//! stopped by the test that started it (and stops by itself when its stdin closes).
+//! build stays served, and nothing outside the site reachable (more in `safety`).
+//! Every server is stopped by the test that started it (and stops by itself when its
+//! stdin closes).
 
 mod common;
+#[path = "serve/safety.rs"]
+mod safety;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
