@@ -110,6 +110,13 @@ fn contents(name: &str, file: &StaticFile) -> Result<Contents, Diagnostic> {
     })
 }
 
+/// True when `path` (a link) leads to a file or folder inside the hub at `root`.
+fn points_inside(path: &Path, root: &Path) -> bool {
+    let hub = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    path.canonicalize()
+        .is_ok_and(|target| target.starts_with(hub))
+}
+
 /// Loads the configured theme: the embedded default, overridden by the hub's files.
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
@@ -143,6 +150,20 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
                     continue;
                 }
             };
+            // As in content/: a link may point anywhere inside the hub, never outside
+            // it, since what the theme holds is published.
+            if entry.path_is_symlink() && !points_inside(entry.path(), root) {
+                problems.push(
+                    Diagnostic::error(
+                        entry.path().strip_prefix(root).unwrap_or(entry.path()),
+                        "this symbolic link points outside the hub",
+                    )
+                    .help(
+                        "copy the file into the theme instead of linking to it, or remove the link",
+                    ),
+                );
+                continue;
+            }
             let name = entry.file_name().to_string_lossy();
             if !entry.file_type().is_file() || crate::discover::is_ignored(&name) {
                 continue;

@@ -205,3 +205,25 @@ fn links_to_files_with_odd_names_reach_them_as_a_browser_reads_them() {
     assert!(links.contains(&"#café".to_string()), "{links:?}");
     assert!(links.contains(&"../first/#agenda".to_string()), "{links:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_theme_file_linked_from_outside_the_hub_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "not for publishing").unwrap();
+    let dir = hub("base");
+    let statics = dir.path().join("themes/default/static");
+    fs::create_dir_all(&statics).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), statics.join("notes.txt"))
+        .unwrap();
+    let result = guidepost(dir.path(), &["build"]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(
+        stderr(&result).contains(
+            "error: themes/default/static/notes.txt: this symbolic link points outside the hub"
+        ),
+        "{}",
+        stderr(&result)
+    );
+    assert!(!dir.path().join("public").exists());
+}
