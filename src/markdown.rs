@@ -1,9 +1,9 @@
 //! Markdown to HTML, with the hub's additions: heading ids and the table of contents,
 //! callouts, links to other Markdown files, template embeds and placeholders.
 //!
-//! In: a page body and where it starts in its file. Out: [`Markdown`], whose HTML holds
-//! markers (a NUL byte, a letter and a number) where a link target or an embedded
-//! template goes; the site stage fills them in once every page is known.
+//! In: a page body and where it starts in its file. Out: [`Markdown`], whose [`Body`]
+//! is HTML in parts, with the places where a link's address or an embedded template
+//! goes; the site stage fills them in once every page is known.
 
 use std::ops::Range;
 
@@ -18,10 +18,10 @@ use std::sync::Arc;
 
 use crate::text::{escape_html, push_escaped, word_count, IdSet};
 
-/// Marks the start of a `##` section in [`Markdown::html`].
-pub const SECTION_MARK: &str = "\0S\0";
-/// Marks the end of a `##` heading, where its section's body begins.
-pub const HEADING_END_MARK: &str = "\0H\0";
+mod body;
+
+pub use body::{Body, BodySection, Part};
+use body::{PartWriter, Place};
 
 /// How to render one body.
 #[derive(Debug, Clone, Copy, Default)]
@@ -72,8 +72,8 @@ pub struct EmbedRef {
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
 pub struct Markdown {
-    /// HTML with link, embed and section markers (shared: `serve` keeps it between rebuilds).
-    pub html: Arc<str>,
+    /// The HTML, in parts (shared: `serve` keeps it between rebuilds).
+    pub html: Arc<Body>,
     pub toc: Vec<TocEntry>,
     /// Every id the body defines (headings of all levels, footnotes), for anchor checks.
     pub ids: Vec<String>,
@@ -109,9 +109,11 @@ pub fn render(
     let Writer {
         mut out, events, ..
     } = writer;
-    let mut html = String::with_capacity(body.len() + body.len() / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = html.into();
+    let mut parts = PartWriter::default();
+    // Writing into parts cannot fail.
+    let _ = pulldown_cmark::html::write_html_fmt(&mut parts, events.into_iter());
+    let headings = out.toc.iter().filter(|t| t.level == 2);
+    out.html = Arc::new(parts.finish(headings.map(|t| (t.id.as_str(), t.title.as_str()))));
     out
 }
 
@@ -208,12 +210,12 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                         }
                     }
                     let (line, _) = (self.position)(range.start);
-                    let n = self.out.embeds.len();
                     self.out.embeds.push(EmbedRef {
                         id: id.trim().to_string(),
                         line,
                     });
-                    self.html(format!("\0E{n}\0\n"));
+                    self.events.push(Place::Embed.event());
+                    self.html("\n".to_string());
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     in_code = true;
@@ -247,8 +249,10 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                         continue;
                     }
                     match self.link_ref(&dest_url, range.start, false) {
-                        Some(n) => {
-                            let mut tag = format!("<a href=\"\0L{n}\0\"");
+                        Some(_) => {
+                            self.html("<a href=\"".to_string());
+                            self.events.push(Place::Link.event());
+                            let mut tag = "\"".to_string();
                             push_title(&mut tag, &title);
                             tag.push('>');
                             self.html(tag);
@@ -287,11 +291,15 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                     if self.refuse_script(&dest_url, range.start) {
                         continue;
                     }
-                    let src = match self.link_ref(&dest_url, range.start, true) {
-                        Some(n) => format!("\0L{n}\0"),
-                        None => escape_html(&dest_url),
+                    let mut tag = match self.link_ref(&dest_url, range.start, true) {
+                        Some(_) => {
+                            self.html("<img src=\"".to_string());
+                            self.events.push(Place::Link.event());
+                            "\"".to_string()
+                        }
+                        None => format!("<img src=\"{}\"", escape_html(&dest_url)),
                     };
-                    let mut tag = format!("<img src=\"{src}\" alt=\"{}\"", escape_html(&alt));
+                    tag.push_str(&format!(" alt=\"{}\"", escape_html(&alt)));
                     push_title(&mut tag, &title);
                     tag.push_str(" loading=\"lazy\">");
                     self.html(tag);
@@ -370,7 +378,7 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
         };
         let depth = level as u8;
         if depth == 2 {
-            self.html(SECTION_MARK.to_string());
+            self.events.push(Place::SectionStart.event());
         }
         if depth == 2 || depth == 3 {
             self.out.toc.push(TocEntry {
@@ -393,7 +401,7 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
         self.events.extend(heading_events);
         self.events.push(Event::End(TagEnd::Heading(level)));
         if depth == 2 {
-            self.html(HEADING_END_MARK.to_string());
+            self.events.push(Place::HeadingEnd.event());
         }
     }
 
@@ -524,15 +532,27 @@ mod tests {
         render(body, 0, &LineIndex::new(body), RenderOptions::default())
     }
 
+    /// The body's HTML with its places shown as `{link n}` and `{embed n}`.
+    fn shown(out: &Markdown) -> String {
+        out.html
+            .parts()
+            .map(|part| match part {
+                Part::Html(html) => html.clone(),
+                Part::Link(n) => format!("{{link {n}}}"),
+                Part::Embed(n) => format!("{{embed {n}}}"),
+            })
+            .collect()
+    }
+
     #[test]
     fn email_autolinks_are_mailto_links_not_files() {
         let out = md("Write to <coordinator@example.org>.\n");
         assert!(out.links.is_empty(), "{:?}", out.links);
         assert!(
-            out.html
+            shown(&out)
                 .contains("<a href=\"mailto:coordinator@example.org\">coordinator@example.org</a>"),
             "{}",
-            out.html
+            shown(&out)
         );
     }
 
@@ -560,9 +580,9 @@ mod tests {
         );
         assert_eq!(script_scheme("/javascript:x"), None);
         // The refused links keep only their text; the safe one stays a link.
-        assert_eq!(out.html.matches("href=").count(), 1, "{}", out.html);
-        assert!(!out.html.contains("<img"), "{}", out.html);
-        assert!(out.html.contains("href=\"https://example.org\""));
+        assert_eq!(shown(&out).matches("href=").count(), 1, "{}", shown(&out));
+        assert!(!shown(&out).contains("<img"), "{}", shown(&out));
+        assert!(shown(&out).contains("href=\"https://example.org\""));
         let allowed = render(
             body,
             0,
@@ -595,23 +615,22 @@ mod tests {
         assert_eq!(ids, ["goals", "goals-1", "thanks"]);
         assert!(out.ids.contains(&"deep".to_string()));
         assert!(
-            out.html.contains("<h2 id=\"thanks\">Saying thanks</h2>"),
+            shown(&out).contains("<h2 id=\"thanks\">Saying thanks</h2>"),
             "{}",
-            out.html
+            shown(&out)
         );
-        assert_eq!(out.html.matches(SECTION_MARK).count(), 2);
+        assert_eq!(out.html.sections.len(), 2);
     }
 
     #[test]
     fn callouts_become_notes() {
         let out = md("> [!TIP]\n> Book the date.\n");
         assert!(
-            out.html
-                .contains("<div class=\"callout callout-tip\" role=\"note\">"),
+            shown(&out).contains("<div class=\"callout callout-tip\" role=\"note\">"),
             "{}",
-            out.html
+            shown(&out)
         );
-        assert!(out.html.contains("<p>Book the date.</p>"));
+        assert!(shown(&out).contains("<p>Book the date.</p>"));
     }
 
     #[test]
@@ -624,8 +643,8 @@ mod tests {
             ("../closure/last-meeting.md", Some("agenda"))
         );
         assert_eq!((link.line, link.column), (3, 5));
-        assert!(out.html.contains("<a href=\"\0L0\0\">the agenda</a>"));
-        assert!(out.html.contains("href=\"https://example.org\""));
+        assert!(shown(&out).contains("<a href=\"{link 0}\">the agenda</a>"));
+        assert!(shown(&out).contains("href=\"https://example.org\""));
     }
 
     #[test]
@@ -638,15 +657,15 @@ mod tests {
                 line: 3
             }]
         );
-        assert!(out.html.contains("\0E0\0"));
+        assert!(shown(&out).contains("{embed 0}"));
     }
 
     #[test]
     fn raw_html_is_escaped_unless_allowed() {
         let body = "Hi <script>alert(1)</script>\n\n<div>block</div>\n";
         let out = md(body);
-        assert!(!out.html.contains("<script>"), "{}", out.html);
-        assert!(out.html.contains("&lt;script&gt;"));
+        assert!(!shown(&out).contains("<script>"), "{}", shown(&out));
+        assert!(shown(&out).contains("&lt;script&gt;"));
         assert_eq!(out.raw_html_lines, [1, 3]);
         let allowed = render(
             body,
@@ -657,7 +676,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        assert!(allowed.html.contains("<div>block</div>"));
+        assert!(shown(&allowed).contains("<div>block</div>"));
     }
 
     #[test]
@@ -673,21 +692,21 @@ mod tests {
             },
         );
         assert!(
-            out.html.contains(
+            shown(&out).contains(
                 "<span class=\"placeholder\" data-field=\"mentee_name\">{{ mentee_name }}</span>"
             ),
             "{}",
-            out.html
+            shown(&out)
         );
     }
 
     #[test]
     fn gfm_extensions_render() {
         let out = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n~~old~~ \"quoted\"[^1]\n\n[^1]: A note.\n");
-        assert!(out.html.contains("<table>"));
-        assert!(out.html.contains("type=\"checkbox\""));
-        assert!(out.html.contains("<del>old</del>"));
-        assert!(out.html.contains("“quoted”"));
-        assert!(out.html.contains("footnote-definition"));
+        assert!(shown(&out).contains("<table>"));
+        assert!(shown(&out).contains("type=\"checkbox\""));
+        assert!(shown(&out).contains("<del>old</del>"));
+        assert!(shown(&out).contains("“quoted”"));
+        assert!(shown(&out).contains("footnote-definition"));
     }
 }

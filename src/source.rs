@@ -183,6 +183,7 @@ fn normalise(text: &str) -> String {
     } else {
         text.to_string()
     };
+    // A NUL byte is never valid in HTML; browsers show it as U+FFFD anyway.
     if out.contains('\0') {
         out = out.replace('\0', "\u{fffd}");
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::context;
 use crate::diagnostic::Diagnostic;
+use crate::markdown::Part;
 use crate::site::{PageId, Site, Target};
 use crate::theme::Theme;
 use crate::url::relative;
@@ -36,41 +37,34 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Fills link and embed markers for a page at `from`; section markers are kept only
-/// when the caller splits the body at them (FAQ pages).
-pub(super) fn fill(
-    html: &str,
+/// The HTML of body parts as shown on the page at `from`: each link's address
+/// relative to it, each embedded template as its card.
+pub(super) fn fill<'a>(
+    parts: impl IntoIterator<Item = &'a Part>,
     links: &[Target],
     embeds: &[PageId],
     from: &str,
     site: &Site,
     theme: &Theme,
-    keep_sections: bool,
 ) -> Result<String, Diagnostic> {
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(start) = rest.find('\0') {
-        let kind = rest.as_bytes().get(start + 1).copied();
-        let Some(len) = rest[start + 2..].find('\0') else {
-            break;
-        };
-        let n: usize = rest[start + 2..start + 2 + len]
-            .parse()
-            .unwrap_or(usize::MAX);
-        out.push_str(&rest[..start]);
-        match kind {
-            Some(b'L') if n < links.len() => out.push_str(&crate::text::escape_html(
-                &context::target_url(from, &links[n]),
-            )),
-            Some(b'E') if n < embeds.len() => {
-                out.push_str(&embed(site, theme, from, embeds[n], n)?)
+    let mut out = String::new();
+    for part in parts {
+        match *part {
+            Part::Html(ref html) => out.push_str(html),
+            Part::Link(n) => {
+                if let Some(target) = links.get(n) {
+                    out.push_str(&crate::text::escape_html(&context::target_url(
+                        from, target,
+                    )));
+                }
             }
-            Some(b'S') | Some(b'H') if !keep_sections => {}
-            _ => out.push_str(&rest[start..start + 3 + len]),
+            Part::Embed(n) => {
+                if let Some(&template) = embeds.get(n) {
+                    out.push_str(&embed(site, theme, from, template, n)?);
+                }
+            }
         }
-        rest = &rest[start + 3 + len..];
     }
-    out.push_str(rest);
     Ok(out)
 }
 
@@ -84,7 +78,7 @@ fn embed(
 ) -> Result<String, Diagnostic> {
     let t = &site.pages[id];
     let body = nest_headings(
-        &fill(&t.body.html, &t.links, &[], from, site, theme, false)?,
+        &fill(t.body.html.parts(), &t.links, &[], from, site, theme)?,
         t.template_id.as_deref().unwrap_or("template"),
     );
     let card = context::TemplateCard {

@@ -7,7 +7,7 @@
 use crate::context::{self, Context};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::Layout;
-use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
+use crate::markdown::Part;
 use crate::output::OutputFile;
 use crate::routes;
 use crate::site::{PageId, PageKind, Site};
@@ -170,7 +170,7 @@ impl Job {
                 let data = context::SectionPage {
                     title: &s.title,
                     description: &s.description,
-                    intro: fill(&s.body.html, &s.links, &[], from, site, theme, false)?,
+                    intro: fill(s.body.html.parts(), &s.links, &[], from, site, theme)?,
                     crumbs: context::crumbs(site, from, id),
                     sections: s
                         .children
@@ -298,7 +298,7 @@ fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diag
     Ok(context::HomePage {
         title: &root.title,
         description: &root.description,
-        intro: fill(&root.body.html, &root.links, &[], "", site, theme, false)?,
+        intro: fill(root.body.html.parts(), &root.links, &[], "", site, theme)?,
         start_here: site
             .config
             .audiences
@@ -336,15 +336,10 @@ fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diag
 fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Diagnostic> {
     let p = &site.pages[id];
     let from = p.url.as_str();
-    let body = fill(
-        &p.body.html,
-        &p.links,
-        &p.embeds,
-        from,
-        site,
-        theme,
-        p.kind == PageKind::Faq,
-    )?;
+    let fill = |parts: &mut dyn Iterator<Item = &Part>| {
+        fill(parts, &p.links, &p.embeds, from, site, theme)
+    };
+    let html = &p.body.html;
     let meta = context::page_meta(site, id);
     let mut chrome = context::chrome(site, from, Some(&p.front.title), &p.front.summary, None);
     chrome.og_type = "article";
@@ -358,7 +353,10 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 theme,
                 &name,
                 from,
-                context::ArticlePage { meta, body },
+                context::ArticlePage {
+                    meta,
+                    body: fill(&mut html.parts())?,
+                },
                 chrome,
             )
         }
@@ -366,23 +364,25 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
             theme,
             "article.html",
             from,
-            context::ArticlePage { meta, body },
+            context::ArticlePage {
+                meta,
+                body: fill(&mut html.parts())?,
+            },
             chrome,
         ),
         (_, PageKind::Faq) => {
-            let mut parts = body.split(SECTION_MARK);
-            let intro = parts.next().unwrap_or("").to_string();
-            let questions: Vec<context::Question> = parts
-                .zip(p.toc().iter().filter(|t| t.level == 2))
-                .map(|(part, entry)| context::Question {
-                    id: entry.id.clone(),
-                    question: entry.title.clone(),
-                    answer: part
-                        .split_once(HEADING_END_MARK)
-                        .map_or(part, |(_, a)| a)
-                        .to_string(),
+            let intro = fill(&mut html.intro.iter())?;
+            let questions = html
+                .sections
+                .iter()
+                .map(|section| {
+                    Ok(context::Question {
+                        id: section.id.clone(),
+                        question: section.title.clone(),
+                        answer: fill(&mut section.content.iter())?,
+                    })
                 })
-                .collect();
+                .collect::<Result<Vec<_>, Diagnostic>>()?;
             let json_ld = faq_json_ld(&questions);
             page(
                 theme,
@@ -404,7 +404,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 summary: &p.front.summary,
                 url: "./".to_string(),
                 fields: &p.front.fields,
-                body,
+                body: fill(&mut html.parts())?,
                 downloads: context::download_links(site, from, id, None),
                 instance: "page".to_string(),
             };

@@ -6,7 +6,7 @@
 //! audiences, so that a document's filters follow from its number (see [`Run`]).
 
 use super::scan;
-use crate::markdown::{HEADING_END_MARK, SECTION_MARK};
+use crate::markdown::Part;
 use crate::site::{PageId, PageKind, Site};
 
 /// The fields a document's text is indexed under, by weight.
@@ -163,10 +163,15 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
         summary.push_str(" · ");
         summary.push_str(tag);
     }
-    let mut parts = split_at_marks(&page.body.html, SECTION_MARK);
-    let headings = page.body.toc.iter().filter(|t| t.level == 2);
+    let html = &page.body.html;
     if page.kind == PageKind::Template {
-        let whole = html_text(&page.body.html.replace(SECTION_MARK, " "));
+        // The whole template is one hit; its sections are words apart.
+        let mut joined = html_of(&html.intro);
+        for section in &html.sections {
+            joined.push(' ');
+            joined.push_str(&html_of(section.heading.iter().chain(&section.content)));
+        }
+        let whole = html_text(&joined);
         let excerpt = excerpt_text(&whole.body, &front.summary);
         return vec![Document {
             page: id,
@@ -182,7 +187,7 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
             excerpt,
         }];
     }
-    let intro = html_text(parts.next().unwrap_or(""));
+    let intro = html_text(&html_of(&html.intro));
     let mut docs = vec![Document {
         page: id,
         anchor: None,
@@ -196,19 +201,20 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
             intro.body,
         ],
     }];
-    for (part, entry) in parts.zip(headings) {
-        let body = find_mark(part, HEADING_END_MARK)
-            .map_or(part, |at| &part[at + HEADING_END_MARK.len()..]);
-        let text = html_text(body);
+    for section in &html.sections {
+        let text = html_text(&html_of(&section.content));
         let (title, heading) = if page.kind == PageKind::Faq {
-            (entry.title.clone(), text.headings)
+            (section.title.clone(), text.headings)
         } else {
-            (String::new(), format!("{} {}", entry.title, text.headings))
+            (
+                String::new(),
+                format!("{} {}", section.title, text.headings),
+            )
         };
         docs.push(Document {
             page: id,
-            anchor: Some(entry.id.clone()),
-            heading: Some(entry.title.clone()),
+            anchor: Some(section.id.clone()),
+            heading: Some(section.title.clone()),
             excerpt: excerpt_text(&text.body, ""),
             fields: [
                 title,
@@ -220,6 +226,18 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
         });
     }
     docs
+}
+
+/// The HTML of body parts, links and embeds left out (search indexes a page's own
+/// words; an embedded template is a document of its own).
+fn html_of<'a>(parts: impl IntoIterator<Item = &'a Part>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        if let Part::Html(html) = part {
+            out.push_str(html);
+        }
+    }
+    out
 }
 
 /// The excerpt text when it differs from the body: the fallback for an empty body,
@@ -246,7 +264,7 @@ pub struct HtmlText {
     pub body: String,
 }
 
-/// Strips tags, markers and footnote numbers, decodes entities and collapses white
+/// Strips tags and footnote numbers, decodes entities and collapses white
 /// space, in one pass. Block elements end a word; inline ones (`<em>`, `<a>`…) do not.
 pub fn html_text(html: &str) -> HtmlText {
     let bytes = html.as_bytes();
@@ -292,13 +310,6 @@ pub fn html_text(html: &str) -> HtmlText {
                     in_heading = !closing;
                 }
                 i = end;
-            }
-            0 => {
-                i = bytes[i + 1..]
-                    .iter()
-                    .position(|&c| c == 0)
-                    .map_or(bytes.len(), |e| i + e + 2);
-                space(out);
             }
             _ if skip_depth > 0 => i += 1,
             b'&' => {
@@ -354,7 +365,7 @@ pub fn html_text(html: &str) -> HtmlText {
 }
 
 /// Where the text from `start` reaches a byte [`html_text`] must look at: `<`, `&`,
-/// a marker's NUL, a line break or tab.
+/// a line break or tab.
 fn plain_text_end(bytes: &[u8], start: usize) -> usize {
     scan::first_where(
         bytes,
@@ -362,46 +373,12 @@ fn plain_text_end(bytes: &[u8], start: usize) -> usize {
         |x| {
             scan::equal(x, b'<')
                 | scan::equal(x, b'&')
-                | scan::equal(x, 0)
                 | scan::equal(x, b'\n')
                 | scan::equal(x, b'\t')
                 | scan::equal(x, b'\r')
         },
-        |b| matches!(b, b'<' | b'&' | 0 | b'\n' | b'\t' | b'\r'),
+        |b| matches!(b, b'<' | b'&' | b'\n' | b'\t' | b'\r'),
     )
-}
-
-/// `html` cut at each `mark` (markers start with a NUL byte, which is rare in HTML,
-/// so finding them is a scan for NULs).
-fn split_at_marks<'a>(html: &'a str, mark: &'a str) -> impl Iterator<Item = &'a str> {
-    let mut rest = Some(html);
-    std::iter::from_fn(move || {
-        let text = rest?;
-        match find_mark(text, mark) {
-            Some(at) => {
-                rest = Some(&text[at + mark.len()..]);
-                Some(&text[..at])
-            }
-            None => {
-                rest = None;
-                Some(text)
-            }
-        }
-    })
-}
-
-/// Where `mark` (which starts with a NUL byte) first occurs in `text`.
-fn find_mark(text: &str, mark: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let nul = scan::first_where(bytes, at, |x| scan::equal(x, 0), |b| b == 0);
-        if bytes[nul..].starts_with(mark.as_bytes()) {
-            return Some(nul);
-        }
-        at = nul + 1;
-    }
-    None
 }
 
 fn is_inline(name: &str) -> bool {
@@ -438,28 +415,10 @@ mod tests {
     #[test]
     fn html_text_separates_headings_and_decodes() {
         let t = html_text(
-            "<p>Say <em>thank</em>you &amp; mean it<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>\n<h3 id=\"x\">Next &#39;steps&#x27;</h3><ul><li>one</li><li>two</li></ul>\0E0\0",
+            "<p>Say <em>thank</em>you &amp; mean it<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>.</p>\n<h3 id=\"x\">Next &#39;steps&#x27;</h3><ul><li>one</li><li>two</li></ul>",
         );
         assert_eq!(t.headings, "Next 'steps'");
         assert_eq!(t.body, "Say thankyou & mean it. one two");
-    }
-
-    #[test]
-    fn marks_split_like_the_standard_split() {
-        for html in [
-            "",
-            "<p>intro</p>",
-            "<p>a</p>\0S\0<h2>b</h2>\0H\0<p>c\0L3\0</p>\0S\0",
-            "\0S\0\0S\0x\0L1\0\0S",
-        ] {
-            let ours: Vec<&str> = split_at_marks(html, SECTION_MARK).collect();
-            let std: Vec<&str> = html.split(SECTION_MARK).collect();
-            assert_eq!(ours, std, "{html:?}");
-            assert_eq!(
-                find_mark(html, HEADING_END_MARK),
-                html.find(HEADING_END_MARK)
-            );
-        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! class is worked out in one 64-bit word (its high bit set when the byte is of the
 //! kind), so a long stretch costs one step per eight bytes and no mispredicted branch
 //! per byte. Used where the index reads the whole hub's text: word ends, the bytes
-//! `html_text` must look at, section markers, JSON escapes.
+//! `html_text` must look at, JSON escapes.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;

@@ -1,0 +1,222 @@
+//! A rendered page body as typed parts: HTML, and the places the site stage fills in
+//! once every page is known (a link's address, an embedded template), grouped into
+//! the introduction and the `##` sections that FAQ pages and search split at.
+//!
+//! In: the Markdown writer's events, with [`Place`] events where a link, an embed or
+//! a section boundary goes. Out: a [`Body`].
+
+use std::fmt;
+
+use pulldown_cmark::{CowStr, Event};
+
+/// One piece of a rendered body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Rendered HTML.
+    Html(String),
+    /// The address of the body's `n`-th link (see [`super::Markdown::links`]), which
+    /// the page it is shown on resolves.
+    Link(usize),
+    /// The card of the body's `n`-th embedded template.
+    Embed(usize),
+}
+
+/// A `##` heading and what follows it, up to the next one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodySection {
+    /// The heading's id and text, as in the table of contents.
+    pub id: String,
+    pub title: String,
+    /// The heading element.
+    pub heading: Vec<Part>,
+    /// Everything after the heading.
+    pub content: Vec<Part>,
+}
+
+/// A rendered body: what comes before the first `##` heading, then each section.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub intro: Vec<Part>,
+    pub sections: Vec<BodySection>,
+}
+
+impl Body {
+    /// Every part in reading order.
+    pub fn parts(&self) -> impl Iterator<Item = &Part> {
+        self.intro.iter().chain(
+            self.sections
+                .iter()
+                .flat_map(|s| s.heading.iter().chain(&s.content)),
+        )
+    }
+}
+
+/// Where the site stage fills something in, or where a section starts or its
+/// heading ends. Each is one event handed to the HTML writer; the writer never
+/// writes it but passes it on unchanged, so [`PartWriter`] knows it by address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Link,
+    Embed,
+    SectionStart,
+    HeadingEnd,
+}
+
+// Each place is known by the address of its own static: statics are distinct
+// allocations, where equal string literals may share one. The texts are never shown.
+static LINK: [u8; 6] = *b"(link)";
+static EMBED: [u8; 7] = *b"(embed)";
+static SECTION_START: [u8; 9] = *b"(section)";
+static HEADING_END: [u8; 13] = *b"(heading end)";
+
+impl Place {
+    const ALL: [Place; 4] = [
+        Place::Link,
+        Place::Embed,
+        Place::SectionStart,
+        Place::HeadingEnd,
+    ];
+
+    /// The event that stands for this place among the writer's events.
+    pub fn event(self) -> Event<'static> {
+        let text = std::str::from_utf8(self.bytes()).expect("the texts are ASCII");
+        Event::Html(CowStr::Borrowed(text))
+    }
+
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Place::Link => &LINK,
+            Place::Embed => &EMBED,
+            Place::SectionStart => &SECTION_START,
+            Place::HeadingEnd => &HEADING_END,
+        }
+    }
+
+    /// The place `text` stands for, when it is one of the statics itself (not merely
+    /// the same words, which text in a page may well contain).
+    fn of(text: &str) -> Option<Place> {
+        Place::ALL.into_iter().find(|p| {
+            std::ptr::eq(p.bytes().as_ptr(), text.as_ptr()) && p.bytes().len() == text.len()
+        })
+    }
+}
+
+/// Receives the HTML writer's output and cuts it into [`Part`]s at each [`Place`].
+#[derive(Debug, Default)]
+pub struct PartWriter {
+    body: Body,
+    html: String,
+    in_heading: bool,
+    links: usize,
+    embeds: usize,
+}
+
+impl PartWriter {
+    fn target(&mut self) -> &mut Vec<Part> {
+        match self.body.sections.last_mut() {
+            None => &mut self.body.intro,
+            Some(s) if self.in_heading => &mut s.heading,
+            Some(s) => &mut s.content,
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.html.is_empty() {
+            let html = std::mem::take(&mut self.html);
+            self.target().push(Part::Html(html));
+        }
+    }
+
+    /// The body, its sections named after the `##` entries of the table of contents
+    /// (one per section, in order).
+    pub fn finish<'a>(mut self, headings: impl Iterator<Item = (&'a str, &'a str)>) -> Body {
+        self.flush();
+        for (section, (id, title)) in self.body.sections.iter_mut().zip(headings) {
+            section.id = id.to_string();
+            section.title = title.to_string();
+        }
+        self.body
+    }
+}
+
+impl fmt::Write for PartWriter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        match Place::of(s) {
+            None => self.html.push_str(s),
+            Some(place) => {
+                self.flush();
+                match place {
+                    Place::Link => {
+                        let n = self.links;
+                        self.links += 1;
+                        self.target().push(Part::Link(n));
+                    }
+                    Place::Embed => {
+                        let n = self.embeds;
+                        self.embeds += 1;
+                        self.target().push(Part::Embed(n));
+                    }
+                    Place::SectionStart => {
+                        self.body.sections.push(BodySection::default());
+                        self.in_heading = true;
+                    }
+                    Place::HeadingEnd => self.in_heading = false,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write;
+
+    #[test]
+    fn places_cut_the_html_and_words_alike_do_not() {
+        let mut w = PartWriter::default();
+        let text = |place: Place| match place.event() {
+            Event::Html(text) => text,
+            _ => unreachable!(),
+        };
+        let (link, section, heading_end, embed) = (
+            text(Place::Link),
+            text(Place::SectionStart),
+            text(Place::HeadingEnd),
+            text(Place::Embed),
+        );
+        for s in [
+            "<p>see ",
+            "(link)",
+            &link,
+            " and</p>\n",
+            &section,
+            "<h2 id=\"a\">A</h2>",
+            &heading_end,
+            &embed,
+            "\n<p>after</p>",
+        ] {
+            w.write_str(s).unwrap();
+        }
+        let body = w.finish([("a", "A")].into_iter());
+        assert_eq!(
+            body.intro,
+            [
+                Part::Html("<p>see (link)".into()),
+                Part::Link(0),
+                Part::Html(" and</p>\n".into())
+            ]
+        );
+        assert_eq!(body.sections.len(), 1);
+        assert_eq!(body.sections[0].id, "a");
+        assert_eq!(
+            body.sections[0].heading,
+            [Part::Html("<h2 id=\"a\">A</h2>".into())]
+        );
+        assert_eq!(
+            body.sections[0].content,
+            [Part::Embed(0), Part::Html("\n<p>after</p>".into())]
+        );
+    }
+}
