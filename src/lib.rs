@@ -13,9 +13,11 @@
 //!
 //! [`load`] runs the first line, [`render_site`] the second, [`build`] all three;
 //! `check` runs the first two without writing, and `serve` keeps the result in memory.
+//! The plan takes a [`Memory`]: a build remembers nothing ([`Forget`]), and `serve`
+//! answers the parse, related-pages and pages stages from its last rebuild where their
+//! inputs did not change (`serve::incremental`).
 //! Paths and addresses in the output are named in [`routes`].
 
-pub mod cache;
 pub mod config;
 pub mod context;
 pub mod date;
@@ -28,6 +30,7 @@ pub mod fingerprint;
 pub mod front_matter;
 pub mod line_index;
 pub mod markdown;
+pub mod memory;
 pub mod minify;
 pub mod output;
 pub mod placeholder;
@@ -51,6 +54,7 @@ pub use crate::config::Config;
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::discover::discover;
 pub use crate::error::{Error, Result};
+pub use crate::memory::{Forget, Memory};
 pub use crate::site::Site;
 
 use crate::discover::SourceKind;
@@ -70,15 +74,6 @@ pub struct BuildOptions {
     pub defer_search: bool,
 }
 
-/// What `serve` keeps from one rebuild for the next: parsed files, related pages and
-/// rendered pages, each reused only where its inputs are unchanged.
-#[derive(Debug, Default)]
-pub struct BuildCache {
-    pub parsed: cache::ParseCache,
-    pub related: site::RelatedCache,
-    pub rendered: render::Memo,
-}
-
 /// A loaded, checked site ready to render, with the warnings found on the way.
 #[derive(Debug)]
 pub struct Loaded {
@@ -88,16 +83,8 @@ pub struct Loaded {
 }
 
 /// Runs every stage up to the site model and the theme, collecting all problems.
-pub fn load(options: &BuildOptions) -> Result<Loaded> {
-    load_cached(options, None)
-}
-
-/// Like [`load`], reusing from `cache` what unchanged files make.
-pub fn load_cached(options: &BuildOptions, cache: Option<&mut BuildCache>) -> Result<Loaded> {
-    let (parse_cache, related_cache) = match cache {
-        Some(c) => (Some(&mut c.parsed), Some(&mut c.related)),
-        None => (None, None),
-    };
+/// `memory` may answer the parse and related-pages stages from an earlier run.
+pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
     let root = &options.root;
     // Problems in hub.yaml do not stop the build here, so the content's problems are
     // reported with them; only settings that cannot be read at all do.
@@ -111,7 +98,7 @@ pub fn load_cached(options: &BuildOptions, cache: Option<&mut BuildCache>) -> Re
     let files = discover(root)?;
     let (markdown, assets): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|f| f.kind != SourceKind::Asset);
-    let parsed = cache::parse_all(&markdown, &config, parse_cache);
+    let parsed = memory.parse(&markdown, &config);
     let mut pages = Vec::with_capacity(parsed.len());
     let mut failed = Vec::new();
     for (file, p) in markdown.iter().zip(parsed) {
@@ -137,8 +124,10 @@ pub fn load_cached(options: &BuildOptions, cache: Option<&mut BuildCache>) -> Re
         failed,
     };
     let failed_early = problems.iter().any(Diagnostic::is_error);
-    match site::assemble_cached(config, pages, assets, assemble_options, related_cache) {
-        Ok((site, warnings)) if !failed_early => {
+    match site::assemble(config, pages, assets, assemble_options) {
+        Ok((mut site, warnings)) if !failed_early => {
+            let related = memory.related(&site.pages);
+            site::add_related(&mut site, &related);
             problems.extend(warnings);
             Ok(Loaded {
                 site,
@@ -225,17 +214,17 @@ impl Report {
 /// the build plan. Downloads come first (the template library shows their sizes);
 /// the pages and the search index are made side by side, one per core when both
 /// are busy; then the feeds, the theme's own files and the content's plain files.
-/// `memo` lets pages whose inputs did not change be taken from the last render.
+/// `memory` may answer the pages stage from an earlier run.
 pub fn render_site(
     loaded: &Loaded,
     search: bool,
-    memo: Option<&mut render::Memo>,
+    memory: &mut dyn Memory,
     sink: &render::Sink<'_>,
 ) -> Result<()> {
     let (site, theme) = (&loaded.site, &loaded.theme);
     let (downloads, sizes) = downloads::all(site);
     let (pages, index) = rayon::join(
-        || render::pages(site, theme, &sizes, memo, sink),
+        || memory.pages(site, theme, &sizes, sink),
         || match search {
             true => search::index(site, sink),
             false => Ok(()),
@@ -263,27 +252,18 @@ fn merge_failures(a: Result<()>, b: Result<()>) -> Result<()> {
     }
 }
 
-/// Renders the site in memory without writing anything.
-pub fn render_all(options: &BuildOptions) -> Result<(Loaded, Vec<OutputFile>)> {
-    render_all_cached(options, None)
-}
-
-/// Like [`render_all`], reusing from `cache` the parse results of unchanged files and
-/// the pages an edit cannot have changed.
-pub fn render_all_cached(
+/// Renders the site in memory without writing anything, the files sorted by path.
+pub fn render_all(
     options: &BuildOptions,
-    cache: Option<&mut BuildCache>,
+    memory: &mut dyn Memory,
 ) -> Result<(Loaded, Vec<OutputFile>)> {
-    let (loaded, memo) = match cache {
-        Some(c) => (load_cached(options, Some(&mut *c))?, Some(&mut c.rendered)),
-        None => (load_cached(options, None)?, None),
-    };
+    let loaded = load(options, memory)?;
     let files = std::sync::Mutex::new(Vec::new());
     let collect = |file: OutputFile| -> Result<()> {
         sync::lock(&files).push(file);
         Ok(())
     };
-    render_site(&loaded, !options.defer_search, memo, &collect)?;
+    render_site(&loaded, !options.defer_search, memory, &collect)?;
     let mut files = sync::take(files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((loaded, files))
@@ -294,7 +274,7 @@ pub fn render_all_cached(
 pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
     let started = Instant::now();
     check_output_location(&options.root, out)?;
-    let loaded = load(options)?;
+    let loaded = load(options, &mut Forget)?;
     let staging = output::Staging::begin(out)?;
     let files = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
@@ -308,7 +288,7 @@ pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
         }
         Ok(())
     };
-    render_site(&loaded, !options.defer_search, None, &write)?;
+    render_site(&loaded, !options.defer_search, &mut Forget, &write)?;
     staging.finish()?;
     let site = &loaded.site;
     let count = |kind: PageKind| site.pages.iter().filter(|p| p.kind == kind).count();
@@ -338,7 +318,7 @@ fn with_warnings(error: Error, warnings: &[Diagnostic]) -> Error {
 
 /// Runs every check without writing output; returns the warnings.
 pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
-    render_all(options).map(|(loaded, _)| loaded.warnings)
+    render_all(options, &mut Forget).map(|(loaded, _)| loaded.warnings)
 }
 
 /// The output may not be the hub itself or hold it: replacing it would delete the content.

@@ -2,12 +2,9 @@
 //!
 //! In: a [`Site`], a compiled [`Theme`] and the sizes of the downloads (shown on the
 //! template library). Out: every page, listing and redirect as an [`OutputFile`],
-//! rendered in parallel and handed to a sink as each is made. With a [`Memo`], a
-//! page whose inputs did not change since the last render is taken from it instead.
+//! rendered in parallel and handed to a sink as each is made.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -27,29 +24,36 @@ pub type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter
 
 mod body;
 mod jobs;
-mod memo;
 
-use jobs::Job;
-use memo::Fingerprints;
-pub use memo::Memo;
+pub use jobs::Job;
 
 /// Where made files go as they are made: written out by `build`, so a big hub is never
 /// held in memory whole, or collected in memory by `check` and `serve`.
-pub type Sink<'a> = dyn Fn(OutputFile) -> crate::Result<()> + Sync + 'a;
+pub type Sink<'a> = dyn Fn(OutputFile) -> crate::error::Result<()> + Sync + 'a;
 
 /// Renders every page, listing and redirect of the site into `sink`, in no
-/// particular order. Fails with the problems found (as [`crate::Error::Invalid`]) or
+/// particular order. Fails with the problems found (as [`crate::error::Error::Invalid`]) or
 /// the sink's first error.
 pub fn pages(
     site: &Site,
     theme: &Theme,
     sizes: &DownloadSizes,
-    memo: Option<&mut Memo>,
     sink: &Sink<'_>,
-) -> crate::Result<()> {
-    let jobs = Job::all(site);
-    let prints = memo.as_ref().map(|_| Fingerprints::of(site, theme));
-    let known = memo.as_deref();
+) -> crate::error::Result<()> {
+    pages_by(site, theme, sink, &|job: &Job| job.run(site, theme, sizes))
+}
+
+/// How one job's files are had: rendered, or remembered from an earlier render.
+pub type RunJob<'a> = dyn Fn(&Job) -> Result<Vec<OutputFile>, Diagnostic> + Sync + 'a;
+
+/// Like [`pages`], with each job's files had through `run` (which `serve` uses to
+/// take unchanged pages from the last render).
+pub fn pages_by(
+    site: &Site,
+    theme: &Theme,
+    sink: &Sink<'_>,
+    run: &RunJob<'_>,
+) -> crate::error::Result<()> {
     let problems = Mutex::new(Vec::new());
     let failed = Mutex::new(None);
     let put = |file: OutputFile| {
@@ -57,46 +61,19 @@ pub fn pages(
             lock(&failed).get_or_insert(e);
         }
     };
-    // Jobs rendered under a memo: key, fingerprint, output, and whether it is new.
-    let remembered = Mutex::new(HashMap::new());
-    let fresh = AtomicUsize::new(0);
-    let run = |job: &Job| {
-        let result = match &prints {
-            None => job.run(site, theme, sizes),
-            Some(prints) => {
-                let key = job.key(site);
-                let print = job.fingerprint(site, prints, sizes);
-                let result = match known.and_then(|m| m.get(&key, print)) {
-                    Some(files) => Ok(files.to_vec()),
-                    None => {
-                        fresh.fetch_add(1, Ordering::Relaxed);
-                        job.run(site, theme, sizes)
-                    }
-                };
-                if let Ok(files) = &result {
-                    lock(&remembered).insert(key, (print, files.clone()));
-                }
-                result
-            }
-        };
-        match result {
-            Ok(files) => files.into_iter().for_each(put),
-            Err(d) => lock(&problems).push(d),
-        }
-    };
-    jobs.par_iter().for_each(run);
+    Job::all(site).par_iter().for_each(|job| match run(job) {
+        Ok(files) => files.into_iter().for_each(put),
+        Err(d) => lock(&problems).push(d),
+    });
     let problems = take(problems);
     if !problems.is_empty() {
         return Err(problems.into());
     }
     redirects(site, theme)?.into_iter().for_each(put);
-    if let Some(e) = take(failed) {
-        return Err(e);
+    match take(failed) {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
-    if let Some(memo) = memo {
-        memo.replace(take(remembered), fresh.into_inner());
-    }
-    Ok(())
 }
 
 /// Renders the theme template `name` for the page at `url`.

@@ -38,7 +38,7 @@ pub fn output(site: &Site, _theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic
 
 /// Hands every index shard of `site` to `sink` as each is made; nothing when
 /// `hub.yaml` says `search: false`.
-pub fn index(site: &Site, sink: &crate::render::Sink<'_>) -> crate::Result<()> {
+pub fn index(site: &Site, sink: &crate::render::Sink<'_>) -> crate::error::Result<()> {
     if !site.config.search {
         return Ok(());
     }

@@ -9,6 +9,7 @@
 
 mod copies;
 mod http;
+pub mod incremental;
 mod linger;
 mod lookup;
 mod pool;
@@ -26,8 +27,9 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::sync::lock;
-use crate::{BuildCache, BuildOptions};
+use crate::BuildOptions;
 use copies::Copies;
+use incremental::Incremental;
 use streams::Note;
 
 /// A built site's files by output path (`closure/index.html`), as served.
@@ -159,10 +161,10 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     options.build.defer_search = true;
     let shared = Arc::new(Shared::default());
     let started = Instant::now();
-    let mut cache = BuildCache::default();
+    let mut cache = Incremental::default();
     let mut copies = Copies::default();
     // Where file events are unreliable, so may modification times be.
-    cache.parsed.read_every_file = options.poll;
+    cache.read_every_file(options.poll);
     copies.read_every_file = options.poll;
     let search = search_worker(Arc::clone(&shared), options.build.root.clone());
     let pages = rebuild(&options.build, &shared, &mut cache, &mut copies, &search);
@@ -196,7 +198,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
             Some(_) => println!(
                 "Rebuilt in {} ms ({what}; {} rendered again).",
                 started.elapsed().as_millis(),
-                match cache.rendered.rendered {
+                match cache.rendered_last() {
                     1 => "1 page".to_string(),
                     n => format!("{n} pages"),
                 }
@@ -211,11 +213,11 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
 fn rebuild(
     options: &BuildOptions,
     shared: &Shared,
-    cache: &mut BuildCache,
+    cache: &mut Incremental,
     copies: &mut Copies,
     search: &Sender<crate::Loaded>,
 ) -> Option<usize> {
-    let (loaded, files) = match crate::render_all_cached(options, Some(cache)) {
+    let (loaded, files) = match crate::render_all(options, cache) {
         Ok(built) => built,
         Err(error) => return refuse(shared, error_text(&error)),
     };

@@ -19,11 +19,11 @@ mod links;
 mod ordering;
 mod sections;
 
-pub use ordering::RelatedCache;
+pub use ordering::{computed_related, RELATED_LIMIT};
 pub use sections::alias_file;
 
 use links::{footer_target, resolve_links, resolve_related, Lookup};
-use ordering::{collect_tags, fill_computed_related, fill_neighbours, order_sections, title_key};
+use ordering::{collect_tags, fill_neighbours, order_sections, title_key};
 use sections::{build_sections, check_urls, index_rel, new_page, template_index};
 
 /// Index of a page in [`Site::pages`].
@@ -155,24 +155,13 @@ pub struct AssembleOptions {
 }
 
 /// Builds the site model from parsed pages. Returns the site and its warnings, or
-/// every error (warnings included).
+/// every error (warnings included). Related pages are each page's own `related`
+/// list; [`add_related`] adds the computed ones.
 pub fn assemble(
     config: Config,
     parsed: Vec<SourcePage>,
     assets: Vec<SourceFile>,
     options: AssembleOptions,
-) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
-    assemble_cached(config, parsed, assets, options, None)
-}
-
-/// Like [`assemble`], reusing the related pages of the previous rebuild when nothing
-/// they depend on changed.
-pub fn assemble_cached(
-    config: Config,
-    parsed: Vec<SourcePage>,
-    assets: Vec<SourceFile>,
-    options: AssembleOptions,
-    related_cache: Option<&mut RelatedCache>,
 ) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let (indexes, mut pages): (Vec<SourcePage>, Vec<SourcePage>) =
@@ -293,7 +282,6 @@ pub fn assemble_cached(
 
     order_sections(&mut sections, &site_pages);
     fill_neighbours(&sections, &mut site_pages);
-    fill_computed_related(&mut site_pages, related_cache);
     let tags = collect_tags(&site_pages);
     let start_here = config
         .audiences
@@ -343,6 +331,13 @@ pub fn assemble_cached(
         updated,
     };
     Ok((site, problems))
+}
+
+/// Adds to each page's related pages the computed ones ([`computed_related`]).
+pub fn add_related(site: &mut Site, computed: &[Vec<PageId>]) {
+    for (page, more) in site.pages.iter_mut().zip(computed) {
+        page.related.extend_from_slice(more);
+    }
 }
 
 fn warnings(

@@ -45,6 +45,12 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Reads and parses every content file, in parallel, in the order given.
+pub fn parse_all(files: &[SourceFile], config: &Config) -> Vec<Parsed> {
+    use rayon::prelude::*;
+    files.par_iter().map(|f| parse(f, config)).collect()
+}
+
 /// Reads and parses one content file.
 pub fn parse(file: &SourceFile, config: &Config) -> Parsed {
     match read(file) {

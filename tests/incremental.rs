@@ -7,7 +7,8 @@ use std::fs;
 use std::path::Path;
 
 use guidepost::output::OutputFile;
-use guidepost::{BuildCache, BuildOptions};
+use guidepost::serve::incremental::Incremental;
+use guidepost::{BuildOptions, Forget};
 
 /// The repository's own hub (every page kind, embeds, tags, aliases) in a temporary folder.
 fn repository_hub() -> tempfile::TempDir {
@@ -28,21 +29,22 @@ fn options(root: &Path) -> BuildOptions {
 }
 
 fn full_build(root: &Path) -> Vec<OutputFile> {
-    guidepost::render_all(&options(root)).expect("full build").1
+    guidepost::render_all(&options(root), &mut Forget)
+        .expect("full build")
+        .1
 }
 
 /// Renders with the cache and checks the result against a full build; returns how
 /// many pages were rendered again.
-fn rebuild_matches_full_build(root: &Path, cache: &mut BuildCache, edit: &str) -> usize {
-    let (_, incremental) =
-        guidepost::render_all_cached(&options(root), Some(cache)).expect("incremental build");
+fn rebuild_matches_full_build(root: &Path, cache: &mut Incremental, edit: &str) -> usize {
+    let (_, incremental) = guidepost::render_all(&options(root), cache).expect("incremental build");
     let full = full_build(root);
     let paths = |files: &[OutputFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&incremental), paths(&full), "after: {edit}");
     for (a, b) in incremental.iter().zip(&full) {
         assert!(a == b, "after {edit}, {} differs from a full build", a.path);
     }
-    cache.rendered.rendered
+    cache.rendered_last()
 }
 
 fn edit(root: &Path, rel: &str, change: impl FnOnce(String) -> String) {
@@ -64,7 +66,7 @@ fn replace(root: &Path, rel: &str, from: &str, to: &str) {
 fn every_kind_of_edit_renders_what_a_full_build_renders() {
     let hub = repository_hub();
     let root = hub.path();
-    let mut cache = BuildCache::default();
+    let mut cache = Incremental::default();
     let first = rebuild_matches_full_build(root, &mut cache, "the first build");
     assert!(
         first > 40,
@@ -116,7 +118,7 @@ fn every_kind_of_edit_renders_what_a_full_build_renders() {
         "title: A good way to move on",
     );
     let moved = rebuild_matches_full_build(root, &mut cache, "a title that reorders listings");
-    let site = guidepost::load(&options(root)).unwrap().site;
+    let site = guidepost::load(&options(root), &mut Forget).unwrap().site;
     // Home, 404, template library, topics and search, then the folders, audiences and tags.
     let listings = 5 + site.sections.len() - 1 + site.config.audiences.len() + site.tags.len();
     let me = site
@@ -218,7 +220,7 @@ fn every_kind_of_edit_renders_what_a_full_build_renders() {
     // A broken edit fails; fixing it renders what a full build renders.
     let good = fs::read_to_string(root.join(article)).unwrap();
     fs::write(root.join(article), "---\ntitle: [unclosed\n---\nBody.\n").unwrap();
-    assert!(guidepost::render_all_cached(&options(root), Some(&mut cache)).is_err());
+    assert!(guidepost::render_all(&options(root), &mut cache).is_err());
     fs::write(root.join(article), &good).unwrap();
     rebuild_matches_full_build(root, &mut cache, "fixing a broken edit");
 

@@ -15,11 +15,11 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::{faq_json_ld, fill};
-use super::memo::Fingerprints;
 use super::{page, render_template, DownloadSizes};
 
 /// A page or listing to render.
-pub(super) enum Job {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
     Search,
     Home,
     NotFound,
@@ -35,7 +35,7 @@ impl Job {
     /// Every job of the site, listings first: an audience's page lists every article
     /// for it, and one of those left to the end keeps a core busy after the other has
     /// run out of work.
-    pub(super) fn all(site: &Site) -> Vec<Job> {
+    pub fn all(site: &Site) -> Vec<Job> {
         let mut jobs: Vec<Job> = (0..site.config.audiences.len())
             .map(Job::Audience)
             .collect();
@@ -50,7 +50,7 @@ impl Job {
     }
 
     /// What identifies the job from one render to the next (page ids can shift).
-    pub(super) fn key(&self, site: &Site) -> String {
+    pub fn key(&self, site: &Site) -> String {
         match *self {
             Job::Home => "home".to_string(),
             Job::Search => "search".to_string(),
@@ -64,20 +64,8 @@ impl Job {
         }
     }
 
-    pub(super) fn fingerprint(
-        &self,
-        site: &Site,
-        prints: &Fingerprints,
-        sizes: &DownloadSizes,
-    ) -> u64 {
-        match *self {
-            Job::Page(id) => prints.page(site, id),
-            Job::Library => prints.library(sizes),
-            _ => prints.listing(),
-        }
-    }
-
-    pub(super) fn run(
+    /// Renders the job's page.
+    pub fn run(
         &self,
         site: &Site,
         theme: &Theme,

@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::fingerprint::hash_of;
 use crate::site::{Page, PageId, Section, SectionId, Tag};
 use crate::text::slugify;
 
@@ -75,55 +74,11 @@ pub(super) fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
 /// How many related pages an article shows.
 pub const RELATED_LIMIT: usize = 4;
 
-/// Explicit `related` pages first, then the pages sharing the most tags, category and
-/// audience (ties in reading order). Candidates come from a tag and category index, so
-/// the cost grows with the pages a page shares something with, not with the hub.
-/// Computed related pages kept between rebuilds in `serve`: they depend on every page's
-/// path, order, title, tags, category and audience, which most edits leave alone.
-#[derive(Debug, Default)]
-pub struct RelatedCache {
-    inputs: u64,
-    lists: Vec<Vec<PageId>>,
-}
-
-/// Fills related pages up to [`RELATED_LIMIT`], reusing `cache` when its inputs are unchanged.
-pub(super) fn fill_computed_related(pages: &mut [Page], cache: Option<&mut RelatedCache>) {
-    let computed;
-    let lists = match cache {
-        None => {
-            computed = computed_related(pages);
-            &computed
-        }
-        Some(cache) => {
-            let inputs: Vec<_> = pages
-                .iter()
-                .map(|p| {
-                    let f = &p.front;
-                    (
-                        &p.rel,
-                        f.order,
-                        &f.title,
-                        &f.tags,
-                        p.category,
-                        &f.audience,
-                        &p.related,
-                    )
-                })
-                .collect();
-            let inputs = hash_of(inputs);
-            if cache.inputs != inputs || cache.lists.len() != pages.len() {
-                cache.lists = computed_related(pages);
-                cache.inputs = inputs;
-            }
-            &cache.lists
-        }
-    };
-    for (page, more) in pages.iter_mut().zip(lists) {
-        page.related.extend_from_slice(more);
-    }
-}
-
-fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
+/// The related pages each page's own `related` list leaves room for, up to
+/// [`RELATED_LIMIT`] in all: the pages sharing the most tags, category and audience
+/// (ties in reading order). Candidates come from a tag and category index, so the
+/// cost grows with the pages a page shares something with, not with the hub.
+pub fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
     let mut by_order: Vec<PageId> = (0..pages.len()).collect();
     by_order.sort_by_cached_key(|&p| {
         order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)

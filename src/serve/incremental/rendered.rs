@@ -16,43 +16,63 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
 use crate::fingerprint::{debug_hash, hash_of};
 use crate::site::{PageId, PageKind, Site};
 use crate::theme::Theme;
 
-use super::DownloadSizes;
+use crate::diagnostic::Diagnostic;
 use crate::output::OutputFile;
+use crate::render::{self, DownloadSizes, Job, Sink};
+use crate::sync::lock;
 
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
 #[derive(Debug, Default)]
-pub struct Memo {
+pub(super) struct Memo {
     jobs: HashMap<String, (u64, Vec<OutputFile>)>,
     /// Jobs rendered (not reused) by the latest render, for the preview's log line.
-    pub rendered: usize,
+    pub(super) rendered: usize,
 }
 
 impl Memo {
-    /// The remembered output of `key`, if it was rendered under `fingerprint`.
-    pub(super) fn get(&self, key: &str, fingerprint: u64) -> Option<&[OutputFile]> {
-        match self.jobs.get(key) {
-            Some((known, files)) if *known == fingerprint => Some(files),
-            _ => None,
-        }
-    }
-
-    /// Replaces everything remembered with the jobs of the latest render.
-    pub(super) fn replace(
+    /// Renders every page of the site into `sink` like [`render::pages`], taking from
+    /// the last render each job whose fingerprint is unchanged, and remembering this
+    /// render's jobs for the next.
+    pub(super) fn pages(
         &mut self,
-        jobs: HashMap<String, (u64, Vec<OutputFile>)>,
-        rendered: usize,
-    ) {
-        self.jobs = jobs;
-        self.rendered = rendered;
+        site: &Site,
+        theme: &Theme,
+        sizes: &DownloadSizes,
+        sink: &Sink<'_>,
+    ) -> crate::error::Result<()> {
+        let prints = Fingerprints::of(site, theme);
+        let remembered = Mutex::new(HashMap::new());
+        let fresh = AtomicUsize::new(0);
+        let known = &self.jobs;
+        let run = |job: &Job| -> Result<Vec<OutputFile>, Diagnostic> {
+            let key = job.key(site);
+            let print = prints.of_job(job, site, sizes);
+            let files = match known.get(&key) {
+                Some((p, files)) if *p == print => files.clone(),
+                _ => {
+                    fresh.fetch_add(1, Ordering::Relaxed);
+                    job.run(site, theme, sizes)?
+                }
+            };
+            lock(&remembered).insert(key, (print, files.clone()));
+            Ok(files)
+        };
+        render::pages_by(site, theme, sink, &run)?;
+        self.jobs = crate::sync::take(remembered);
+        self.rendered = fresh.into_inner();
+        Ok(())
     }
 }
 
 /// The fingerprints of one site's render jobs.
-pub(super) struct Fingerprints {
+struct Fingerprints {
     /// Config, theme, sections, tags, templates and the order of pages.
     structure: u64,
     /// Structure plus every page's card: what listing pages read.
@@ -66,7 +86,7 @@ pub(super) struct Fingerprints {
 }
 
 impl Fingerprints {
-    pub(super) fn of(site: &Site, theme: &Theme) -> Fingerprints {
+    fn of(site: &Site, theme: &Theme) -> Fingerprints {
         let (outward, inward): (Vec<u64>, Vec<u64>) = site
             .pages
             .par_iter()
@@ -146,8 +166,18 @@ impl Fingerprints {
         }
     }
 
+    /// What a job reads: a page itself and what it shows of the pages around it; a
+    /// listing the structure and every card; the library also the download sizes.
+    fn of_job(&self, job: &Job, site: &Site, sizes: &DownloadSizes) -> u64 {
+        match *job {
+            Job::Page(id) => self.page(site, id),
+            Job::Library => hash_of([self.listings, debug_hash(sizes)]),
+            _ => self.listings,
+        }
+    }
+
     /// A page: itself, and what it shows of the pages around it.
-    pub(super) fn page(&self, site: &Site, id: PageId) -> u64 {
+    fn page(&self, site: &Site, id: PageId) -> u64 {
         let page = &site.pages[id];
         let mut parts = vec![self.structure, self.outward[id], self.inward[id]];
         for other in page.prev.iter().chain(&page.next).chain(&page.related) {
@@ -162,15 +192,5 @@ impl Fingerprints {
             }
         }
         hash_of(&parts)
-    }
-
-    /// A listing page: the structure and every card.
-    pub(super) fn listing(&self) -> u64 {
-        self.listings
-    }
-
-    /// The template library, which also shows each download's size.
-    pub(super) fn library(&self, sizes: &DownloadSizes) -> u64 {
-        hash_of([self.listings, debug_hash(sizes)])
     }
 }

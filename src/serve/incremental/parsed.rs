@@ -1,6 +1,5 @@
-//! Parsed files remembered between rebuilds (for `serve`, see [`crate::BuildCache`]):
-//! a file whose bytes are unchanged, parsed under an unchanged config, is not parsed
-//! again.
+//! Parsed files remembered between rebuilds: a file whose bytes are unchanged, parsed
+//! under an unchanged config, is not parsed again.
 //!
 //! Files are compared by a hash of their bytes. A file is not even read again when its
 //! size and modification time are those it had when it was last read, and that time
@@ -56,15 +55,12 @@ impl Stamp {
     }
 }
 
-/// Parses `files` in parallel, reusing and refreshing `cache` when one is given.
-pub fn parse_all(
+/// Parses `files` in parallel, reusing and refreshing `cache`.
+pub(super) fn parse_all(
     files: &[SourceFile],
     config: &Config,
-    cache: Option<&mut ParseCache>,
+    cache: &mut ParseCache,
 ) -> Vec<Parsed> {
-    let Some(cache) = cache else {
-        return files.par_iter().map(|f| source::parse(f, config)).collect();
-    };
     let config_hash = hash_of(serde_yaml::to_string(config).unwrap_or_default());
     if cache.config != config_hash {
         cache.entries.clear();
@@ -149,17 +145,11 @@ mod tests {
         let config = Config::parse("title: Hub\nbase_url: https://example.org/\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
         let mut cache = ParseCache::default();
         let title = |parsed: &[Parsed]| parsed[0].page.as_ref().unwrap().front.title.clone();
-        assert_eq!(
-            title(&parse_all(&files, &config, Some(&mut cache))),
-            "First"
-        );
+        assert_eq!(title(&parse_all(&files, &config, &mut cache)), "First");
         assert_eq!(cache.entries.len(), 1);
         // Same length, same second: only the bytes tell the edit apart.
         std::fs::write(&path, "---\ntitle: Fixed\n---\nBody\n").unwrap();
-        assert_eq!(
-            title(&parse_all(&files, &config, Some(&mut cache))),
-            "Fixed"
-        );
+        assert_eq!(title(&parse_all(&files, &config, &mut cache)), "Fixed");
         // A file last changed long ago is trusted by its size and time, unread; with
         // `read_every_file` (serve --poll) it is read anyway.
         let old = std::time::SystemTime::now() - Duration::from_secs(3600);
@@ -168,21 +158,18 @@ mod tests {
             file.set_modified(old).unwrap();
         };
         set_time();
-        parse_all(&files, &config, Some(&mut cache));
+        parse_all(&files, &config, &mut cache);
         std::fs::write(&path, "---\ntitle: Third\n---\nBody\n").unwrap();
         set_time();
         assert_eq!(
-            title(&parse_all(&files, &config, Some(&mut cache))),
+            title(&parse_all(&files, &config, &mut cache)),
             "Fixed",
             "a settled file is not read again"
         );
         cache.read_every_file = true;
-        assert_eq!(
-            title(&parse_all(&files, &config, Some(&mut cache))),
-            "Third"
-        );
+        assert_eq!(title(&parse_all(&files, &config, &mut cache)), "Third");
         let stricter = Config::parse("title: Hub\nbase_url: https://example.org/\nallow_html: true\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
-        parse_all(&files, &stricter, Some(&mut cache));
+        parse_all(&files, &stricter, &mut cache);
         assert_eq!(
             cache.config,
             hash_of(serde_yaml::to_string(&stricter).unwrap())

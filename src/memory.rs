@@ -1,0 +1,43 @@
+//! What a rebuild may take from the one before: the stages of the build plan whose
+//! results can be remembered, each with the pure stage as its default.
+//!
+//! In: the stage's own inputs. Out: the stage's own output, computed or remembered.
+//! A build computes everything ([`Forget`]); `serve` remembers what it can
+//! ([`crate::serve::incremental::Incremental`]).
+
+use crate::config::Config;
+use crate::discover::SourceFile;
+use crate::render::{self, DownloadSizes, Sink};
+use crate::site::{self, Page, PageId, Site};
+use crate::source::{self, Parsed};
+use crate::theme::Theme;
+
+/// The stages the build plan asks through a memory.
+pub trait Memory: Send {
+    /// Every content file parsed ([`source::parse_all`]).
+    fn parse(&mut self, files: &[SourceFile], config: &Config) -> Vec<Parsed> {
+        source::parse_all(files, config)
+    }
+
+    /// Each page's computed related pages ([`site::computed_related`]).
+    fn related(&mut self, pages: &[Page]) -> Vec<Vec<PageId>> {
+        site::computed_related(pages)
+    }
+
+    /// Every page, listing and redirect into `sink` ([`render::pages`]).
+    fn pages(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        sizes: &DownloadSizes,
+        sink: &Sink<'_>,
+    ) -> crate::error::Result<()> {
+        render::pages(site, theme, sizes, sink)
+    }
+}
+
+/// Remembers nothing: every stage runs in full.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Forget;
+
+impl Memory for Forget {}

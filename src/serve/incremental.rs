@@ -1,0 +1,88 @@
+//! The incremental layer: what `serve` keeps from one rebuild for the next, wrapped
+//! around the pure stages of the build plan.
+//!
+//! In: the stages' own inputs, rebuild after rebuild. Out: the same results the pure
+//! stages give, taken from the last rebuild where their inputs did not change: parsed
+//! files (by their bytes), computed related pages (by every input they read), and
+//! rendered pages (by a fingerprint of what each reads). `tests/incremental.rs`
+//! checks after edits of every kind that the result is byte for byte a full build's.
+
+mod parsed;
+mod rendered;
+
+use crate::config::Config;
+use crate::discover::SourceFile;
+use crate::fingerprint::hash_of;
+use crate::memory::Memory;
+use crate::render::{DownloadSizes, Sink};
+use crate::site::{self, Page, PageId, Site};
+use crate::source::Parsed;
+use crate::theme::Theme;
+
+pub use parsed::ParseCache;
+
+/// Everything remembered between rebuilds.
+#[derive(Debug, Default)]
+pub struct Incremental {
+    parsed: ParseCache,
+    related: Option<(u64, Vec<Vec<PageId>>)>,
+    rendered: rendered::Memo,
+}
+
+impl Incremental {
+    /// Read every file on every rebuild, for file systems whose times cannot be
+    /// trusted (`serve --poll`).
+    pub fn read_every_file(&mut self, on: bool) {
+        self.parsed.read_every_file = on;
+    }
+
+    /// How many pages the latest rebuild rendered (the rest were kept).
+    pub fn rendered_last(&self) -> usize {
+        self.rendered.rendered
+    }
+}
+
+impl Memory for Incremental {
+    fn parse(&mut self, files: &[SourceFile], config: &Config) -> Vec<Parsed> {
+        parsed::parse_all(files, config, &mut self.parsed)
+    }
+
+    /// Computed related pages depend on every page's path, order, title, tags,
+    /// category, audience and own `related` list, which most edits leave alone.
+    fn related(&mut self, pages: &[Page]) -> Vec<Vec<PageId>> {
+        let inputs: Vec<_> = pages
+            .iter()
+            .map(|p| {
+                let f = &p.front;
+                (
+                    &p.rel,
+                    f.order,
+                    &f.title,
+                    &f.tags,
+                    p.category,
+                    &f.audience,
+                    &p.related,
+                )
+            })
+            .collect();
+        let inputs = hash_of(inputs);
+        match &self.related {
+            Some((known, lists)) if *known == inputs && lists.len() == pages.len() => lists.clone(),
+            _ => {
+                let lists = site::computed_related(pages);
+                self.related = Some((inputs, lists.clone()));
+                lists
+            }
+        }
+    }
+
+    fn pages(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        sizes: &DownloadSizes,
+        sink: &Sink<'_>,
+    ) -> crate::error::Result<()> {
+        self.rendered.pages(site, theme, sizes, sink)
+    }
+}
