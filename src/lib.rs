@@ -28,6 +28,7 @@ pub mod error;
 pub mod feed;
 pub mod fingerprint;
 pub mod front_matter;
+pub mod html_text;
 pub mod line_index;
 pub mod markdown;
 pub mod memory;
@@ -37,6 +38,7 @@ pub mod placeholder;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
+pub mod scan;
 pub mod search;
 pub mod serve;
 pub mod site;
@@ -219,7 +221,7 @@ pub fn render_site(
     loaded: &Loaded,
     search: bool,
     memory: &mut dyn Memory,
-    sink: &render::Sink<'_>,
+    sink: &output::Sink<'_>,
 ) -> Result<()> {
     let (site, theme) = (&loaded.site, &loaded.theme);
     let (downloads, sizes) = downloads::all(site);

@@ -7,7 +7,8 @@
 
 use crate::config::Config;
 use crate::discover::SourceFile;
-use crate::render::{self, DownloadSizes, Sink};
+use crate::output::Sink;
+use crate::render::{self, DownloadSizes};
 use crate::site::{self, Page, PageId, Site};
 use crate::source::{self, Parsed};
 use crate::theme::Theme;

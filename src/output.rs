@@ -16,6 +16,10 @@ mod staging;
 
 pub use staging::Staging;
 
+/// Where made files go as they are made: written out by `build`, so a big hub is never
+/// held in memory whole, or collected in memory by `check` and `serve`.
+pub type Sink<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
+
 /// One file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::context::{self, Context};
 use crate::diagnostic::Diagnostic;
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
 use crate::routes::index_file;
 use crate::site::{alias_file, PageId, Site};
 use crate::sync::{lock, take};
@@ -26,10 +26,6 @@ mod body;
 mod jobs;
 
 pub use jobs::Job;
-
-/// Where made files go as they are made: written out by `build`, so a big hub is never
-/// held in memory whole, or collected in memory by `check` and `serve`.
-pub type Sink<'a> = dyn Fn(OutputFile) -> crate::error::Result<()> + Sync + 'a;
 
 /// Renders every page, listing and redirect of the site into `sink`, in no
 /// particular order. Fails with the problems found (as [`crate::error::Error::Invalid`]) or

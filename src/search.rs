@@ -6,7 +6,6 @@
 
 pub mod documents;
 pub mod index;
-mod scan;
 pub mod shards;
 pub mod tokenize;
 
@@ -38,7 +37,7 @@ pub fn output(site: &Site, _theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic
 
 /// Hands every index shard of `site` to `sink` as each is made; nothing when
 /// `hub.yaml` says `search: false`.
-pub fn index(site: &Site, sink: &crate::render::Sink<'_>) -> crate::error::Result<()> {
+pub fn index(site: &Site, sink: &crate::output::Sink<'_>) -> crate::error::Result<()> {
     if !site.config.search {
         return Ok(());
     }

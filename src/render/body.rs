@@ -16,9 +16,8 @@ pub(super) fn faq_json_ld(questions: &[context::Question]) -> String {
     let entities: Vec<serde_json::Value> = questions
         .iter()
         .map(|q| {
-            let answer = crate::text::strip_tags(&q.answer);
-            let answer = answer.split_whitespace().collect::<Vec<_>>().join(" ");
-            serde_json::json!({"@type": "Question", "name": q.question, "acceptedAnswer": {"@type": "Answer", "text": decode_entities(&answer)}})
+            let answer = crate::html_text::visible_text(&q.answer);
+            serde_json::json!({"@type": "Question", "name": q.question, "acceptedAnswer": {"@type": "Answer", "text": answer}})
         })
         .collect();
     let data = serde_json::json!({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities});
@@ -27,14 +26,6 @@ pub(super) fn faq_json_ld(questions: &[context::Question]) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// The HTML of body parts as shown on the page at `from`: each link's address

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::documents::{Document, Run};
-use super::scan;
+use crate::scan;
 
 use super::index::Index;
 use crate::site::{PageKind, Site};

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::char::decompose_canonical;
 
-use super::scan;
+use crate::scan;
 
 /// Words longer than this (hashes, run-together URLs) are not indexed.
 pub const MAX_TERM_CHARS: usize = 40;

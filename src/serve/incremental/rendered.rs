@@ -25,7 +25,8 @@ use crate::theme::Theme;
 
 use crate::diagnostic::Diagnostic;
 use crate::output::OutputFile;
-use crate::render::{self, DownloadSizes, Job, Sink};
+use crate::output::Sink;
+use crate::render::{self, DownloadSizes, Job};
 use crate::sync::lock;
 
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
