@@ -4,6 +4,8 @@
 //! In: the assembled [`Site`]. Out: the index shards under `search/index/`, as
 //! [`OutputFile`]s; nothing when `hub.yaml` says `search: false`.
 
+mod bundles;
+mod dictionary;
 pub mod documents;
 pub mod index;
 pub mod shards;
@@ -62,7 +64,7 @@ pub fn index(site: &Site, sink: &crate::output::Sink<'_>) -> crate::error::Resul
     // The documents' text is written out, and let go, before the index is finished:
     // the two are never held at once.
     let runs = documents::runs(site, &docs);
-    let bundles = shards::bundles(site, &docs, &emit);
+    let bundles = bundles::bundles(site, &docs, &emit);
     drop(docs);
     let index = counting.finish(&stemmer);
     shards::shards(site, bundles, &runs, &index, &emit);
