@@ -86,6 +86,8 @@ pub struct Markdown {
     /// Explicit `{#id}`s given twice, by line.
     pub duplicate_ids: Vec<(String, usize)>,
     pub words: usize,
+    /// Lines of `#` headings: the page's title is its only `<h1>`.
+    pub title_lines: Vec<usize>,
 }
 
 /// Renders `body`, which starts at byte `body_offset` of a file indexed by `lines`.

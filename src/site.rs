@@ -203,6 +203,19 @@ pub fn assemble(
         failed: &options.failed,
     };
     let ids: Vec<Vec<String>> = site_pages.iter().map(|p| p.body.ids.clone()).collect();
+    // The template ids files that failed to parse would have had (from their names).
+    let failed_templates: Vec<String> = options
+        .failed
+        .iter()
+        .map(|rel| {
+            crate::text::slugify(
+                rel.rsplit('/')
+                    .next()
+                    .unwrap_or(rel)
+                    .trim_end_matches(".md"),
+            )
+        })
+        .collect();
     for i in 0..site_pages.len() {
         let page = &site_pages[i];
         let links = resolve_links(
@@ -221,6 +234,8 @@ pub fn assemble(
             .iter()
             .filter_map(|e| match templates.get(&e.id) {
                 Some(&t) => Some(t),
+                // The template's own file failed and says why; this is not a second problem.
+                None if failed_templates.contains(&e.id) => None,
                 None => {
                     let known = templates.keys().map(String::as_str);
                     let help = match crate::text::suggest(&e.id, known) {
@@ -346,18 +361,18 @@ fn warnings(
     today: Option<Date>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // A template that no article embeds and no category lists is only reachable
-    // through the template library.
+    // A template that no article embeds is found only by readers who browse the
+    // template library: they never meet it where its guidance is.
     for (id, &t) in templates {
         let embedded = pages.iter().any(|p| p.embeds.contains(&t));
-        if !embedded && pages[t].section == 0 {
+        if !embedded {
             out.push(
                 Diagnostic::warning(
                     &pages[t].file,
-                    format!("the template `{id}` is not embedded in any article and not in any category"),
+                    format!("the template `{id}` is not embedded in any article"),
                 )
                 .help(format!(
-                    "add a ```template block with `{id}` to the article where readers need it, or move the file into a category folder"
+                    "add a ```template block with `{id}` to the article where readers need it"
                 )),
             );
         }

@@ -134,6 +134,20 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
             "write it in Markdown, or set `allow_html: true` in hub.yaml if you trust every author",
         ));
     }
+    for &line in &body.title_lines {
+        diagnostics.push(
+            Diagnostic::warning(&shown, "this `#` heading is a second title: the page shows its `title` as its heading already")
+                .at_line(line)
+                .help("make it a `##` heading, or remove it if it repeats the title"),
+        );
+    }
+    if front.layout == Layout::Faq && !body.toc.iter().any(|t| t.level == 2) {
+        diagnostics.push(
+            Diagnostic::warning(&shown, "this FAQ page has no questions")
+                .at_line(front.line_of("layout"))
+                .help("write each question as a `## ` heading with its answer below it"),
+        );
+    }
     for refused in &body.refused_links {
         diagnostics.push(
             Diagnostic::error(&shown, format!("a link to a `{}:` address is not allowed", refused.scheme))

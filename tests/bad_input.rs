@@ -61,6 +61,16 @@ fn run_case(name: &str) {
                 ));
             }
         }
+        // Every error is one the case expects: a problem is reported once, in its
+        // own file, not echoed by the files that depend on it.
+        let errors = |text: &str| text.lines().filter(|l| l.starts_with("error: ")).count();
+        if errors(&messages) != errors(&expected) {
+            failures.push(format!(
+                "`{command}` printed {} errors, the case expects {}:\n{messages}",
+                errors(&messages),
+                errors(&expected)
+            ));
+        }
     }
     let leftovers: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
@@ -113,6 +123,7 @@ bad_cases!(
     bad_related,
     broken_anchor,
     broken_link,
+    broken_template_embedded,
     case_clash,
     config_and_content_errors,
     date_as_words,

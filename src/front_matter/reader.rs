@@ -319,6 +319,9 @@ impl Parser<'_> {
                 "did you mean `{near}`? ({key} values come from hub.yaml: {})",
                 known.join(", ")
             ),
+            None if known.is_empty() => format!(
+                "hub.yaml lists no {key} values: add them to hub.yaml, or remove `{key}:` here"
+            ),
             None => format!("use one of the {key} ids in hub.yaml: {}", known.join(", ")),
         };
         self.problem(line, format!("unknown {key} `{value}`"), help);

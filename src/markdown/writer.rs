@@ -57,6 +57,10 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                         }
                         inner.push((e, r));
                     }
+                    if level == HeadingLevel::H1 {
+                        let (line, _) = (self.position)(range.start);
+                        self.out.title_lines.push(line);
+                    }
                     self.heading(level, id, classes, attrs, inner);
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {

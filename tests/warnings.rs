@@ -1,0 +1,60 @@
+//! Warnings `check` gives about pages that build but read badly: each is printed with
+//! its file and line, does not fail a plain `check`, and fails `check --strict`.
+
+mod common;
+
+use std::fs;
+
+use common::{guidepost, hub, stderr};
+
+/// Writes `files` into a copy of the base hub and returns what `check` printed,
+/// after checking that `check` passes and `check --strict` does not.
+fn warnings_of(files: &[(&str, &str)]) -> String {
+    let dir = hub("base");
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let check = guidepost(dir.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let strict = guidepost(dir.path(), &["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    stderr(&check)
+}
+
+#[test]
+fn a_template_no_article_embeds_is_reported_wherever_it_lives() {
+    let printed = warnings_of(&[(
+        "content/guide/thank-you-note.md",
+        "---\ntitle: Thank-you note\nsummary: A short note.\nlayout: template\n---\nThank you.\n",
+    )]);
+    assert!(
+        printed.contains("warning: content/guide/thank-you-note.md: the template `thank-you-note` is not embedded in any article"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn an_faq_page_without_questions_is_reported() {
+    let printed = warnings_of(&[(
+        "content/faq/empty.md",
+        "---\ntitle: Empty questions\nsummary: Nothing yet.\nlayout: faq\n---\nQuestions will follow.\n",
+    )]);
+    assert!(
+        printed.contains("warning: content/faq/empty.md:4: this FAQ page has no questions"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn a_hash_heading_in_a_body_is_reported_as_a_second_title() {
+    let printed = warnings_of(&[(
+        "content/guide/doubled.md",
+        "---\ntitle: Doubled title\nsummary: Written twice.\n---\n# Doubled title\n\nText.\n",
+    )]);
+    assert!(
+        printed.contains("warning: content/guide/doubled.md:5: this `#` heading is a second title"),
+        "{printed}"
+    );
+}
