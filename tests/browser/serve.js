@@ -10,8 +10,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 
-const { REPO, binary, launch } = require("./site");
-
+const { binary, fixture, launch } = require("./site");
 
 let hub;
 let server;
@@ -20,7 +19,7 @@ let browser;
 
 before(async () => {
   hub = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-serve-"));
-  fs.cpSync(path.join(REPO, "tests", "fixtures", "base"), hub, { recursive: true });
+  fs.cpSync(fixture("base"), hub, { recursive: true });
   server = spawn(binary(), ["serve", "--root", hub, "--port", "0", "--exit-on-stdin-eof"], { stdio: ["pipe", "pipe", "inherit"] });
   origin = await new Promise((resolve, reject) => {
     let output = "";

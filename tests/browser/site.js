@@ -1,6 +1,6 @@
-// Builds the repository's hub with the real binary and serves it from 127.0.0.1,
-// the way a static host would: folders answer with index.html, unknown paths with
-// 404.html and status 404.
+// Builds a hub (the repository's own, or a fixture under tests/fixtures/) with the
+// real binary and serves it from 127.0.0.1, the way a static host would: folders
+// answer with index.html, unknown paths with 404.html and status 404.
 "use strict";
 
 const { execFileSync } = require("node:child_process");
@@ -38,11 +38,23 @@ function binary() {
   return path.resolve(REPO, target, "debug", exe);
 }
 
-/** Builds the repository hub into a new temporary folder and returns that folder. */
-function buildHub() {
+/** The fixture hub `tests/fixtures/<name>`. */
+function fixture(name) {
+  return path.join(REPO, "tests", "fixtures", name);
+}
+
+/**
+ * Builds a hub into a new temporary folder and returns that folder: the fixture
+ * `name`, or with no name the repository's own hub (whose pages tests must find from
+ * the output, never by name: its content is rewritten freely).
+ */
+function buildHub(name) {
+  const root = name ? fixture(name) : REPO;
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-browser-"));
   const out = path.join(parent, "site");
-  execFileSync(binary(), ["build", "--root", REPO, "--out", out], { stdio: "inherit" });
+  // Built for the root of 127.0.0.1, where serve() below publishes it, whatever
+  // base_url the hub sets: the 404 page links to the theme by absolute path.
+  execFileSync(binary(), ["build", "--root", root, "--out", out, "--base-url", "http://127.0.0.1/"], { stdio: "inherit" });
   return { out, cleanup: () => fs.rmSync(parent, { recursive: true, force: true }) };
 }
 
@@ -119,6 +131,49 @@ function htmlPages(root) {
   return pages.sort();
 }
 
+/** The HTML file of a page's URL path. */
+function pageFile(root, url) {
+  return path.join(root, url === "" || url.endsWith("/") ? url + "index.html" : url);
+}
+
+/**
+ * What kind of page `url` is, from its path and HTML alone: home, category, section,
+ * article, faq, template, library, audience, tag, tags or search; null for 404.html
+ * and the redirects that aliases leave behind.
+ */
+function kindOf(url, html) {
+  if (html.includes('http-equiv="refresh"') || url === "404.html") return null;
+  const fixed = { "": "home", "template-library/": "library", "tags/": "tags", "search/": "search" };
+  if (url in fixed) return fixed[url];
+  if (/^tags\/[^/]+\/$/.test(url)) return "tag";
+  if (/^audience\/[^/]+\/$/.test(url)) return "audience";
+  if (html.includes('<article class="doc faq"')) return "faq";
+  if (/<article class="doc template-page[ "]/.test(html)) return "template";
+  if (/<article class="doc( has-toc)?"/.test(html)) return "article";
+  return url.split("/").length === 2 ? "category" : "section";
+}
+
+/**
+ * One page of each kind in a built hub, found from the output: the first of each
+ * kind in path order, preferring an article that embeds a template. Tests of the
+ * repository's own hub use this instead of naming its pages.
+ */
+function pagesByKind(root) {
+  const kinds = {};
+  let embedding = false;
+  for (const url of htmlPages(root)) {
+    const html = fs.readFileSync(pageFile(root, url), "utf8");
+    const kind = kindOf(url, html);
+    if (kind === "article" && !embedding && html.includes('<aside class="template-embed"')) {
+      kinds.article = url;
+      embedding = true;
+    } else if (kind && !(kind in kinds)) {
+      kinds[kind] = url;
+    }
+  }
+  return kinds;
+}
+
 // Debian's Chromium (or $CHROMIUM), with the flags that keep it off the network.
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -129,4 +184,4 @@ function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-module.exports = { REPO, binary, buildHub, serve, htmlPages, launch };
+module.exports = { REPO, binary, fixture, buildHub, serve, htmlPages, pageFile, kindOf, pagesByKind, launch };

@@ -2,6 +2,9 @@
 // the copied text and every download carry the values (escaped where the format
 // needs it), blank fields keep their placeholder, and nothing is sent anywhere.
 //
+// The hub is tests/fixtures/template-cards: a template with three fields, and an
+// article that embeds it beside a second template.
+//
 // Run with `npm test` (after run.js) or `node tests/browser/templates.js`.
 "use strict";
 
@@ -12,8 +15,8 @@ const zlib = require("node:zlib");
 
 const { buildHub, serve, launch } = require("./site");
 
-
-const TEMPLATE = "templates/last-meeting-agenda/";
+const TEMPLATE = "templates/closing-meeting-plan/";
+const ARTICLE = "meetings/the-final-meeting/";
 const MENTOR = `Zoë <Ward> & "Co"`;
 const MENTEE = "Ana & José's";
 
@@ -22,7 +25,7 @@ let server;
 let browser;
 
 before(async () => {
-  site = buildHub();
+  site = buildHub("template-cards");
   server = await serve(site.out);
   browser = await launch();
 });
@@ -87,7 +90,7 @@ test("typed values fill the preview, and blank fields keep their placeholder", a
 test("downloads carry the values: .docx escaped inside the document, .md and .txt as typed", async () => {
   const { context, page, requests } = await openTemplate();
   const docx = await download(page, "docx");
-  assert.equal(docx.name, "last-meeting-agenda.docx");
+  assert.equal(docx.name, "closing-meeting-plan.docx");
   const files = unzip(docx.bytes);
   const xml = files["word/document.xml"];
   assert.ok(xml.includes("Zoë &lt;Ward&gt; &amp; &quot;Co&quot;"), "the mentor's name, XML-escaped");
@@ -103,7 +106,7 @@ test("downloads carry the values: .docx escaped inside the document, .md and .tx
     assert.ok(text.includes("{{ meeting_date }}"));
   }
   const status = await page.textContent("[data-template-status]");
-  assert.match(status, /Downloaded last-meeting-agenda\.txt with your details filled in/);
+  assert.match(status, /Downloaded closing-meeting-plan\.txt with your details filled in/);
   for (const r of requests) assert.ok(r.url().startsWith(server.origin), `only the site was asked: ${r.url()}`);
   assert.ok(!requests.some((r) => r.url().includes(encodeURIComponent("Zoë")) || r.url().includes("Ward")), "typed values never leave the page");
   await context.close();
@@ -126,24 +129,24 @@ test("copy puts the filled text on the clipboard", async () => {
   await page.waitForFunction(() => document.querySelector("[data-template-status]").textContent.includes("Copied"));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.includes(`Mentor: ${MENTOR}`), copied.slice(0, 200));
-  assert.ok(copied.includes("Agenda (30 minutes)\n==="));
+  assert.ok(copied.includes("The half hour\n==="));
   await context.close();
 });
 
 test("embedded cards have their own fields, and without JavaScript the plain files download", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/closure/preparing-for-your-last-meeting/`);
+  await page.goto(`${server.origin}/${ARTICLE}`);
   const cards = await page.$$eval("[data-template-card]", (all) => all.map((card) => card.querySelectorAll("label > input[data-field]").length));
   assert.equal(cards.length, 2, "two templates are embedded");
   assert.ok(cards.every((n) => n > 0), "each card labels its own inputs");
   assert.equal(await page.isVisible("[data-template-form]"), false, "the form needs JavaScript, so it stays hidden");
   const href = await page.getAttribute("[data-template-card] a[data-format='docx']", "href");
-  assert.equal(href, "../../downloads/last-meeting-agenda.docx");
+  assert.equal(href, "../../downloads/closing-meeting-plan.docx");
   await context.close();
   const withJs = await browser.newContext();
   const live = await withJs.newPage();
-  await live.goto(`${server.origin}/closure/preparing-for-your-last-meeting/`);
+  await live.goto(`${server.origin}/${ARTICLE}`);
   assert.equal(await live.isVisible("[data-template-form]"), true);
   await withJs.close();
 });

@@ -34,7 +34,7 @@ function article(title, words) {
 
 test("words are found however their accents and capitals are typed", async () => {
   const hub = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-folding-"));
-  fs.cpSync(path.join(h.REPO, "tests/fixtures/base"), hub, { recursive: true });
+  fs.cpSync(h.fixture("base"), hub, { recursive: true });
   const guide = path.join(hub, "content/guide");
   fs.writeFileSync(path.join(guide, "words.md"), article("Words from far away", WORDS.map(([word]) => word)));
   const decoy = (folded) => folded.slice(0, -1) + (folded.endsWith("q") ? "x" : "q");

@@ -9,6 +9,12 @@ const { execFileSync } = require("node:child_process");
 
 const REPO = path.resolve(__dirname, "../..");
 
+// The fixture hub `tests/fixtures/<name>`: tests own their hubs and never search the
+// repository's, whose content program staff rewrite freely.
+function fixture(name) {
+  return path.join(REPO, "tests", "fixtures", name);
+}
+
 // The guidepost binary: $GUIDEPOST_BIN, or the newest cargo build of this repository.
 function binary() {
   if (process.env.GUIDEPOST_BIN) return process.env.GUIDEPOST_BIN;
@@ -83,4 +89,4 @@ async function onSearchPage(root, fn) {
   }
 }
 
-module.exports = { REPO, binary, build, serve, launch, searchPage, headerSearch, results, onSearchPage };
+module.exports = { REPO, fixture, binary, build, serve, launch, searchPage, headerSearch, results, onSearchPage };

@@ -1,5 +1,5 @@
 // Search in the browser, over http:// (a small server on 127.0.0.1) and from the
-// built folder opened from disk (file://), on the repository's own hub.
+// built folder opened from disk (file://), on the fixture hub tests/fixtures/search.
 "use strict";
 
 const { describe, it, before, after } = require("node:test");
@@ -8,9 +8,11 @@ const path = require("node:path");
 const { pathToFileURL } = require("node:url");
 const h = require("./helpers.js");
 
+const HUB = h.fixture("search");
+
 let site, server, browser;
 before(async () => {
-  site = h.build(h.REPO);
+  site = h.build(HUB);
   server = await h.serve(site);
   browser = await h.launch();
 });
@@ -38,11 +40,11 @@ for (const origin of ["http", "file"]) {
       const page = await openPage(origin, "search/");
       await h.searchPage(page, "don't ghost");
       let top = (await h.results(page))[0];
-      assert.strictEqual(strip(top.href), "closure/moving-on-well/#dont-ghost");
+      assert.strictEqual(strip(top.href), "closing/moving-on/#dont-ghost");
       assert.strictEqual(top.section, "Don’t ghost");
       await h.searchPage(page, "keep a secret");
       top = (await h.results(page))[0];
-      assert.strictEqual(strip(top.href), "faq/trust-faq/#what-should-i-do-if-my-mentee-asks-me-to-keep-a-secret");
+      assert.strictEqual(strip(top.href), "faq/closing-questions/#what-if-my-mentee-asks-me-to-keep-a-secret");
       assert.match(top.meta, /FAQ/);
       assert.deepStrictEqual(page.errors, []);
       await page.close();
@@ -50,13 +52,13 @@ for (const origin of ["http", "file"]) {
 
     it("forgives typing mistakes", async () => {
       const page = await openPage(origin, "search/");
-      await h.searchPage(page, "how long should a mentorhsip last");
+      await h.searchPage(page, "how long does a mentorhsip last");
       let top = (await h.results(page)).slice(0, 3).map((r) => strip(r.href));
-      assert.ok(top.includes("closure/how-long-should-a-mentorship-last/"), top.join(" "));
-      assert.ok(top.includes("faq/closure-faq/#how-long-should-a-mentorship-last"), top.join(" "));
+      assert.ok(top.includes("closing/how-long-a-mentorship-lasts/"), top.join(" "));
+      assert.ok(top.includes("faq/closing-questions/#how-long-does-a-mentorship-last"), top.join(" "));
       await h.searchPage(page, "closre conversation");
       top = (await h.results(page)).slice(0, 3).map((r) => strip(r.href));
-      assert.ok(top.includes("closure/the-closure-conversation/"), top.join(" "));
+      assert.ok(top.includes("closing/the-closure-conversation/"), top.join(" "));
       assert.ok((await h.results(page))[0].marks.some((m) => /closure/i.test(m)));
       await page.close();
     });
@@ -65,7 +67,7 @@ for (const origin of ["http", "file"]) {
       const page = await openPage(origin, "search/");
       await h.searchPage(page, "agen");
       const top = (await h.results(page)).slice(0, 3);
-      const agenda = top.find((r) => strip(r.href) === "templates/last-meeting-agenda/");
+      const agenda = top.find((r) => strip(r.href) === "templates/closing-agenda/");
       assert.ok(agenda, top.map((r) => r.href).join(" "));
       assert.match(agenda.meta, /Template/);
       await page.close();
@@ -99,15 +101,15 @@ for (const origin of ["http", "file"]) {
     });
 
     it("works from the keyboard in the header", async () => {
-      const page = await openPage(origin, "trust/listen-first/");
-      const done = await h.headerSearch(page, "last meeting agenda");
+      const page = await openPage(origin, "starting/listening-first/");
+      const done = await h.headerSearch(page, "closing meeting agenda");
       assert.ok(done.results > 0);
       const input = page.locator("#gp-search-input");
       assert.strictEqual(await input.getAttribute("aria-expanded"), "true");
       // The live region speaks once typing settles.
       await page.waitForFunction(() => document.querySelector(".site-search [role=status]").textContent !== "");
       const status = await page.locator(".site-search [role=status]").textContent();
-      assert.match(status, /results? for “last meeting agenda”/);
+      assert.match(status, /results? for “closing meeting agenda”/);
       await page.keyboard.press("ArrowDown");
       const active = await input.getAttribute("aria-activedescendant");
       assert.strictEqual(await page.locator("#" + active).getAttribute("aria-selected"), "true");
@@ -115,7 +117,7 @@ for (const origin of ["http", "file"]) {
       await page.keyboard.press("Escape");
       assert.strictEqual(await input.getAttribute("aria-expanded"), "false");
       await page.keyboard.press("ArrowDown");
-      await Promise.all([page.waitForURL((u) => !u.href.includes("listen-first")), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL((u) => !u.href.includes("listening-first")), page.keyboard.press("Enter")]);
       assert.ok(page.url().includes(strip(target)), page.url() + " vs " + target);
       await page.close();
     });
@@ -171,7 +173,7 @@ it("says search needs JavaScript when it is off", async () => {
 
 it("works from a hub that guidepost serve previews", { timeout: 60000 }, async () => {
   const { spawn } = require("node:child_process");
-  const child = spawn(h.binary(), ["serve", "--root", h.REPO, "--port", "0", "--exit-on-stdin-eof"], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(h.binary(), ["serve", "--root", HUB, "--port", "0", "--exit-on-stdin-eof"], { stdio: ["pipe", "pipe", "pipe"] });
   try {
     const url = await new Promise((resolve, reject) => {
       let out = "";
@@ -183,10 +185,10 @@ it("works from a hub that guidepost serve previews", { timeout: 60000 }, async (
       child.on("exit", () => reject(new Error("serve stopped: " + out)));
     });
     const page = await browser.newPage();
-    await page.goto(url + "search/?q=last%20meeting%20agenda");
+    await page.goto(url + "search/?q=closing%20meeting%20agenda");
     await page.waitForSelector(".search-result");
     const top = (await h.results(page))[0];
-    assert.strictEqual(strip(top.href), "templates/last-meeting-agenda/");
+    assert.strictEqual(strip(top.href), "templates/closing-agenda/");
     await page.close();
   } finally {
     child.stdin.end();
