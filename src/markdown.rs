@@ -249,6 +249,16 @@ mod tests {
     }
 
     #[test]
+    fn task_list_checkboxes_have_names() {
+        let out = shown(&md("- [ ] Return the badge\n- [x] Book the room\n"));
+        assert!(
+            out.contains("type=\"checkbox\" aria-label=\"Not done\"/>"),
+            "{out}"
+        );
+        assert!(out.contains("checked=\"\" aria-label=\"Done\"/>"), "{out}");
+    }
+
+    #[test]
     fn a_heading_over_two_lines_keeps_its_space() {
         let out = md("Saying\ngoodbye\n-------\n");
         assert_eq!(out.toc[0].id, "saying-goodbye");

@@ -195,6 +195,13 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                         self.events.push(Event::Text(text));
                     }
                 }
+                // A checkbox needs a name for screen readers (and axe): its state.
+                Event::TaskListMarker(done) => self.html(if done {
+                    "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"Done\"/>\n"
+                        .to_string()
+                } else {
+                    "<input disabled=\"\" type=\"checkbox\" aria-label=\"Not done\"/>\n".to_string()
+                }),
                 Event::FootnoteReference(name) => {
                     self.events.push(Event::FootnoteReference(name));
                 }
