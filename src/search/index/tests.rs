@@ -1,0 +1,142 @@
+//! Tests of the `index` module.
+
+use super::*;
+use crate::search::documents::{BODY, HEADING, TITLE};
+
+fn doc(title: &str, heading: &str, body: &str) -> Document {
+    let mut fields: [String; FIELDS] = Default::default();
+    fields[TITLE] = title.to_string();
+    fields[HEADING] = heading.to_string();
+    fields[BODY] = body.to_string();
+    Document {
+        page: 0,
+        anchor: None,
+        heading: None,
+        fields,
+        excerpt: None,
+    }
+}
+
+/// The index of `docs`, each its own item, and the documents it returns.
+fn build_of(docs: &[Document], stopwords: &[&str]) -> (Vec<Document>, Index) {
+    build(
+        docs,
+        |d| vec![d.clone()],
+        &Stemmer::for_language("en"),
+        stopwords,
+    )
+}
+
+fn index_of(docs: &[Document], stopwords: &[&str]) -> Index {
+    build_of(docs, stopwords).1
+}
+
+fn postings_of(index: &Index, term: &str) -> Vec<(u32, u8)> {
+    let t = index
+        .terms
+        .binary_search_by(|x| x.as_str().cmp(term))
+        .unwrap();
+    index.groups[index.term_group[t] as usize].postings.clone()
+}
+
+#[test]
+fn forms_of_a_word_share_one_group() {
+    let docs = [
+        doc("", "", "Our meeting"),
+        doc("", "", "Two meetings"),
+        doc("", "", "We meet"),
+    ];
+    let index = index_of(&docs, &[]);
+    let group = |t: &str| index.term_group[index.terms.iter().position(|x| x == t).unwrap()];
+    assert_eq!(group("meeting"), group("meetings"));
+    assert_eq!(group("meeting"), group("meet"));
+    assert_eq!(index.groups[group("meet") as usize].df, 3);
+    assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn keys_read_from_the_text_match_short_keys() {
+    let text = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for start in 0..=text.len() - 16 {
+        let bytes: &[u8; 16] = text.as_bytes()[start..start + 16].try_into().unwrap();
+        for n in 1..=16 {
+            let term = &text[start..start + n];
+            assert_eq!(
+                Some(Dictionary::key_within(term, bytes)),
+                Dictionary::short_key(term),
+                "{term}"
+            );
+        }
+    }
+}
+
+#[test]
+fn short_keys_hold_exactly_the_term_bytes() {
+    for n in 0..=17 {
+        let term: String = "abcdefghijklmnopq".chars().take(n).collect();
+        let mut padded = [0u8; 16];
+        let key = Dictionary::short_key(&term);
+        if n <= 16 {
+            padded[..n].copy_from_slice(term.as_bytes());
+            assert_eq!(key, Some(u128::from_le_bytes(padded)), "{term}");
+        } else {
+            assert_eq!(key, None);
+        }
+    }
+}
+
+#[test]
+fn counted_documents_keep_only_their_excerpt_text() {
+    let docs = [doc(
+        "Closing",
+        "Last meeting",
+        "Plan the last meeting together.",
+    )];
+    let (kept, index) = build_of(&docs, &[]);
+    assert_eq!(kept[0].text(), "Plan the last meeting together.");
+    assert!(kept[0].fields.iter().all(String::is_empty));
+    assert!(index.terms.iter().any(|t| t == "together"));
+}
+
+#[test]
+fn title_beats_heading_beats_body() {
+    let filler = "some other words about the program";
+    let docs = [
+        doc("Notes", "", &format!("closure {filler}")),
+        doc("Notes", "Closure", filler),
+        doc("Closure", "", filler),
+        doc("Notes", "", filler),
+    ];
+    let index = index_of(&docs, &[]);
+    let order: Vec<u32> = postings_of(&index, "closure").iter().map(|p| p.0).collect();
+    assert_eq!(order, [2, 1, 0]);
+}
+
+#[test]
+fn rare_words_score_above_common_ones() {
+    let docs = [
+        doc("", "", "goodbye mentor"),
+        doc("", "", "mentor"),
+        doc("", "", "mentor"),
+    ];
+    let index = index_of(&docs, &[]);
+    let rare = postings_of(&index, "goodbye")[0].1;
+    let common = postings_of(&index, "mentor")[0].1;
+    assert!(rare > common, "{rare} vs {common}");
+}
+
+#[test]
+fn stop_words_are_left_out() {
+    let docs = [doc("The plan", "", "what the plan is")];
+    let index = index_of(&docs, stopwords("en"));
+    assert_eq!(index.terms, ["plan"]);
+    assert!(stopwords("en").windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn levels_fall_by_steps() {
+    assert_eq!(level(10.0, 10.0), TOP_LEVEL);
+    assert_eq!(level(10.0 / LEVEL_STEP, 10.0), TOP_LEVEL - 1);
+    assert_eq!(level(1e-9, 10.0), 0);
+    assert_eq!(level(0.0, 10.0), 0);
+}
