@@ -90,6 +90,16 @@ pub struct Markdown {
     pub title_lines: Vec<usize>,
 }
 
+impl Markdown {
+    /// Each `##` section with its entry in the table of contents (its id and title).
+    pub fn sections(&self) -> impl Iterator<Item = (&TocEntry, &BodySection)> {
+        self.toc
+            .iter()
+            .filter(|t| t.level == 2)
+            .zip(&self.html.sections)
+    }
+}
+
 /// Renders `body`, which starts at byte `body_offset` of a file indexed by `lines`.
 pub fn render(
     body: &str,
@@ -113,8 +123,7 @@ pub fn render(
     let mut parts = PartWriter::default();
     // Writing into parts cannot fail.
     let _ = pulldown_cmark::html::write_html_fmt(&mut parts, events.into_iter());
-    let headings = out.toc.iter().filter(|t| t.level == 2);
-    out.html = Arc::new(parts.finish(headings.map(|t| (t.id.as_str(), t.title.as_str()))));
+    out.html = Arc::new(parts.finish());
     out
 }
 

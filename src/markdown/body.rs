@@ -21,12 +21,10 @@ pub enum Part {
     Embed(usize),
 }
 
-/// A `##` heading and what follows it, up to the next one.
+/// A `##` heading and what follows it, up to the next one. Its id and title are
+/// the matching `##` entry of the table of contents ([`super::Markdown::sections`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodySection {
-    /// The heading's id and text, as in the table of contents.
-    pub id: String,
-    pub title: String,
     /// The heading element.
     pub heading: Vec<Part>,
     /// Everything after the heading.
@@ -122,19 +120,22 @@ impl PartWriter {
 
     fn flush(&mut self) {
         if !self.html.is_empty() {
-            let html = std::mem::take(&mut self.html);
+            let mut html = std::mem::take(&mut self.html);
+            // Every page's body is held until the build ends: no spare room.
+            html.shrink_to_fit();
             self.target().push(Part::Html(html));
         }
     }
 
-    /// The body, its sections named after the `##` entries of the table of contents
-    /// (one per section, in order).
-    pub fn finish<'a>(mut self, headings: impl Iterator<Item = (&'a str, &'a str)>) -> Body {
+    /// The body, every list of parts without spare room.
+    pub fn finish(mut self) -> Body {
         self.flush();
-        for (section, (id, title)) in self.body.sections.iter_mut().zip(headings) {
-            section.id = id.to_string();
-            section.title = title.to_string();
+        for section in &mut self.body.sections {
+            section.heading.shrink_to_fit();
+            section.content.shrink_to_fit();
         }
+        self.body.intro.shrink_to_fit();
+        self.body.sections.shrink_to_fit();
         self.body
     }
 }
@@ -199,7 +200,7 @@ mod tests {
         ] {
             w.write_str(s).unwrap();
         }
-        let body = w.finish([("a", "A")].into_iter());
+        let body = w.finish();
         assert_eq!(
             body.intro,
             [
@@ -209,7 +210,6 @@ mod tests {
             ]
         );
         assert_eq!(body.sections.len(), 1);
-        assert_eq!(body.sections[0].id, "a");
         assert_eq!(
             body.sections[0].heading,
             [Part::Html("<h2 id=\"a\">A</h2>".into())]

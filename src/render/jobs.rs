@@ -360,13 +360,13 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
         ),
         (_, PageKind::Faq) => {
             let intro = fill(&mut html.intro.iter())?;
-            let questions = html
-                .sections
-                .iter()
-                .map(|section| {
+            let questions = p
+                .body
+                .sections()
+                .map(|(entry, section)| {
                     Ok(context::Question {
-                        id: section.id.clone(),
-                        question: section.title.clone(),
+                        id: entry.id.clone(),
+                        question: entry.title.clone(),
                         answer: fill(&mut section.content.iter())?,
                     })
                 })

@@ -201,20 +201,17 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
             intro.body,
         ],
     }];
-    for section in &html.sections {
+    for (entry, section) in page.body.sections() {
         let text = html_text(&html_of(&section.content));
         let (title, heading) = if page.kind == PageKind::Faq {
-            (section.title.clone(), text.headings)
+            (entry.title.clone(), text.headings)
         } else {
-            (
-                String::new(),
-                format!("{} {}", section.title, text.headings),
-            )
+            (String::new(), format!("{} {}", entry.title, text.headings))
         };
         docs.push(Document {
             page: id,
-            anchor: Some(section.id.clone()),
-            heading: Some(section.title.clone()),
+            anchor: Some(entry.id.clone()),
+            heading: Some(entry.title.clone()),
             excerpt: excerpt_text(&text.body, ""),
             fields: [
                 title,
