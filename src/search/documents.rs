@@ -5,6 +5,8 @@
 //! each page's [`Document`]s, pages in index order: grouped by kind, category and
 //! audiences, so that a document's filters follow from its number (see [`Run`]).
 
+use std::borrow::Cow;
+
 use crate::html_text::html_text;
 use crate::markdown::Part;
 use crate::site::{PageId, PageKind, Site};
@@ -166,7 +168,7 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
     let html = &page.body.html;
     if page.kind == PageKind::Template {
         // The whole template is one hit; its sections are words apart.
-        let mut joined = html_of(&html.intro);
+        let mut joined = html_of(&html.intro).into_owned();
         for section in &html.sections {
             joined.push(' ');
             joined.push_str(&html_of(section.heading.iter().chain(&section.content)));
@@ -227,14 +229,27 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
 
 /// The HTML of body parts, links and embeds left out (search indexes a page's own
 /// words; an embedded template is a document of its own).
-fn html_of<'a>(parts: impl IntoIterator<Item = &'a Part>) -> String {
-    let mut out = String::new();
-    for part in parts {
-        if let Part::Html(html) = part {
-            out.push_str(html);
+fn html_of<'a>(parts: impl IntoIterator<Item = &'a Part> + Clone) -> Cow<'a, str> {
+    let mut html = parts.clone().into_iter().filter_map(|part| match part {
+        Part::Html(html) => Some(html.as_str()),
+        _ => None,
+    });
+    // Most sections are one piece of HTML (no link, no embed): no copy then.
+    match (html.next(), html.next()) {
+        (None, _) => Cow::Borrowed(""),
+        (Some(only), None) => Cow::Borrowed(only),
+        (Some(_), Some(_)) => {
+            let pieces = || {
+                parts.clone().into_iter().filter_map(|part| match part {
+                    Part::Html(html) => Some(html.as_str()),
+                    _ => None,
+                })
+            };
+            let mut out = String::with_capacity(pieces().map(str::len).sum());
+            pieces().for_each(|piece| out.push_str(piece));
+            Cow::Owned(out)
         }
     }
-    out
 }
 
 /// The excerpt text when it differs from the body: the fallback for an empty body,
