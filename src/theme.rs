@@ -42,6 +42,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "static/style.css",
     "static/guidepost.js",
     "static/template-card.js",
+    "static/search-core.js",
     "static/search.js",
     "static/search.css",
 ];

@@ -27,6 +27,12 @@ fn writes_the_search_page_and_shards() {
     let article = read(&out, "guide/first/index.html");
     assert!(article.contains(r#"<form class="site-search" role="search" action="../../search/""#));
     assert!(article.contains(r#"<script src="../../theme/search.js" defer></script>"#));
+    // Deferred scripts run in order: search.js finds the core already there.
+    let core = article
+        .find(r#"<script src="../../theme/search-core.js" defer></script>"#)
+        .expect("the page loads the search core");
+    assert!(core < article.find("theme/search.js").unwrap(), "{article}");
+    assert!(out.join("theme/search-core.js").is_file());
 
     let files = tree(&out.join("search/index"));
     for (path, bytes) in &files {

@@ -4,6 +4,8 @@
 
 const { describe, it, before, after } = require("node:test");
 const assert = require("node:assert");
+const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 const { pathToFileURL } = require("node:url");
 const h = require("./helpers.js");
@@ -193,5 +195,27 @@ it("works from a hub that guidepost serve previews", { timeout: 60000 }, async (
   } finally {
     child.stdin.end();
     await new Promise((resolve) => child.exitCode !== null ? resolve() : child.on("exit", resolve));
+  }
+});
+
+// A hub that copied base.html before search-core.js existed loads only search.js.
+it("works with a theme whose own base.html predates the search core", { timeout: 30000 }, async () => {
+  const hub = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-old-base-"));
+  try {
+    fs.cpSync(path.join(h.REPO, "tests/fixtures/base"), hub, { recursive: true });
+    const base = fs.readFileSync(path.join(h.REPO, "themes/default/templates/base.html"), "utf8");
+    const old = base.replace(/^.*search-core\.js.*\n/m, "");
+    assert.notStrictEqual(old, base);
+    fs.mkdirSync(path.join(hub, "themes/default/templates"), { recursive: true });
+    fs.writeFileSync(path.join(hub, "themes/default/templates/base.html"), old);
+    await h.onSearchPage(hub, async (page) => {
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await h.searchPage(page, "agenda");
+      assert.strictEqual(strip((await h.results(page))[0].href), "templates/agenda/");
+      assert.deepStrictEqual(errors, []);
+    });
+  } finally {
+    fs.rmSync(hub, { recursive: true, force: true });
   }
 });

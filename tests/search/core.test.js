@@ -1,0 +1,291 @@
+// The search core (themes/default/static/search-core.js) under Node, without a
+// browser, against indexes the release binary writes: which pages a query finds, in
+// which order, and how a result is shown. tests/fixtures/search-core is a small hub
+// whose pages are written to tell ranking, completion and typing mistakes apart; a
+// hub written here with many made-up words has an index of several shards of each
+// kind.
+"use strict";
+
+const { describe, it, before, after } = require("node:test");
+const assert = require("node:assert");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const vm = require("node:vm");
+const h = require("./helpers.js");
+const core = require("../../themes/default/static/search-core.js");
+
+// Every shard of a built index, by key, as the browser's loader receives them: each
+// file is a script that calls guidepostIndex(key, data).
+function readShards(site) {
+  const shards = {};
+  const register = (key, data) => { shards[key] = data; };
+  const dir = path.join(site, "search/index");
+  for (const file of fs.readdirSync(dir, { recursive: true })) {
+    if (!file.endsWith(".js")) continue;
+    vm.runInNewContext(fs.readFileSync(path.join(dir, file), "utf8"), { guidepostIndex: register });
+  }
+  return shards;
+}
+
+// An index over `shards` that records which shards it asked for. Shards are copied,
+// as each page load would parse them anew, so no test sees another's changes.
+function open(shards, lib) {
+  const fetched = [];
+  const copy = (data) => JSON.parse(JSON.stringify(data));
+  const idx = new (lib || core).Index(copy(shards.manifest), (key) => {
+    fetched.push(key);
+    return key in shards ? Promise.resolve(copy(shards[key])) : Promise.reject(new Error("no shard " + key));
+  });
+  idx.fetched = fetched;
+  return idx;
+}
+
+// The addresses a query finds, in ranked order: page URL, and #anchor for a part.
+// A query that ends in a space is finished; without one, its last word may still be
+// being typed, so longer words that start with it match too.
+async function find(idx, query, filter) {
+  const result = await idx.search(query);
+  const hits = result.hits.filter(filter || (() => true));
+  const data = await Promise.all(hits.map((hit) => idx.bundle(hit.doc)));
+  return data.map((d) => d[0] + (d[1] ? "#" + d[1] : ""));
+}
+
+const pages = (urls) => urls.map((u) => u.split("#")[0]);
+const NONE = { kind: [], category: [], audience: [] };
+
+// A hub big enough for several shards of each kind: articles, FAQ pages and a
+// template, each with its own made-up words (so the vocabulary is large), and the
+// word "agenda" on a few pages.
+function writeManyShardsHub(root) {
+  const write = (file, text) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  };
+  write("hub.yaml", "title: Many shards\nbase_url: https://example.org/\naudiences:\n  - {id: mentor, label: Mentors}\n");
+  const syllables = ["ka", "lo", "mi", "re", "su", "te", "vo", "na", "pi", "du", "ge", "ro"];
+  let n = 0;
+  const word = () => {
+    n += 1;
+    let w = "", x = n;
+    do { w += syllables[x % syllables.length]; x = Math.floor(x / syllables.length); } while (x > 0);
+    return w + "n";
+  };
+  const words = (count) => Array.from({ length: count }, word).join(" ");
+  for (let p = 0; p < 40; p++) {
+    const agenda = p % 10 === 0 ? " Bring the agenda." : "";
+    write(`content/guide/page-${p}.md`, `---\ntitle: Page ${p}\nsummary: ${words(5)}.\n---\n${words(60)}.${agenda}\n\n## Part two\n\n${words(40)}.\n`);
+  }
+  for (let q = 0; q < 4; q++) {
+    write(`content/faq/questions-${q}.md`, `---\ntitle: Questions ${q}\nsummary: ${words(5)}.\nlayout: faq\n---\n## What is ${word()}?\n\n${words(30)}.\n\n## Why ${word()}?\n\n${words(30)}.\n`);
+  }
+  write("content/templates/plan.md", `---\ntitle: A plan\nsummary: ${words(5)}.\nlayout: template\n---\n## Agenda\n\n${words(30)}.\n`);
+}
+
+let fixture, repo, tmp;
+before(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-core-"));
+  fixture = h.build(path.join(h.REPO, "tests/fixtures/search-core"), path.join(tmp, "fixture"));
+  writeManyShardsHub(path.join(tmp, "many"));
+  repo = h.build(path.join(tmp, "many"), path.join(tmp, "repo"));
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe("finding and ranking, on the fixture hub", () => {
+  let shards;
+  before(() => { shards = readShards(fixture); });
+
+  it("finds the page that holds a word", async () => {
+    assert.deepStrictEqual(await find(open(shards), "exhibition "), ["outings/museum-visits/", "outings/museum-visits/#after-the-visit"]);
+    assert.strictEqual((await find(open(shards), "boats "))[0], "outings/asking-about-boats/");
+  });
+
+  it("ranks a page with the word in its title above one with it in the text", async () => {
+    const found = await find(open(shards), "compass ");
+    assert.deepStrictEqual(found, ["outings/the-goal-compass/", "outings/museum-visits/"]);
+  });
+
+  it("ranks the exact word above a longer word it starts", async () => {
+    // Typed without a space after it, "band" may be the start of "bandana"; the page
+    // about the bandana would rank first if both were exact (its text is shorter).
+    const found = await find(open(shards), "band");
+    assert.deepStrictEqual(found, ["outings/a-concert-in-the-park/", "outings/dressing-for-the-weather/"]);
+    assert.deepStrictEqual(await find(open(shards), "band "), ["outings/a-concert-in-the-park/"]);
+  });
+
+  it("completes the word being typed before reading it as a typing mistake", async () => {
+    // "lante" starts "lanterns" and is one letter from "lance".
+    assert.deepStrictEqual(await find(open(shards), "lante"), ["outings/an-evening-walk/"]);
+    assert.deepStrictEqual(await find(open(shards), "lante "), ["outings/the-medieval-fair/"]);
+  });
+
+  it("forgives one typing mistake, and two in a long word", async () => {
+    assert.deepStrictEqual(await find(open(shards), "harbro "), ["outings/walking-by-the-water/"]);
+    assert.deepStrictEqual(await find(open(shards), "habrormastr "), ["outings/asking-about-boats/"]);
+    assert.deepStrictEqual(await find(open(shards), "hraobr "), []);
+  });
+
+  it("shows pages that miss one of three words below those that hold them all", async () => {
+    const result = await open(shards).search("snack drink receipt ");
+    assert.deepStrictEqual(await find(open(shards), "snack drink receipt "),
+      ["faq/outing-faq/#who-pays-for-a-snack-on-an-outing", "outings/an-evening-walk/"]);
+    assert.strictEqual(result.partial, false);
+    // No page holds both words: the pages with either are all there is to show.
+    const either = await open(shards).search("lanterns bandana ");
+    assert.strictEqual(either.partial, true);
+    assert.deepStrictEqual((await find(open(shards), "lanterns bandana ")).sort(),
+      ["outings/an-evening-walk/", "outings/dressing-for-the-weather/"]);
+  });
+
+  it("finds related forms the stemmer keeps apart, below the word itself", async () => {
+    assert.deepStrictEqual(await find(open(shards), "harbor "), ["outings/walking-by-the-water/", "outings/asking-about-boats/"]);
+    // "mentor" is a form of the word; "mentorship" a related word.
+    const found = await find(open(shards), "mentoring ");
+    assert.deepStrictEqual(found.slice().sort(), ["outings/after-the-program/", "outings/hosting-a-reunion/", "outings/the-goal-compass/"]);
+    assert.strictEqual(found[0], "outings/hosting-a-reunion/");
+  });
+
+  it("ignores stop words in a query", async () => {
+    const plain = await open(shards).search("compass ");
+    const withStops = await open(shards).search("the compass ");
+    assert.deepStrictEqual(withStops.hits, plain.hits);
+    // "what" is one letter from "chat" (on the fair's page), but a reader asking
+    // "what compass" does not want only pages that say both.
+    const asked = await find(open(shards), "what compass ");
+    assert.deepStrictEqual(asked.sort(), (await find(open(shards), "compass ")).sort());
+  });
+
+  it("folds accents and capitals the way the build does", async () => {
+    assert.deepStrictEqual(core.scan("Réunion CAFÉ, don’t Straße").map((t) => t.term), ["reunion", "cafe", "dont", "strasse"]);
+    for (const query of ["réunion ", "RÉUNION ", "Re\u0301union ", "reunion "]) {
+      assert.deepStrictEqual(await find(open(shards), query), ["outings/hosting-a-reunion/"], query);
+    }
+    assert.deepStrictEqual(await find(open(shards), "cafe "), ["outings/hosting-a-reunion/"]);
+  });
+
+  it("gives a later part of a page its page's address, title and breadcrumb", async () => {
+    const idx = open(shards);
+    const result = await idx.search("souvenir ");
+    assert.strictEqual(result.hits.length, 1);
+    const doc = result.hits[0].doc;
+    const per = shards.manifest.docs_per_bundle;
+    // The bundle really holds this part in its short form.
+    assert.strictEqual(shards["d/" + Math.floor(doc / per)][doc % per].length, 3);
+    const data = await idx.bundle(doc);
+    assert.deepStrictEqual(data.slice(0, 5), ["outings/museum-visits/", "after-the-visit", "Museum visits", "After the visit", "Outings"]);
+    const shown = core.describe(data, "article", core.matcher(result), { root: "../../", file: false, size: 240 });
+    assert.strictEqual(shown.url, "../../outings/museum-visits/#after-the-visit");
+    assert.strictEqual(shown.title, "Museum visits");
+    assert.strictEqual(shown.section, "After the visit");
+    assert.strictEqual(shown.crumb, "Outings");
+    const fromDisk = core.describe(data, "article", core.matcher(result), { root: "../../", file: true, size: 240 });
+    assert.strictEqual(fromDisk.url, "../../outings/museum-visits/index.html#after-the-visit");
+  });
+
+  it("filters by kind and audience, and counts what each choice would show", async () => {
+    const idx = open(shards);
+    const result = await idx.search("snack ");
+    const only = (chosen) => (hit) => core.passes(idx.filterValues(hit.doc), Object.assign({}, NONE, chosen));
+    assert.deepStrictEqual(pages(await find(idx, "snack ")).sort(),
+      ["faq/outing-faq/", "outings/an-evening-walk/", "templates/outing-checklist/"]);
+    assert.deepStrictEqual(await find(idx, "snack ", only({ kind: ["faq"] })), ["faq/outing-faq/#who-pays-for-a-snack-on-an-outing"]);
+    assert.deepStrictEqual(await find(idx, "snack ", only({ kind: ["template"] })), ["templates/outing-checklist/"]);
+    const mentees = String(shards.manifest.audiences.indexOf("Mentees"));
+    assert.deepStrictEqual((await find(idx, "snack ", only({ audience: [mentees] }))).sort(),
+      ["outings/an-evening-walk/", "templates/outing-checklist/"]);
+    assert.deepStrictEqual(await find(idx, "snack ", only({ kind: ["article", "faq"], audience: [mentees] })), ["outings/an-evening-walk/"]);
+
+    const mentors = String(shards.manifest.audiences.indexOf("Mentors"));
+    assert.deepStrictEqual(core.filterCounts(result, NONE).kind, { article: 1, faq: 1, template: 1 });
+    const counts = core.filterCounts(result, Object.assign({}, NONE, { kind: ["faq"] }));
+    // A filter's own options keep their counts; the others count within the choice.
+    assert.deepStrictEqual(counts.kind, { article: 1, faq: 1, template: 1 });
+    assert.deepStrictEqual(counts.audience, { [mentors]: 1 });
+  });
+
+  it("shows the words found in an excerpt marked, and the page's text escaped", async () => {
+    const idx = open(shards);
+    const result = await idx.search("receipts ");
+    const match = core.matcher(result);
+    const shown = await Promise.all(result.hits.map(async (hit) =>
+      core.describe(await idx.bundle(hit.doc), idx.facets(hit.doc)[1], match, { root: "", file: false, size: 240 })));
+    const paying = shown.find((s) => s.url === "outings/museum-visits/#paying-for-the-day");
+    assert.strictEqual(paying.excerpt, "Label the folder &lt;Trip plan&gt; &amp; keep the <mark>receipts</mark> together for the program office.");
+    // Another form of the word is marked too, in the FAQ's answer.
+    const faq = shown.find((s) => s.url.startsWith("faq/"));
+    assert.match(faq.excerpt, /keep the <mark>receipt<\/mark>\.$/);
+
+    const tickets = await idx.search("tickets ");
+    const data = await idx.bundle(tickets.hits[0].doc);
+    const part = core.describe(data, "article", core.matcher(tickets), { root: "", file: false, size: 240 });
+    assert.strictEqual(part.section, "<mark>Tickets</mark> &amp; timing");
+  });
+
+  it("cuts a long excerpt around the words found", async () => {
+    const idx = open(shards);
+    const result = await idx.search("souvenir question");
+    const data = await idx.bundle(result.hits[0].doc);
+    const excerpt = core.describe(data, "article", core.matcher(result), { root: "", file: false, size: 120 }).excerpt;
+    assert.ok(data[5].length > 240);
+    assert.match(excerpt, /^… .*the <mark>souvenir<\/mark> <mark>question<\/mark> long after the exhibition\.$/);
+    assert.ok(excerpt.replace(/<\/?mark>/g, "").length <= 120 + 4, excerpt);
+  });
+
+  it("answers the same from the core as the build writes it", async () => {
+    const built = require(path.join(fixture, "theme/search-core.js"));
+    assert.notStrictEqual(built, core);
+    for (const query of ["compass ", "harbor", "lante", "mentoring ", "snack "]) {
+      const mine = await open(shards).search(query);
+      const theirs = await open(shards, built).search(query);
+      // Differs also when the binary was built before the last edit of the core.
+      assert.deepStrictEqual(theirs.hits, mine.hits, `${query}: the built core answers differently`);
+    }
+  });
+});
+
+describe("an index in several shards of each kind", () => {
+  let shards;
+  before(() => { shards = readShards(repo); });
+
+  it("finds each indexed word, which the browser cuts into that word alone", async () => {
+    const idx = open(shards);
+    const count = shards.manifest.vocabulary.length;
+    assert.ok(count > 1 && shards.manifest.group_starts.length > 1, "several vocabulary and postings shards");
+    const missed = [];
+    for (let n = 0; n < count; n++) {
+      const raw = shards["v/" + n][0].split(" ");
+      for (const term of [raw[0], raw[raw.length >> 1], raw[raw.length - 1]]) {
+        const terms = core.scan(term).map((t) => t.term);
+        const found = await idx.expand(term, false);
+        if (terms.join() !== term || !found.some((m) => m.term === term && m.factor === 1)) missed.push(term);
+        const hits = (await idx.search(term + " ")).hits;
+        if (!hits.length) missed.push(term + " (no result)");
+      }
+    }
+    assert.deepStrictEqual(missed, []);
+  });
+
+  it("gives every result its kind and a whole bundle entry", async () => {
+    const idx = open(shards);
+    const wrong = [];
+    for (let doc = 0; doc < shards.manifest.documents; doc++) {
+      const [url, , title] = await idx.bundle(doc);
+      const kind = idx.facets(doc)[1];
+      const expected = url.startsWith("faq/") ? "faq" : url.startsWith("templates/") ? "template" : "article";
+      if (kind !== expected || !title) wrong.push(`${doc} ${url} ${kind} ${title}`);
+    }
+    assert.ok(Object.keys(shards).filter((k) => k.startsWith("d/")).length > 1, "several bundles");
+    assert.deepStrictEqual(wrong, []);
+  });
+
+  it("loads only the shards a query needs", async () => {
+    const idx = open(shards);
+    const result = await idx.search("agenda");
+    await core.pick(result, () => true, 0, 10);
+    const of = (prefix, keys) => new Set(keys.filter((k) => k.startsWith(prefix))).size;
+    assert.ok(result.hits.length > 0);
+    for (const prefix of ["v/", "p/", "d/"]) {
+      assert.ok(of(prefix, idx.fetched) < of(prefix, Object.keys(shards)), `${prefix}: ${idx.fetched.join(" ")}`);
+    }
+  });
+});
