@@ -23,7 +23,7 @@ use super::bundles::Bundles;
 use super::index::Index;
 use crate::site::{PageKind, Site};
 
-/// The digits of the base-64 number encoding; `search.js` uses the same.
+/// The digits of the base-64 number encoding; `search-core.js` uses the same.
 pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
 /// Postings per tier of a group: the first tier ships with the group, later ones
@@ -60,7 +60,7 @@ pub fn push_varint(out: &mut String, mut value: u64) {
     }
 }
 
-/// Reads numbers written by [`push_varint`], as `search.js` does (for tests and
+/// Reads numbers written by [`push_varint`], as `search-core.js` does (for tests and
 /// tools); None when the text holds a character that is not a digit.
 pub fn read_varints(text: &str) -> Option<Vec<u64>> {
     let mut out = Vec::new();

@@ -1,4 +1,4 @@
-//! Text to search terms, the same way `search.js` cuts a query: words are runs of
+//! Text to search terms, the same way `search-core.js` cuts a query: words are runs of
 //! Unicode letters and digits, lowercased, with accents folded away; an apostrophe
 //! inside a word is dropped (`mentor's` → `mentors`); each Chinese or Japanese
 //! character is a word of its own. Stems group word forms (`meeting`, `meetings`).
