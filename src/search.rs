@@ -8,6 +8,7 @@ mod bundles;
 mod dictionary;
 pub mod documents;
 pub mod index;
+pub mod shard;
 pub mod shards;
 pub mod tokenize;
 
@@ -47,7 +48,7 @@ pub fn index(site: &Site, sink: &crate::output::Sink<'_>) -> crate::error::Resul
     let stemmer = tokenize::Stemmer::for_language(&site.config.language);
     let stopwords = index::stopwords(&site.config.language);
     let order = documents::order(site);
-    let emit = |shard: shards::Shard| {
+    let emit = |shard: shard::Shard| {
         let file = OutputFile {
             path: routes::index_shard(&shard.key),
             contents: Contents::bytes(shard.script),

@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 
 use super::documents::Document;
-use super::shards::{shard_hash, Shard};
+use super::shard::{shard_hash, Shard};
 use crate::scan;
 use crate::site::Site;
 

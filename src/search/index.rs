@@ -7,11 +7,9 @@
 //! [`WEIGHTS`]), quantised to 64 levels, so the browser only adds numbers. Built in
 //! parallel chunks with local dictionaries merged once.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
-use super::dictionary::Dictionary;
+use super::dictionary::{Dictionary, FastMap};
 use super::documents::{Document, FIELDS, WEIGHTS};
 use super::tokenize::{each_term_with_bytes, Stemmer};
 
@@ -63,10 +61,6 @@ pub struct Index {
     pub groups: Vec<Group>,
     pub documents: u32,
 }
-
-/// A hash map with a fast, non-cryptographic hash (FxHash, as rustc uses): the keys
-/// are the hub's own words, not input an attacker chooses to collide.
-pub(crate) type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Counts of a term (or group) in each field of one document.
 type FieldCounts = [u8; FIELDS];

@@ -21,6 +21,7 @@ use super::documents::Run;
 
 use super::bundles::Bundles;
 use super::index::Index;
+use super::shard::{shard_hash, Shard};
 use crate::site::{PageKind, Site};
 
 /// The digits of the base-64 number encoding; `search-core.js` uses the same.
@@ -33,13 +34,6 @@ pub const TIERS: &[usize] = &[160, 1600, 6400, 25600];
 const VOCABULARY_BYTES: usize = 6 * 1024;
 /// The average size aimed at for a postings shard.
 const POSTINGS_BYTES: usize = 4 * 1024;
-
-/// One file of the index, by its key (`v/3`); the file is `search/index/{key}.js`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shard {
-    pub key: String,
-    pub script: String,
-}
 
 /// Appends `value` in base 64, most significant digit first: digits 32–63 say more
 /// digits follow (carrying 5 bits each), 0–31 end the number.
@@ -194,10 +188,6 @@ pub fn shards(
         stopwords: super::index::stopwords(&site.config.language),
     };
     emit(script("manifest", &manifest));
-}
-
-pub(super) fn shard_hash(shard: &Shard) -> u64 {
-    crate::fingerprint::hash_of((&shard.key, &shard.script))
 }
 
 fn encode_runs(runs: &[Run]) -> String {

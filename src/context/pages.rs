@@ -1,0 +1,219 @@
+//! The data of each page kind: what its template receives as `page`, beside the
+//! chrome every page shares.
+
+use serde::Serialize;
+
+use crate::front_matter::{Field, Format};
+use crate::markdown::TocEntry;
+use crate::site::PageKind;
+
+/// A labelled link; `current` marks the page being shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+    pub external: bool,
+}
+
+/// A page as a card in a listing.
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub summary: &'a str,
+    pub kind: PageKind,
+    pub audiences: Vec<Link>,
+    pub updated: Option<String>,
+    pub updated_long: Option<String>,
+    pub reading_minutes: usize,
+}
+
+/// A category or section as a card.
+#[derive(Debug, Serialize)]
+pub struct SectionCard<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub description: &'a str,
+    pub icon: Option<&'a str>,
+    pub count: usize,
+}
+
+/// The metadata shown at the top of a page and the links around its body.
+#[derive(Debug, Serialize)]
+pub struct PageMeta<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub kind: PageKind,
+    pub crumbs: Vec<Link>,
+    pub audiences: Vec<Link>,
+    pub phase: Option<&'a str>,
+    pub tags: Vec<Link>,
+    pub updated: Option<String>,
+    pub updated_long: Option<String>,
+    pub reading_minutes: usize,
+    pub toc: &'a [TocEntry],
+    pub related: Vec<Card<'a>>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// An article page.
+#[derive(Debug, Serialize)]
+pub struct ArticlePage<'a> {
+    pub meta: PageMeta<'a>,
+    pub body: String,
+}
+
+/// One FAQ question.
+#[derive(Debug, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+}
+
+/// An FAQ page.
+#[derive(Debug, Serialize)]
+pub struct FaqPage<'a> {
+    pub meta: PageMeta<'a>,
+    pub intro: String,
+    pub questions: Vec<Question>,
+    /// schema.org FAQPage data, already safe inside a `<script>` element.
+    pub json_ld: String,
+}
+
+/// A template as its card shows it, on its own page or embedded.
+#[derive(Debug, Serialize)]
+pub struct TemplateCard<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub url: String,
+    pub fields: &'a [Field],
+    pub body: String,
+    pub downloads: Vec<DownloadLink>,
+    /// Unique on its page, for the ids of the card's inputs.
+    pub instance: String,
+}
+
+/// A template file to download.
+#[derive(Debug, Serialize)]
+pub struct DownloadLink {
+    /// `docx`, `md` or `txt`.
+    pub format: Format,
+    /// What readers call it: "Word (.docx)".
+    pub label: &'static str,
+    pub url: String,
+    /// The file size, where the page shows it ("14 KB").
+    pub size: Option<String>,
+}
+
+/// A template's own page.
+#[derive(Debug, Serialize)]
+pub struct TemplatePage<'a> {
+    pub meta: PageMeta<'a>,
+    pub template: TemplateCard<'a>,
+    /// The articles that embed it.
+    pub used_in: Vec<Card<'a>>,
+}
+
+/// The home page.
+#[derive(Debug, Serialize)]
+pub struct HomePage<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub intro: String,
+    pub start_here: Vec<AudiencePath<'a>>,
+    pub categories: Vec<SectionCard<'a>>,
+    pub loose_pages: Vec<Card<'a>>,
+    pub promoted: Vec<Card<'a>>,
+    pub recent: Vec<Card<'a>>,
+}
+
+/// "Start here" for one audience.
+#[derive(Debug, Serialize)]
+pub struct AudiencePath<'a> {
+    pub label: &'a str,
+    pub description: &'a str,
+    pub url: String,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// A category or section page.
+#[derive(Debug, Serialize)]
+pub struct SectionPage<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub intro: String,
+    pub crumbs: Vec<Link>,
+    pub sections: Vec<SectionCard<'a>>,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// A group of cards under a heading (an audience page's phases).
+#[derive(Debug, Serialize)]
+pub struct Group<'a> {
+    pub title: String,
+    pub id: String,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// An audience page.
+#[derive(Debug, Serialize)]
+pub struct AudiencePage<'a> {
+    pub title: String,
+    pub description: &'a str,
+    pub start_here: Vec<Card<'a>>,
+    pub groups: Vec<Group<'a>>,
+}
+
+/// A tag page.
+#[derive(Debug, Serialize)]
+pub struct TagPage<'a> {
+    pub label: &'a str,
+    pub pages: Vec<Card<'a>>,
+}
+
+/// The list of all tags.
+#[derive(Debug, Serialize)]
+pub struct TagsPage {
+    pub tags: Vec<TagLink>,
+}
+
+/// A tag in the tag list.
+#[derive(Debug, Serialize)]
+pub struct TagLink {
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A template in the library listing.
+#[derive(Debug, Serialize)]
+pub struct LibraryEntry<'a> {
+    pub card: Card<'a>,
+    pub fields: &'a [Field],
+    pub used_in: Vec<Card<'a>>,
+    pub downloads: Vec<DownloadLink>,
+}
+
+/// The template library page.
+#[derive(Debug, Serialize)]
+pub struct LibraryPage<'a> {
+    pub templates: Vec<LibraryEntry<'a>>,
+}
+
+/// The search page: results are drawn by `search.js` from the index shards.
+#[derive(Debug, Serialize)]
+pub struct SearchPage {
+    /// The folder of the index shards, relative to the search page.
+    pub index_url: String,
+}
+
+/// A redirect from an old URL.
+#[derive(Debug, Serialize)]
+pub struct RedirectPage {
+    pub url: String,
+    pub canonical: String,
+}
