@@ -145,3 +145,31 @@ fn text_from_content_is_escaped_in_the_docx() {
     assert!(!doc.contains("<script>"));
     assert!(files["docProps/core.xml"].contains("<dc:title>Notes &amp; &lt;things&gt;</dc:title>"));
 }
+
+#[test]
+fn docx_table_columns_are_sized_to_their_content() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let files = unzip(&std::fs::read(out.join("downloads/agenda.docx")).unwrap());
+    let doc = &files["word/document.xml"];
+    let grid: Vec<u32> = doc
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+        .collect();
+    // "Time" holds `0-10`; "Topic" holds "Welcome {{ mentee_name }}".
+    assert_eq!(grid.len(), 2, "{doc}");
+    assert!(
+        grid[0] * 3 < grid[1],
+        "the short column is narrow: {grid:?}"
+    );
+    assert_eq!(
+        grid.iter().sum::<u32>(),
+        9000,
+        "the grid fills the page: {grid:?}"
+    );
+    assert!(
+        doc.contains("<w:tblLayout w:type=\"fixed\"/>"),
+        "Word keeps the widths"
+    );
+}

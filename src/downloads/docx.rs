@@ -218,10 +218,9 @@ impl Body {
             .max()
             .unwrap_or(1)
             .max(1);
-        // Letter or A4 with one-inch margins leaves about 9,000 twips; Word fits the rest.
-        let width = 9000 / columns as u32;
-        self.xml.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
-        for _ in 0..columns {
+        let widths = column_widths(columns, head, rows);
+        self.xml.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+        for width in &widths {
             self.xml.push_str(&format!("<w:gridCol w:w=\"{width}\"/>"));
         }
         self.xml.push_str("</w:tblGrid>");
@@ -231,7 +230,7 @@ impl Body {
             if is_head {
                 self.xml.push_str("<w:trPr><w:tblHeader/></w:trPr>");
             }
-            for c in 0..columns {
+            for (c, width) in widths.iter().enumerate() {
                 self.xml.push_str(&format!(
                     "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>"
                 ));
@@ -417,4 +416,29 @@ fn numbering(ordered: &[(usize, u64)]) -> String {
     }
     xml.push_str("</w:numbering>");
     xml
+}
+
+/// Column widths in twips, sharing the page's width (Letter or A4 with one-inch
+/// margins leaves about 9,000) by the length of each column's longest line: a "Time"
+/// column stays narrow beside a column of prompts. Bounds keep a short column wide
+/// enough for its words and one long cell from taking the whole page.
+fn column_widths(columns: usize, head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Vec<u32> {
+    const PAGE: u32 = 9000;
+    let mut longest = vec![0usize; columns];
+    for cells in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
+        for (c, cell) in cells.iter().enumerate().take(columns) {
+            let text = super::document::plain(cell);
+            let length = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            longest[c] = longest[c].max(length);
+        }
+    }
+    let weights: Vec<u32> = longest.iter().map(|&l| l.clamp(6, 60) as u32).collect();
+    let total: u32 = weights.iter().sum();
+    let mut widths: Vec<u32> = weights.iter().map(|w| PAGE * w / total).collect();
+    // What rounding left over goes to the last column, so the grid fills the page.
+    let used: u32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last += PAGE - used;
+    }
+    widths
 }
