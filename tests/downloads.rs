@@ -173,3 +173,17 @@ fn docx_table_columns_are_sized_to_their_content() {
         "Word keeps the widths"
     );
 }
+
+#[test]
+fn docx_starts_with_the_templates_title() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let files = unzip(&std::fs::read(out.join("downloads/agenda.docx")).unwrap());
+    let doc = &files["word/document.xml"];
+    let body = &doc[doc.find("<w:body>").unwrap()..];
+    assert!(
+        body.starts_with(r#"<w:body><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t xml:space="preserve">Meeting agenda</w:t></w:r></w:p>"#),
+        "{body}"
+    );
+    assert!(files["word/styles.xml"].contains(r#"w:styleId="Title""#));
+}
