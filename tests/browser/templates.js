@@ -171,3 +171,33 @@ test("the script's helpers escape XML and keep unknown placeholders", async () =
   assert.equal(result.crc, 0xcbf43926);
   await context.close();
 });
+
+test("details typed in one template fill the next one, and Forget clears them", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/${TEMPLATE}`);
+  await page.getByLabel("Mentee's name").fill(MENTEE);
+  // Forget appears once a detail is kept.
+  await page.waitForSelector("[data-forget]", { state: "visible" });
+  // Another template with a field of the same name, in the same tab.
+  await page.goto(`${server.origin}/templates/goodbye-card/`);
+  await page.waitForFunction(() => document.querySelector("input[data-field='mentee_name']").value !== "");
+  assert.equal(await page.inputValue("input[data-field='mentee_name']"), MENTEE);
+  assert.equal(await page.textContent(".placeholder[data-field='mentee_name']"), MENTEE);
+  await page.click("[data-forget]");
+  assert.equal(await page.inputValue("input[data-field='mentee_name']"), "");
+  assert.equal(await page.textContent(".placeholder[data-field='mentee_name']"), "{{ mentee_name }}");
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("guidepost:fields")), null);
+  assert.equal(await page.isVisible("[data-forget]"), false);
+  // Gone for the first template too.
+  await page.goto(`${server.origin}/${TEMPLATE}`);
+  await page.getByLabel("Mentor's name").focus();
+  await page.waitForFunction(() => window.GuidepostTemplates);
+  assert.equal(await page.inputValue("input[data-field='mentee_name']"), "");
+  // Nothing is kept beyond the tab: a new one starts empty.
+  await page.getByLabel("Mentee's name").fill(MENTEE);
+  const fresh = await context.newPage();
+  await fresh.goto(`${server.origin}/templates/goodbye-card/`);
+  assert.equal(await fresh.evaluate(() => sessionStorage.getItem("guidepost:fields")), null);
+  await context.close();
+});

@@ -175,6 +175,10 @@
       };
       doc.head.appendChild(script);
     };
+    // Details the reader typed in another template are filled in at once.
+    var kept = null;
+    try { kept = window.sessionStorage.getItem("guidepost:fields"); } catch (e) { kept = null; }
+    if (kept) load();
     each("[data-template-card]", function (card) {
       card.addEventListener("focusin", load);
       card.addEventListener("pointerover", load);

@@ -5,6 +5,36 @@
 (function () {
   "use strict";
 
+  // What the reader typed, kept for this browser tab only (sessionStorage): filled in
+  // for them in every template of the hub with a field of the same name, until the
+  // tab closes or they choose Forget. Nothing is sent anywhere.
+  var STORE = "guidepost:fields";
+
+  function remembered() {
+    try {
+      var kept = JSON.parse(window.sessionStorage.getItem(STORE) || "{}");
+      return kept && typeof kept === "object" ? kept : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function remember(name, value) {
+    var kept = remembered();
+    if (value.trim() === "") delete kept[name];
+    else kept[name] = value;
+    try {
+      if (Object.keys(kept).length) window.sessionStorage.setItem(STORE, JSON.stringify(kept));
+      else window.sessionStorage.removeItem(STORE);
+    } catch (e) {
+      // Storage refused (a private mode): values still work on this page.
+    }
+  }
+
+  function forget() {
+    try { window.sessionStorage.removeItem(STORE); } catch (e) { /* nothing was kept */ }
+  }
+
   function values(card) {
     var out = {};
     card.querySelectorAll("input[data-field]").forEach(function (input) {
@@ -217,14 +247,60 @@
     setTimeout(done, 1000);
   }
 
-  // Loaded by guidepost.js on a card's first use; it has already shown the tools.
-  document.querySelectorAll("[data-template-card]").forEach(function (card) {
+  var cards = document.querySelectorAll("[data-template-card]");
+
+  function showForget() {
+    var any = Object.keys(remembered()).length > 0;
+    document.querySelectorAll("[data-forget]").forEach(function (button) { button.hidden = !any; });
+  }
+
+  // What was typed before this script arrived is kept; values kept from another
+  // template fill the empty fields of the same name.
+  cards.forEach(function (card) {
+    card.querySelectorAll("input[data-field]").forEach(function (input) {
+      if (input.value !== "") remember(input.getAttribute("data-field"), input.value);
+    });
+  });
+  var kept = remembered();
+  cards.forEach(function (card) {
+    card.querySelectorAll("input[data-field]").forEach(function (input) {
+      var name = input.getAttribute("data-field");
+      if (input.value === "" && Object.prototype.hasOwnProperty.call(kept, name)) input.value = kept[name];
+    });
+    updatePreview(card);
+  });
+  showForget();
+
+  // Loaded by guidepost.js on a card's first use (or at once when values are kept);
+  // it has already shown the tools.
+  cards.forEach(function (card) {
     card.querySelectorAll("[data-template-form]").forEach(function (form) {
       form.addEventListener("submit", function (event) { event.preventDefault(); });
     });
     card.querySelectorAll("input[data-field]").forEach(function (input) {
-      input.addEventListener("input", function () { updatePreview(card); });
+      input.addEventListener("input", function () {
+        var name = input.getAttribute("data-field");
+        remember(name, input.value);
+        // The same detail in the page's other cards follows.
+        cards.forEach(function (other) {
+          other.querySelectorAll("input[data-field]").forEach(function (field) {
+            if (field !== input && field.getAttribute("data-field") === name) field.value = input.value;
+          });
+          updatePreview(other);
+        });
+        showForget();
+      });
     });
+    var forgetButton = card.querySelector("[data-forget]");
+    if (forgetButton) {
+      forgetButton.addEventListener("click", function () {
+        forget();
+        document.querySelectorAll("[data-template-card] input[data-field]").forEach(function (field) { field.value = ""; });
+        cards.forEach(updatePreview);
+        showForget();
+        say(card, "Your details are forgotten in this browser.");
+      });
+    }
     card.querySelectorAll("a[data-format]").forEach(function (link) {
       link.addEventListener("click", function (event) {
         if (!hasValues(card)) return; // the plain file is what the reader wants
