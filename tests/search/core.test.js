@@ -95,6 +95,15 @@ describe("finding and ranking, on the fixture hub", () => {
   let shards;
   before(() => { shards = readShards(fixture); });
 
+  it("answers a query with no words as an empty result of the index", async () => {
+    const idx = open(shards);
+    for (const query of ["?", "!! ", "  "]) {
+      const result = await idx.search(query);
+      assert.strictEqual(result.hits.length, 0, query);
+      assert.strictEqual(result.index, idx, `${query}: the page draws filters from the result's index`);
+    }
+  });
+
   it("finds the page that holds a word", async () => {
     assert.deepStrictEqual(await find(open(shards), "exhibition "), ["outings/museum-visits/", "outings/museum-visits/#after-the-visit"]);
     assert.strictEqual((await find(open(shards), "boats "))[0], "outings/asking-about-boats/");

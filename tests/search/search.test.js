@@ -151,6 +151,16 @@ for (const origin of ["http", "file"]) {
       await page.close();
     });
 
+    it("says there are no results for a query with no words", async () => {
+      const page = await openPage(origin, "search/");
+      await page.fill("#gp-search-page-input", "!!");
+      await page.waitForFunction(() => document.querySelector("[data-search-status]").textContent.trim() !== "");
+      const status = await page.textContent("[data-search-status]");
+      assert.ok(status.startsWith("No results for"), status);
+      assert.deepStrictEqual(page.errors, []);
+      await page.close();
+    });
+
     it("takes the query from the header form and ?q=", async () => {
       const page = await openPage(origin, "index.html");
       await page.fill("#gp-search-input", "reflection");

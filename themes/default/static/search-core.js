@@ -289,7 +289,8 @@ var GuidepostSearchCore = (function () {
   Index.prototype.search = function (query) {
     var self = this;
     var tokens = scan(query);
-    if (!tokens.length) return Promise.resolve({ hits: [], total: 0, exact: true, words: [] });
+    // A query with no words (`?`, `!!`) finds nothing, but is still a result of this index.
+    if (!tokens.length) return Promise.resolve({ hits: [], total: 0, exact: true, words: [], index: self });
     // The last word is still being typed unless something follows it.
     var typing = tokens[tokens.length - 1].end === query.length;
     var seen = {}, words = [];
