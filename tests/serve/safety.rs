@@ -219,9 +219,17 @@ fn five_hundred_idle_connections_keep_threads_bounded_and_pages_served() {
         during <= before + 2 && during < 100,
         "{before} threads before 500 idle connections, {during} with them"
     );
-    // Those past the limit were told to come back, at once and without a thread.
-    let last = idle.last().unwrap().try_clone().unwrap();
-    let answer = read_answer(last);
+    // Those past the limit were told to come back, at once and without a thread. On
+    // a slow machine the first idle connections time out while the last are still
+    // being accepted, so a late one may have been queued instead and closed for
+    // idleness without a word: an empty answer. Any answer is the 503.
+    let answer = idle
+        .iter()
+        .rev()
+        .take(100)
+        .map(|stream| read_answer(stream.try_clone().unwrap()))
+        .find(|answer| !answer.is_empty())
+        .expect("a connection past the limit is answered");
     assert!(
         answer.starts_with("HTTP/1.1 503 Service Unavailable\r\n"),
         "{answer}"
