@@ -45,6 +45,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "static/search-core.js",
     "static/search.js",
     "static/search.css",
+    "static/favicon.svg",
 ];
 
 /// A static file of the theme, copied to `theme/` in the output.
