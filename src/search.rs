@@ -17,11 +17,9 @@ use crate::output::{Contents, OutputFile};
 use crate::routes;
 use crate::site::Site;
 use crate::sync::{lock, take};
-use crate::theme::Theme;
 
-/// Every index shard of `site`, sorted by path (`theme` is not needed: the search
-/// page renders with the other pages).
-pub fn output(site: &Site, _theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Every index shard of `site`, sorted by path (for `serve`, which keeps them in memory).
+pub fn output(site: &Site) -> Result<Vec<OutputFile>, Diagnostic> {
     let files = std::sync::Mutex::new(Vec::new());
     index(site, &|file| {
         lock(&files).push(file);

@@ -293,7 +293,7 @@ fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<crate::Loaded> {
                     }
                 }
             }
-            let build = || crate::search::output(&latest.site, &latest.theme);
+            let build = || crate::search::output(&latest.site);
             let result = match &pool {
                 Some(pool) => pool.install(build),
                 None => build(),

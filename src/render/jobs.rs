@@ -333,10 +333,8 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
     chrome.og_type = "article";
     match (&p.front.layout, p.kind) {
         (Layout::Custom(name), _) => {
+            // `load` has checked that the theme has it (`missing_layouts`).
             let name = format!("{name}.html");
-            if !theme.has_template(&name) {
-                return Err(Diagnostic::error(&p.file, format!("the theme has no template `{name}` for `layout: {}`", name.trim_end_matches(".html"))).at_line(p.front.line_of("layout")).help("use article, faq or template, or add the template to themes/<theme>/templates/"));
-            }
             page(
                 theme,
                 &name,

@@ -201,14 +201,7 @@ mod tests {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let mut readers = Vec::new();
         for _ in 0..2 {
-            let (client, server) = pair(&listener);
-            client
-                .set_read_timeout(Some(Duration::from_secs(10)))
-                .unwrap();
-            streams.adopt(server).unwrap();
-            let mut reader = BufReader::new(client);
-            assert_eq!(next_event(&mut reader), "event: generation\ndata: 0\n");
-            readers.push(reader);
+            readers.push(open_page(&streams, &listener));
         }
         let (mut client, server) = pair(&listener);
         streams.adopt(server).unwrap();
@@ -231,12 +224,18 @@ mod tests {
         // A page that closed frees its place for the next one at once.
         drop(readers.pop());
         std::thread::sleep(Duration::from_millis(50));
-        let (client, server) = pair(&listener);
+        open_page(&streams, &listener);
+    }
+
+    /// A page's stream, adopted and past its first event.
+    fn open_page(streams: &Streams, listener: &TcpListener) -> BufReader<TcpStream> {
+        let (client, server) = pair(listener);
         client
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
         streams.adopt(server).unwrap();
         let mut reader = BufReader::new(client);
         assert_eq!(next_event(&mut reader), "event: generation\ndata: 0\n");
+        reader
     }
 }
