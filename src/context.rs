@@ -14,9 +14,9 @@ use crate::url::{relative, root_prefix};
 mod pages;
 
 pub use pages::{
-    ArticlePage, AudiencePage, AudiencePath, Card, DownloadLink, FaqPage, Group, HomePage,
-    LibraryEntry, LibraryPage, Link, PageMeta, Question, RedirectPage, SearchPage, SectionCard,
-    SectionPage, TagLink, TagPage, TagsPage, TemplateCard, TemplatePage,
+    field_views, ArticlePage, AudiencePage, AudiencePath, Card, DownloadLink, FaqPage, FieldView,
+    Group, HomePage, LibraryEntry, LibraryPage, Link, PageMeta, Question, RedirectPage, SearchPage,
+    SectionCard, SectionPage, TagLink, TagPage, TagsPage, TemplateCard, TemplatePage,
 };
 
 /// What every page shows around its content: header, navigation, footer, metadata.

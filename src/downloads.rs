@@ -2,8 +2,9 @@
 //! `downloads/`, generated at build time.
 //!
 //! In: the site. Out: output files, and their sizes for the template cards and the
-//! library. Every placeholder stays `{{ name }}` in every format, so the browser can
-//! fill in the reader's values.
+//! library. Every placeholder is a blank labelled with its field's label in every
+//! format (`[Mentee's name]` in text, a line and its label in .docx), which the browser
+//! replaces with the reader's values.
 
 mod document;
 mod docx;
@@ -16,7 +17,9 @@ use rayon::prelude::*;
 
 use crate::front_matter::Format;
 use crate::output::{Contents, OutputFile};
+use crate::placeholder;
 use crate::site::{PageId, Site};
+use crate::text::escape_markdown;
 
 pub use docx::escape_into as escape_xml;
 
@@ -72,11 +75,22 @@ fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
         }
         None => base.clone(),
     };
+    let fields = &page.front.fields;
+    let title = page.front.title.trim();
     let bytes = match format {
-        Format::Md => page.source.as_bytes().to_vec(),
-        Format::Txt => text::write(&document::parse(&page.source, &local_url)).into_bytes(),
+        Format::Md => {
+            let body = placeholder::fill(&page.source, |name| {
+                Some(placeholder::markdown_blank(placeholder::label_of(
+                    fields, name,
+                )))
+            });
+            format!("# {}\n\n{}", escape_markdown(title), body.trim_start()).into_bytes()
+        }
+        Format::Txt => {
+            text::write(title, &document::parse(&page.source, fields, &local_url)).into_bytes()
+        }
         Format::Docx => {
-            let blocks = document::parse(&page.source, &local_url);
+            let blocks = document::parse(&page.source, fields, &local_url);
             let options = docx::DocxOptions {
                 title: &page.front.title,
                 language: &site.config.language,

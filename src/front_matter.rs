@@ -208,7 +208,9 @@ pub fn parse(
 
 /// True for placeholder names: lowercase ASCII letters, digits and underscores, starting with a letter.
 pub fn is_field_name(name: &str) -> bool {
+    // A trailing `_` could close Markdown emphasis and split the placeholder.
     name.starts_with(|c: char| c.is_ascii_lowercase())
+        && !name.ends_with('_')
         && name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')

@@ -13,6 +13,7 @@ use serde::Serialize;
 pub use crate::line_index::LineIndex;
 use std::sync::Arc;
 
+use crate::front_matter::Field;
 use crate::text::IdSet;
 
 mod body;
@@ -24,11 +25,12 @@ use writer::Writer;
 
 /// How to render one body.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct RenderOptions {
+pub struct RenderOptions<'a> {
     /// Pass raw HTML through; when false it is shown as text.
     pub allow_html: bool,
-    /// Wrap `{{ name }}` placeholders so they stand out (template pages).
-    pub placeholders: bool,
+    /// A template's fields: its `{{ name }}` placeholders are shown as blanks labelled
+    /// with them. None outside templates, where `{{ … }}` is text.
+    pub placeholders: Option<&'a [Field]>,
 }
 
 /// A heading the "In this article" list shows (h2 and h3).
@@ -105,7 +107,7 @@ pub fn render(
     body: &str,
     body_offset: usize,
     lines: &LineIndex,
-    options: RenderOptions,
+    options: RenderOptions<'_>,
 ) -> Markdown {
     let events = merge_text(Parser::new_ext(body, parser_options()).into_offset_iter());
     let mut writer = Writer {
@@ -352,24 +354,33 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_are_marked_in_templates() {
-        let body = "Dear {{ mentee_name }}, thank you.\n";
+    fn placeholders_are_labelled_blanks_in_templates() {
+        let body = "## Agenda for {{ mentee_name }}\n\nDear {{ mentee_name }}, thank you.\n\n`{{ mentee_name }}`\n";
+        let fields = [Field {
+            name: "mentee_name".into(),
+            label: "Mentee's name".into(),
+            example: "Jordan".into(),
+        }];
         let out = render(
             body,
             0,
             &LineIndex::new(body),
             RenderOptions {
-                placeholders: true,
+                placeholders: Some(&fields),
                 ..Default::default()
             },
         );
+        let html = shown(&out);
         assert!(
-            shown(&out).contains(
-                "<span class=\"placeholder\" data-field=\"mentee_name\">{{ mentee_name }}</span>"
-            ),
-            "{}",
-            shown(&out)
+            html.contains("Dear <span class=\"blank\" data-field=\"mentee_name\"><span><i>[</i>Mentee&#39;s name<i>]</i></span></span>, thank you."),
+            "{html}"
         );
+        assert!(html.contains("<code>[Mentee's name]</code>"), "{html}");
+        assert!(!html.contains("{{"), "{html}");
+        // The heading keeps an id from the field's name; its table-of-contents entry
+        // reads as the page does.
+        assert_eq!(out.toc[0].id, "agenda-for-mentee-name");
+        assert_eq!(out.toc[0].title, "Agenda for [Mentee's name]");
     }
 
     #[test]

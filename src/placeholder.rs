@@ -1,4 +1,9 @@
-//! `{{ name }}` placeholders in template bodies: finding them, and listing them with lines.
+//! `{{ name }}` placeholders in template bodies: finding them, listing them with
+//! lines, and the labelled blank each one becomes wherever a reader meets it unfilled
+//! (HTML, plain text, Markdown; the .docx writer draws its own).
+
+use crate::front_matter::Field;
+use crate::text::{escape_markdown, push_escaped};
 
 /// One placeholder found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +66,52 @@ pub fn fill(text: &str, value: impl Fn(&str) -> Option<String>) -> String {
     out
 }
 
+/// The words a blank for `name` shows: its field's label (the name itself for a field
+/// that is not declared, which the build reports).
+pub fn label_of<'a>(fields: &'a [Field], name: &'a str) -> &'a str {
+    fields
+        .iter()
+        .find(|f| f.name == name)
+        .map_or(name, |f| f.label.as_str())
+}
+
+/// A blank in plain text: the label in square brackets, `[Mentee's name]`. Brackets
+/// inside the label become parentheses, so the blank reads as one.
+pub fn text_blank(label: &str) -> String {
+    let mut out = String::with_capacity(label.len() + 2);
+    out.push('[');
+    out.extend(label.chars().map(|c| match c {
+        '[' => '(',
+        ']' => ')',
+        c => c,
+    }));
+    out.push(']');
+    out
+}
+
+/// A blank in Markdown: the plain-text blank with the characters in the label that
+/// Markdown would read as formatting escaped, so it shows as written. (Square brackets
+/// with no link address after them are text in Markdown.)
+pub fn markdown_blank(label: &str) -> String {
+    let plain = text_blank(label);
+    format!("[{}]", escape_markdown(&plain[1..plain.len() - 1]))
+}
+
+/// A blank in HTML: a line to write on with the label under it (the theme draws
+/// the line). The brackets are there for text taken from the page (search excerpts,
+/// selected and copied text); the theme shows them at no size on screen and paper,
+/// where the line says it.
+pub fn push_html_blank(out: &mut String, name: &str, label: &str) {
+    out.push_str("<span class=\"blank\" data-field=\"");
+    push_escaped(out, name);
+    // Its text is the plain-text blank, which the browser finds and fills in the
+    // .txt (template-card.js reads it from here).
+    let text = text_blank(label);
+    out.push_str("\"><span><i>[</i>");
+    push_escaped(out, &text[1..text.len() - 1]);
+    out.push_str("<i>]</i></span></span>");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +142,26 @@ mod tests {
             (n == "a").then(|| "Jo".to_string())
         });
         assert_eq!(filled, "Hi Jo and {{ b }}");
+    }
+
+    #[test]
+    fn blanks_read_as_the_label() {
+        let fields = [Field {
+            name: "who".into(),
+            label: "Mentee's name".into(),
+            example: String::new(),
+        }];
+        assert_eq!(label_of(&fields, "who"), "Mentee's name");
+        assert_eq!(label_of(&fields, "other"), "other");
+        assert_eq!(text_blank("Mentee's name"), "[Mentee's name]");
+        assert_eq!(text_blank("Goal [first]"), "[Goal (first)]");
+        assert_eq!(markdown_blank("Mentee's name"), "[Mentee's name]");
+        assert_eq!(markdown_blank("A *b* & c_d"), "[A \\*b\\* \\& c\\_d]");
+        let mut html = String::new();
+        push_html_blank(&mut html, "who", "<b>Who</b>");
+        assert_eq!(
+            html,
+            "<span class=\"blank\" data-field=\"who\"><span><i>[</i>&lt;b&gt;Who&lt;/b&gt;<i>]</i></span></span>"
+        );
     }
 }

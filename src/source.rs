@@ -119,7 +119,7 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
     let lines = LineIndex::new(&text);
     let options = RenderOptions {
         allow_html: config.allow_html,
-        placeholders: front.layout == Layout::Template,
+        placeholders: (front.layout == Layout::Template).then_some(front.fields.as_slice()),
     };
     let body = markdown::render(split.body, split.body_offset, &lines, options);
     let mut diagnostics = Vec::new();

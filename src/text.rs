@@ -77,6 +77,22 @@ pub fn push_escaped(out: &mut String, text: &str) {
     }
 }
 
+/// Text to show as written in Markdown: the characters Markdown reads as formatting
+/// (emphasis, code, HTML, tables, headings, entities) escaped with a backslash.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '<' | '>' | '|' | '~' | '&' | '#' | '[' | ']'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The closest candidate to `word` if it is close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).clamp(1, 3);

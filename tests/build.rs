@@ -103,13 +103,43 @@ fn embeds_templates_with_a_link_to_their_page() {
     assert!(first
         .contains(r#"<a href="../../templates/agenda/">Open the template “Meeting agenda”</a>"#));
     // The template's headings sit below the article's and cannot clash with its ids.
-    assert!(first.contains(r#"<h3 id="agenda-agenda-for-mentee-name">Agenda for <span class="placeholder" data-field="mentee_name">{{ mentee_name }}</span></h3>"#));
+    assert!(first.contains(r#"<h3 id="agenda-agenda-for-mentee-name">Agenda for <span class="blank" data-field="mentee_name"><span><i>[</i>Mentee&#39;s name<i>]</i></span></span></h3>"#));
+    assert!(!first.contains("{{"), "no field name on the page");
+    // The form comes first, then the preview; a short one is not folded.
+    let form = first.find("data-template-form").unwrap();
+    let preview = first.find(r#"<div class="template-body">"#).unwrap();
+    assert!(form < preview, "the form before the preview");
+    assert!(
+        !first.contains("template-preview"),
+        "a short template shows whole"
+    );
     let template = read(&out, "templates/agenda/index.html");
     assert!(template.contains("Mentee&#39;s name"));
     assert!(template.contains("For example: Jordan"));
     assert!(
         template.contains(r#"<a href="../../guide/first/">First steps</a>"#),
         "used-in link missing"
+    );
+}
+
+#[test]
+fn a_long_template_is_folded_in_articles_and_open_on_its_page() {
+    let dir = hub("base");
+    let agenda = dir.path().join("content/templates/agenda.md");
+    let text = std::fs::read_to_string(&agenda).unwrap();
+    let long = "We talk about what went well and what we learned together. ".repeat(10);
+    std::fs::write(&agenda, format!("{text}\n\n## More\n\n{long}\n")).unwrap();
+    let out = build_ok(dir.path());
+    let first = read(&out, "guide/first/index.html");
+    let folded = first
+        .find(r#"<details class="template-preview" data-preview>"#)
+        .expect("folded in the article");
+    assert!(first[folded..].contains("<summary>Show the whole template</summary>"));
+    assert!(first.find("data-template-form").unwrap() < folded);
+    let page = read(&out, "templates/agenda/index.html");
+    assert!(
+        page.contains(r#"<details class="template-preview" data-preview open>"#),
+        "open on the template's own page"
     );
 }
 

@@ -6,35 +6,59 @@ mod common;
 use common::{build_ok, guidepost, hub, read, stderr, unzip};
 
 #[test]
-fn every_format_is_written_with_placeholders_intact() {
+fn every_format_shows_labelled_blanks_not_field_names() {
     let dir = hub("base");
     let out = build_ok(dir.path());
     let md = read(&out, "downloads/agenda.md");
     assert!(
-        md.starts_with("## Agenda for {{ mentee_name }}\n"),
-        "the template as written, front matter removed"
+        md.starts_with("# Meeting agenda\n\n## Agenda for [Mentee's name]\n"),
+        "the title, then the template as written with its blanks: {md}"
+    );
+    assert!(
+        md.contains("| 0-10 | Welcome **[Mentee's name]** |"),
+        "{md}"
     );
     assert!(!md.contains("layout: template"));
     let txt = read(&out, "downloads/agenda.txt");
-    let heading = "Agenda for {{ mentee_name }}";
-    let underline = "=".repeat(heading.len());
     assert!(
-        txt.starts_with(&format!("{heading}\n{underline}\n\n1. Welcome\n2. Goals\n")),
+        txt.starts_with("Meeting agenda\n==============\n\nAgenda for [Mentee's name]\n--------------------------\n\n1. Welcome\n2. Goals\n"),
         "{txt}"
     );
     assert!(
-        txt.contains("Bring along\n-----------\n\n- Your notes\n[ ] The goal sheet\n"),
+        txt.contains("Bring along\n\n- Your notes\n[ ] The goal sheet\n"),
         "{txt}"
     );
     assert!(
         txt.contains(
-            "Time | Topic\n-----+--------------------------\n0-10 | Welcome {{ mentee_name }}\n"
+            "Time | Topic\n-----+------------------------\n0-10 | Welcome [Mentee's name]\n"
         ),
         "{txt}"
     );
     assert!(
         txt.contains("See the first guide (https://hub.example.org/mentoring/guide/first/)."),
         "{txt}"
+    );
+    for (name, text) in [("md", &md), ("txt", &txt)] {
+        assert!(!text.contains("{{"), "no field name in the .{name}: {text}");
+    }
+}
+
+#[test]
+fn markdown_blanks_keep_labels_as_written() {
+    let dir = hub("base");
+    std::fs::write(
+        dir.path().join("content/templates/note.md"),
+        "---\ntitle: \"Notes & <things>\"\nsummary: x\nlayout: template\nfields:\n  - {name: who, label: \"Who *exactly* [first]\"}\n---\nFor {{ who }}.\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    assert_eq!(
+        read(&out, "downloads/note.md"),
+        "# Notes \\& \\<things\\>\n\nFor [Who \\*exactly\\* (first)].\n"
+    );
+    assert_eq!(
+        read(&out, "downloads/note.txt"),
+        "Notes & <things>\n================\n\nFor [Who *exactly* (first)].\n"
     );
 }
 
@@ -54,7 +78,9 @@ fn docx_has_heading_styles_lists_tables_and_placeholder_runs() {
         assert!(files.contains_key(part), "missing {part}");
     }
     let doc = &files["word/document.xml"];
-    assert!(doc.contains(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Agenda for </w:t></w:r><w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{{ mentee_name }}</w:t></w:r></w:p>"#), "{doc}");
+    let line = "\u{a0}".repeat(32);
+    assert!(doc.contains(&format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Agenda for </w:t></w:r><w:bookmarkStart w:id="0" w:name="_GpBlank0_0"/><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{line}</w:t></w:r><w:r><w:rPr><w:color w:val="595959"/><w:sz w:val="17"/></w:rPr><w:t xml:space="preserve"> (Mentee's name)</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>"#)), "a blank is a line with its label beside it: {doc}");
+    assert!(!doc.contains("{{"), "no field name in the .docx");
     assert!(doc.contains(
         r#"<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Bring along</w:t>"#
     ));
@@ -71,7 +97,10 @@ fn docx_has_heading_styles_lists_tables_and_placeholder_runs() {
         doc.contains(r#"<w:tr><w:trPr><w:tblHeader/></w:trPr>"#),
         "the table has a header row"
     );
-    assert!(doc.contains(r#"<w:rPr><w:b/><w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{{ mentee_name }}</w:t>"#), "a bold placeholder stays one run");
+    assert!(
+        doc.contains(&format!(r#"<w:bookmarkStart w:id="1" w:name="_GpBlank0_1"/><w:r><w:rPr><w:b/><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{line}</w:t></w:r>"#)),
+        "a bold blank keeps its line bold, each blank its own bookmark: {doc}"
+    );
     assert!(doc.contains(r#"<w:hyperlink r:id="rIdL0" w:history="1">"#));
     assert!(
         doc.contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#),
@@ -157,7 +186,7 @@ fn docx_table_columns_are_sized_to_their_content() {
         .skip(1)
         .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
         .collect();
-    // "Time" holds `0-10`; "Topic" holds "Welcome {{ mentee_name }}".
+    // "Time" holds `0-10`; "Topic" holds "Welcome [Mentee's name]".
     assert_eq!(grid.len(), 2, "{doc}");
     assert!(
         grid[0] * 3 < grid[1],
@@ -186,4 +215,31 @@ fn docx_starts_with_the_templates_title() {
         "{body}"
     );
     assert!(files["word/styles.xml"].contains(r#"w:styleId="Title""#));
+}
+
+#[test]
+fn docx_note_lines_stay_separate_lines() {
+    let dir = hub("base");
+    let agenda = dir.path().join("content/templates/agenda.md");
+    let text = std::fs::read_to_string(&agenda).unwrap();
+    std::fs::write(
+        &agenda,
+        format!("{text}\n\n## Notes\n\n___\n\n___\n\n___\n"),
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    let files = unzip(&std::fs::read(out.join("downloads/agenda.docx")).unwrap());
+    let doc = &files["word/document.xml"];
+    // Each line is a tab drawn to the right margin (Letter: 8.5 in less two 1 in
+    // margins); bordered paragraphs would merge into one line in Word.
+    let line = r#"<w:p><w:pPr><w:tabs><w:tab w:val="right" w:leader="underscore" w:pos="9360"/></w:tabs><w:spacing w:before="360" w:after="0"/></w:pPr><w:r><w:tab/></w:r></w:p>"#;
+    assert_eq!(doc.matches(line).count(), 3, "{doc}");
+    assert!(!doc.contains("<w:pBdr>"), "{doc}");
+    let txt = read(&out, "downloads/agenda.txt");
+    assert_eq!(
+        txt.matches("________________________________________")
+            .count(),
+        3,
+        "{txt}"
+    );
 }

@@ -63,7 +63,8 @@ proptest! {
 
     #[test]
     fn markdown_never_panics(body in any::<String>(), html in any::<bool>()) {
-        let options = RenderOptions { allow_html: html, placeholders: true };
+        let fields = [guidepost::front_matter::Field { name: "a".into(), label: "A".into(), example: String::new() }];
+        let options = RenderOptions { allow_html: html, placeholders: Some(&fields) };
         let out = render(&body, 0, &LineIndex::new(&body), options);
         prop_assert!(out.toc.iter().all(|t| t.level == 2 || t.level == 3));
     }
@@ -124,6 +125,22 @@ proptest! {
         let filled = placeholder::fill(&text, |name| Some(name.to_uppercase()));
         let expected_text: String = parts.iter().map(|(plain, name)| format!("{plain}{}", name.to_uppercase())).collect();
         prop_assert_eq!(filled, expected_text);
+    }
+
+    #[test]
+    fn every_placeholder_of_a_template_reads_as_its_blank(parts in proptest::collection::vec(("[a-z ,.*_`#\n-]{0,12}", "[a-z]([a-z0-9_]{0,7}[a-z0-9])?"), 1..6)) {
+        let text: String = parts.iter().map(|(plain, name)| format!("{plain}{{{{ {name} }}}}")).collect();
+        let fields: Vec<guidepost::front_matter::Field> = parts
+            .iter()
+            .map(|(_, name)| guidepost::front_matter::Field { name: name.clone(), label: format!("Label {name}"), example: String::new() })
+            .collect();
+        let options = RenderOptions { allow_html: false, placeholders: Some(&fields) };
+        let out = render(&text, 0, &LineIndex::new(&text), options);
+        let html: String = out.html.parts().filter_map(|p| match p { guidepost::markdown::Part::Html(h) => Some(h.as_str()), _ => None }).collect();
+        prop_assert!(!html.contains("{{"), "{}", html);
+        for (_, name) in &parts {
+            prop_assert!(html.contains(&format!("Label {name}")), "{}", html);
+        }
     }
 
     #[test]

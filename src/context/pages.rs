@@ -90,11 +90,40 @@ pub struct TemplateCard<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub url: String,
-    pub fields: &'a [Field],
+    pub fields: Vec<FieldView<'a>>,
     pub body: String,
+    /// The preview starts folded (a long template inside an article).
+    pub folded: bool,
     pub downloads: Vec<DownloadLink>,
     /// Unique on its page, for the ids of the card's inputs.
     pub instance: String,
+}
+
+/// A field of a template's form, with the blanks that stand for it in the plain-text
+/// and Markdown downloads (which the browser replaces with what the reader typed; it
+/// finds the plain-text one in the preview, and the Markdown one on the input where
+/// it differs).
+#[derive(Debug, Serialize)]
+pub struct FieldView<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub example: &'a str,
+    pub blank_text: String,
+    pub blank_markdown: String,
+}
+
+/// The form fields of a template, in the order it declares them.
+pub fn field_views(fields: &[Field]) -> Vec<FieldView<'_>> {
+    fields
+        .iter()
+        .map(|f| FieldView {
+            name: &f.name,
+            label: &f.label,
+            example: &f.example,
+            blank_text: crate::placeholder::text_blank(&f.label),
+            blank_markdown: crate::placeholder::markdown_blank(&f.label),
+        })
+        .collect()
 }
 
 /// A template file to download.
@@ -193,7 +222,7 @@ pub struct TagLink {
 #[derive(Debug, Serialize)]
 pub struct LibraryEntry<'a> {
     pub card: Card<'a>,
-    pub fields: &'a [Field],
+    pub fields: Vec<FieldView<'a>>,
     pub used_in: Vec<Card<'a>>,
     pub downloads: Vec<DownloadLink>,
 }

@@ -1,14 +1,18 @@
 //! A template body as a small document tree (headings, paragraphs, lists, tables…),
 //! the common ground of the .txt and .docx writers.
 //!
-//! In: the template's Markdown and the absolute URLs of its local links. Out: blocks
-//! whose text keeps each `{{ placeholder }}` as its own inline, so every format can
-//! mark it and the browser can fill it in.
+//! In: the template's Markdown, its fields and the absolute URLs of its local links.
+//! Out: blocks whose text keeps each `{{ placeholder }}` as its own inline with its
+//! field's label, so every format can draw it as a labelled blank and the browser can
+//! fill it in.
 
-use pulldown_cmark::{Alignment, BlockQuoteKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::Alignment;
 
-use crate::markdown::{is_local, merge_text, parser_options};
 use crate::placeholder;
+
+mod parse;
+
+pub use parse::parse;
 
 /// A block of a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +50,18 @@ pub struct Item {
 /// A span of text with its formatting.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
-    Text { text: String, style: Style },
-    Placeholder { name: String, style: Style },
+    Text {
+        text: String,
+        style: Style,
+    },
+    /// A field to fill in: its name, its label, and its place in the template's
+    /// `fields` (the .docx marks blanks by that number).
+    Placeholder {
+        name: String,
+        label: String,
+        field: usize,
+        style: Style,
+    },
     Break,
 }
 
@@ -61,325 +75,13 @@ pub struct Style {
     pub link: Option<String>,
 }
 
-/// Reads a template body. `local_url(n)` gives the absolute URL of the n-th local link.
-pub fn parse(markdown: &str, local_url: &dyn Fn(usize) -> String) -> Vec<Block> {
-    let events = merge_text(Parser::new_ext(markdown, parser_options()).into_offset_iter());
-    let mut builder = Builder {
-        stack: vec![Container::Root(Vec::new())],
-        flattened: Vec::new(),
-        inlines: Vec::new(),
-        style: Style::default(),
-        local_links: 0,
-        local_url,
-    };
-    for (event, _) in events {
-        builder.event(event);
-    }
-    builder.flush_inlines();
-    match builder.stack.pop() {
-        Some(Container::Root(blocks)) => blocks,
-        _ => Vec::new(),
-    }
-}
-
-enum Container {
-    Root(Vec<Block>),
-    Quote(Option<&'static str>, Vec<Block>),
-    List(Option<u64>, Vec<Item>),
-    Item(Option<bool>, Vec<Block>),
-    Table {
-        aligns: Vec<Alignment>,
-        head: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
-        row: Vec<Vec<Inline>>,
-        in_head: bool,
-    },
-    Heading(u8),
-    Paragraph,
-    Code(String),
-    Cell,
-}
-
-/// Lists and quotes nested deeper than this are flattened into their parent, which
-/// keeps the writers' recursion shallow whatever the input.
-const MAX_NESTING: usize = 12;
-
-struct Builder<'u> {
-    stack: Vec<Container>,
-    /// For each open list, item and quote: whether it was flattened away.
-    flattened: Vec<bool>,
-    inlines: Vec<Inline>,
-    style: Style,
-    local_links: usize,
-    local_url: &'u dyn Fn(usize) -> String,
-}
-
-impl Builder<'_> {
-    fn push_block(&mut self, block: Block) {
-        for container in self.stack.iter_mut().rev() {
-            match container {
-                Container::Root(blocks)
-                | Container::Quote(_, blocks)
-                | Container::Item(_, blocks) => {
-                    blocks.push(block);
-                    return;
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Text outside a paragraph (a tight list item) becomes a paragraph of its own.
-    fn flush_inlines(&mut self) {
-        if !self.inlines.is_empty() {
-            let inlines = std::mem::take(&mut self.inlines);
-            self.push_block(Block::Paragraph(inlines));
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        let mut rest = text;
-        while let Some(p) = placeholder::find(rest) {
-            if p.start > 0 {
-                self.inlines.push(Inline::Text {
-                    text: rest[..p.start].to_string(),
-                    style: self.style.clone(),
-                });
-            }
-            self.inlines.push(Inline::Placeholder {
-                name: p.name.to_string(),
-                style: self.style.clone(),
-            });
-            rest = &rest[p.end..];
-        }
-        if !rest.is_empty() {
-            self.inlines.push(Inline::Text {
-                text: rest.to_string(),
-                style: self.style.clone(),
-            });
-        }
-    }
-
-    fn event(&mut self, event: Event<'_>) {
-        if let Some(Container::Code(code)) = self.stack.last_mut() {
-            match event {
-                Event::Text(t) => code.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    if let Some(Container::Code(code)) = self.stack.pop() {
-                        self.push_block(Block::Code(code.trim_end_matches('\n').to_string()));
-                    }
-                }
-                _ => {}
-            }
-            return;
-        }
-        match event {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(t) => self.text(&t),
-            Event::Code(t) => {
-                let style = Style {
-                    code: true,
-                    ..self.style.clone()
-                };
-                self.inlines.push(Inline::Text {
-                    text: t.to_string(),
-                    style,
-                });
-            }
-            Event::Html(t)
-            | Event::InlineHtml(t)
-            | Event::InlineMath(t)
-            | Event::DisplayMath(t) => self.text(&t),
-            Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
-            Event::SoftBreak => self.text(" "),
-            Event::HardBreak => self.inlines.push(Inline::Break),
-            Event::Rule => {
-                self.flush_inlines();
-                self.push_block(Block::Rule);
-            }
-            Event::TaskListMarker(checked) => {
-                if let Some(Container::Item(task, _)) = self.stack.last_mut() {
-                    *task = Some(checked);
-                }
-            }
-        }
-    }
-
-    fn nesting(&self) -> usize {
-        self.flattened.iter().filter(|f| !**f).count()
-    }
-
-    fn start(&mut self, tag: Tag<'_>) {
-        if matches!(tag, Tag::List(_) | Tag::Item | Tag::BlockQuote(_)) {
-            let flatten = self.nesting() >= MAX_NESTING;
-            self.flattened.push(flatten);
-            if flatten {
-                self.flush_inlines();
-                return;
-            }
-        }
-        match tag {
-            Tag::Paragraph => {
-                self.flush_inlines();
-                self.stack.push(Container::Paragraph);
-            }
-            Tag::Heading { level, .. } => {
-                self.flush_inlines();
-                self.stack.push(Container::Heading(heading_level(level)));
-            }
-            Tag::BlockQuote(kind) => {
-                self.flush_inlines();
-                self.stack
-                    .push(Container::Quote(kind.map(callout_label), Vec::new()));
-            }
-            Tag::CodeBlock(_) => {
-                self.flush_inlines();
-                self.stack.push(Container::Code(String::new()));
-            }
-            Tag::List(start) => {
-                self.flush_inlines();
-                self.stack.push(Container::List(start, Vec::new()));
-            }
-            Tag::Item => self.stack.push(Container::Item(None, Vec::new())),
-            Tag::Table(aligns) => {
-                self.flush_inlines();
-                self.stack.push(Container::Table {
-                    aligns,
-                    head: Vec::new(),
-                    rows: Vec::new(),
-                    row: Vec::new(),
-                    in_head: false,
-                });
-            }
-            Tag::TableHead => {
-                if let Some(Container::Table { in_head, .. }) = self.stack.last_mut() {
-                    *in_head = true;
-                }
-            }
-            Tag::TableCell => self.stack.push(Container::Cell),
-            Tag::Emphasis => self.style.italic = true,
-            Tag::Strong => self.style.bold = true,
-            Tag::Strikethrough => self.style.strike = true,
-            Tag::Link { dest_url, .. } => {
-                let url = if is_local(&dest_url) {
-                    let n = self.local_links;
-                    self.local_links += 1;
-                    (self.local_url)(n)
-                } else {
-                    dest_url.to_string()
-                };
-                self.style.link = Some(url);
-            }
-            _ => {}
-        }
-    }
-
-    fn end(&mut self, tag: TagEnd) {
-        if matches!(tag, TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_))
-            && self.flattened.pop() == Some(true)
-        {
-            self.flush_inlines();
-            return;
-        }
-        match tag {
-            TagEnd::Paragraph => {
-                self.stack.pop();
-                let inlines = std::mem::take(&mut self.inlines);
-                self.push_block(Block::Paragraph(inlines));
-            }
-            TagEnd::Heading(_) => {
-                if let Some(Container::Heading(level)) = self.stack.pop() {
-                    let inlines = std::mem::take(&mut self.inlines);
-                    self.push_block(Block::Heading { level, inlines });
-                }
-            }
-            TagEnd::BlockQuote(_) => {
-                self.flush_inlines();
-                if let Some(Container::Quote(label, blocks)) = self.stack.pop() {
-                    self.push_block(Block::Quote { label, blocks });
-                }
-            }
-            TagEnd::List(_) => {
-                if let Some(Container::List(start, items)) = self.stack.pop() {
-                    self.push_block(Block::List { start, items });
-                }
-            }
-            TagEnd::Item => {
-                self.flush_inlines();
-                if let Some(Container::Item(task, blocks)) = self.stack.pop() {
-                    if let Some(Container::List(_, items)) = self.stack.last_mut() {
-                        items.push(Item { task, blocks });
-                    }
-                }
-            }
-            TagEnd::TableCell => {
-                self.stack.pop();
-                let cell = std::mem::take(&mut self.inlines);
-                if let Some(Container::Table { row, .. }) = self.stack.last_mut() {
-                    row.push(cell);
-                }
-            }
-            TagEnd::TableHead | TagEnd::TableRow => {
-                if let Some(Container::Table {
-                    head,
-                    rows,
-                    row,
-                    in_head,
-                    ..
-                }) = self.stack.last_mut()
-                {
-                    let cells = std::mem::take(row);
-                    if *in_head {
-                        *head = cells;
-                        *in_head = false;
-                    } else {
-                        rows.push(cells);
-                    }
-                }
-            }
-            TagEnd::Table => {
-                if let Some(Container::Table {
-                    aligns, head, rows, ..
-                }) = self.stack.pop()
-                {
-                    self.push_block(Block::Table { aligns, head, rows });
-                }
-            }
-            TagEnd::Emphasis => self.style.italic = false,
-            TagEnd::Strong => self.style.bold = false,
-            TagEnd::Strikethrough => self.style.strike = false,
-            TagEnd::Link => self.style.link = None,
-            _ => {}
-        }
-    }
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    level as u8
-}
-
-fn callout_label(kind: BlockQuoteKind) -> &'static str {
-    match kind {
-        BlockQuoteKind::Note => "Note",
-        BlockQuoteKind::Tip => "Tip",
-        BlockQuoteKind::Important => "Important",
-        BlockQuoteKind::Warning => "Warning",
-        BlockQuoteKind::Caution => "Caution",
-    }
-}
-
-/// The plain text of some inlines, placeholders written `{{ name }}`.
+/// The plain text of some inlines, placeholders written as blanks: `[Mentee's name]`.
 pub fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {
             Inline::Text { text, .. } => out.push_str(text),
-            Inline::Placeholder { name, .. } => {
-                out.push_str("{{ ");
-                out.push_str(name);
-                out.push_str(" }}");
-            }
+            Inline::Placeholder { label, .. } => out.push_str(&placeholder::text_blank(label)),
             Inline::Break => out.push('\n'),
         }
     }

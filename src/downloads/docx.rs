@@ -8,9 +8,11 @@ use pulldown_cmark::Alignment;
 use super::document::{top_heading_level, Block, Inline, Style};
 use super::zip::ZipWriter;
 
+mod layout;
 mod package;
 
 use crate::config::Paper;
+use layout::{column_widths, text_width};
 use package::{
     core, document, numbering, relationships, styles, CONTENT_TYPES, ROOT_RELS, SETTINGS,
 };
@@ -30,6 +32,8 @@ pub fn write(blocks: &[Block], options: &DocxOptions<'_>) -> Vec<u8> {
         links: Vec::new(),
         ordered_lists: Vec::new(),
         top: top_heading_level(blocks),
+        blanks: 0,
+        text_width: text_width(options.paper),
     };
     // The template's title heads the document, as it heads the template's page.
     if !options.title.trim().is_empty() {
@@ -62,6 +66,9 @@ pub fn write(blocks: &[Block], options: &DocxOptions<'_>) -> Vec<u8> {
     zip.finish()
 }
 
+/// The line of a blank: non-breaking spaces, underlined (about an inch and a half).
+const BLANK_LINE: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
 /// The numbering id of bulleted lists; numbered lists get 2, 3, … so each restarts.
 const BULLETS: usize = 1;
 /// Indentation per list level, in twentieths of a point.
@@ -74,6 +81,10 @@ struct Body {
     /// (depth, start) of each numbered list, in order; its numbering id is index + 2.
     ordered_lists: Vec<(usize, u64)>,
     top: u8,
+    /// Blanks written so far (each has a bookmark of its own).
+    blanks: usize,
+    /// The width between the margins, in twentieths of a point.
+    text_width: u32,
 }
 
 impl Body {
@@ -156,8 +167,13 @@ impl Body {
             }
             Block::Table { aligns, head, rows } => self.table(aligns, head, rows),
             Block::Rule => {
-                // A line to write on.
-                self.xml.push_str("<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"808080\"/></w:pBdr><w:spacing w:before=\"240\"/></w:pPr></w:p>");
+                // A line to write on: a tab drawn as a line to the right margin. (A
+                // paragraph border would merge with the next rule's: Word draws one
+                // line under a run of bordered paragraphs.)
+                self.xml.push_str(&format!(
+                    "<w:p><w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"underscore\" w:pos=\"{}\"/></w:tabs><w:spacing w:before=\"360\" w:after=\"0\"/></w:pPr><w:r><w:tab/></w:r></w:p>",
+                    self.text_width
+                ));
             }
         }
     }
@@ -170,7 +186,7 @@ impl Body {
             self.xml.push_str("</w:pPr>");
         }
         if let Some(prefix) = prefix {
-            run(&mut self.xml, prefix, &Style::default(), false);
+            run(&mut self.xml, prefix, &Style::default(), "");
         }
         self.inlines(inlines, false);
         self.xml.push_str("</w:p>");
@@ -208,14 +224,19 @@ impl Body {
                         bold: style.bold || force_bold,
                         ..style.clone()
                     };
-                    run(&mut self.xml, text, &style, false);
+                    run(&mut self.xml, text, &style, "");
                 }
-                Inline::Placeholder { name, style } => {
+                Inline::Placeholder {
+                    label,
+                    field,
+                    style,
+                    ..
+                } => {
                     let style = Style {
                         bold: style.bold || force_bold,
                         ..style.clone()
                     };
-                    run(&mut self.xml, &format!("{{{{ {name} }}}}"), &style, true);
+                    self.blank(label, *field, &style);
                 }
                 Inline::Break => self.xml.push_str("<w:r><w:br/></w:r>"),
             }
@@ -223,6 +244,29 @@ impl Body {
         if open_link.is_some() {
             self.xml.push_str("</w:hyperlink>");
         }
+    }
+
+    /// A field to fill in: a line to write on with the label beside it, inside a
+    /// bookmark named after the field's place in `fields`, where the browser puts the
+    /// reader's value (template-card.js).
+    fn blank(&mut self, label: &str, field: usize, style: &Style) {
+        let n = self.blanks;
+        self.blanks += 1;
+        self.xml.push_str(&format!(
+            "<w:bookmarkStart w:id=\"{n}\" w:name=\"_GpBlank{field}_{n}\"/>"
+        ));
+        run(&mut self.xml, BLANK_LINE, style, "<w:u w:val=\"single\"/>");
+        let label_style = Style {
+            bold: false,
+            ..style.clone()
+        };
+        run(
+            &mut self.xml,
+            &format!(" ({label})"),
+            &label_style,
+            "<w:color w:val=\"595959\"/><w:sz w:val=\"17\"/>",
+        );
+        self.xml.push_str(&format!("<w:bookmarkEnd w:id=\"{n}\"/>"));
     }
 
     fn table(&mut self, aligns: &[Alignment], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
@@ -280,7 +324,9 @@ fn indent(depth: usize) -> String {
 }
 
 /// One run of text; its properties in the order the schema requires.
-fn run(xml: &mut String, text: &str, style: &Style, placeholder: bool) {
+/// One run of text; `extra` holds properties that come after the style's in the
+/// schema's order (colour, size, underline).
+fn run(xml: &mut String, text: &str, style: &Style, extra: &str) {
     xml.push_str("<w:r>");
     let mut props = String::new();
     if style.link.is_some() {
@@ -298,9 +344,7 @@ fn run(xml: &mut String, text: &str, style: &Style, placeholder: bool) {
     if style.strike {
         props.push_str("<w:strike/>");
     }
-    if placeholder {
-        props.push_str("<w:highlight w:val=\"yellow\"/>");
-    }
+    props.push_str(extra);
     if !props.is_empty() {
         xml.push_str("<w:rPr>");
         xml.push_str(&props);
@@ -330,29 +374,4 @@ fn escape(text: &str) -> String {
     let mut out = String::new();
     escape_into(&mut out, text);
     out
-}
-
-/// Column widths in twips, sharing the page's width (Letter or A4 with one-inch
-/// margins leaves about 9,000) by the length of each column's longest line: a "Time"
-/// column stays narrow beside a column of prompts. Bounds keep a short column wide
-/// enough for its words and one long cell from taking the whole page.
-fn column_widths(columns: usize, head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Vec<u32> {
-    const PAGE: u32 = 9000;
-    let mut longest = vec![0usize; columns];
-    for cells in std::iter::once(head).chain(rows.iter().map(Vec::as_slice)) {
-        for (c, cell) in cells.iter().enumerate().take(columns) {
-            let text = super::document::plain(cell);
-            let length = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-            longest[c] = longest[c].max(length);
-        }
-    }
-    let weights: Vec<u32> = longest.iter().map(|&l| l.clamp(6, 60) as u32).collect();
-    let total: u32 = weights.iter().sum();
-    let mut widths: Vec<u32> = weights.iter().map(|w| PAGE * w / total).collect();
-    // What rounding left over goes to the last column, so the grid fills the page.
-    let used: u32 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += PAGE - used;
-    }
-    widths
 }

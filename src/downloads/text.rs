@@ -8,10 +8,18 @@ use super::document::{plain, top_heading_level, Block, Inline};
 /// A line to write on, for `---` rules in worksheets.
 const WRITING_LINE: &str = "________________________________________";
 
-/// Writes `blocks` as plain text.
-pub fn write(blocks: &[Block]) -> String {
-    let top = top_heading_level(blocks);
+/// Writes `blocks` as plain text under `title` (underlined with `=`; the body's
+/// headings then take `-` and no line).
+pub fn write(title: &str, blocks: &[Block]) -> String {
+    let mut top = top_heading_level(blocks);
     let mut out = String::new();
+    if !title.is_empty() {
+        out.push_str(title);
+        out.push('\n');
+        out.push_str(&"=".repeat(title.chars().count().max(3)));
+        out.push_str("\n\n");
+        top = top.saturating_sub(1);
+    }
     write_blocks(&mut out, blocks, "", top);
     while out.ends_with("\n\n") {
         out.pop();
@@ -217,7 +225,15 @@ mod tests {
     use super::*;
 
     fn txt(md: &str) -> String {
-        write(&parse(md, &|_| "https://example.org/page/".to_string()))
+        let fields = [crate::front_matter::Field {
+            name: "mentee_name".into(),
+            label: "Mentee's name".into(),
+            example: String::new(),
+        }];
+        write(
+            "",
+            &parse(md, &fields, &|_| "https://example.org/page/".to_string()),
+        )
     }
 
     #[test]
@@ -225,8 +241,16 @@ mod tests {
         let text = txt("## Last meeting with {{ mentee_name }}\n\n### Before\n\n1. Welcome\n2. Look back\n   - at goals\n\n- [ ] Book a room\n");
         assert_eq!(
             text,
-            "Last meeting with {{ mentee_name }}\n===================================\n\nBefore\n------\n\n1. Welcome\n2. Look back\n   - at goals\n\n[ ] Book a room\n"
+            "Last meeting with [Mentee's name]\n=================================\n\nBefore\n------\n\n1. Welcome\n2. Look back\n   - at goals\n\n[ ] Book a room\n"
         );
+        let fields = [];
+        let titled = write(
+            "Agenda",
+            &parse("## Before\n\n### Room\n\nText\n", &fields, &|_| {
+                String::new()
+            }),
+        );
+        assert_eq!(titled, "Agenda\n======\n\nBefore\n------\n\nRoom\n\nText\n");
     }
 
     #[test]

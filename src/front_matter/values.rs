@@ -143,7 +143,7 @@ impl Parser<'_> {
                 self.problem(
                     l,
                     format!("field name `{name}` is not a valid placeholder name"),
-                    "use lowercase letters, digits and underscores, like `mentee_name`",
+                    "use lowercase letters, digits and underscores, starting with a letter and ending with a letter or digit, like `mentee_name`",
                 );
             }
             if fields.iter().any(|f| f.name == name) {

@@ -15,17 +15,19 @@ use super::body::Place;
 use super::{
     is_local, script_scheme, EmbedRef, LinkRef, Markdown, RefusedLink, RenderOptions, TocEntry,
 };
+use crate::front_matter::Field;
+use crate::placeholder;
 use crate::text::{escape_html, push_escaped, word_count, IdSet};
 
-pub(super) struct Writer<'a, F> {
+pub(super) struct Writer<'a, 'o, F> {
     pub(super) out: Markdown,
     pub(super) events: Vec<Event<'a>>,
     pub(super) ids: IdSet,
     pub(super) position: F,
-    pub(super) options: RenderOptions,
+    pub(super) options: RenderOptions<'o>,
 }
 
-impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
+impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
     pub(super) fn claim_explicit_ids(&mut self, events: &[(Event<'a>, Range<usize>)]) {
         for (event, range) in events {
             if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
@@ -189,12 +191,22 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
                 }
                 Event::Text(text) => {
                     self.out.words += word_count(&text);
-                    if self.options.placeholders && text.contains("{{") {
-                        self.placeholders(&text, in_code);
+                    if let Some(fields) = self.options.placeholders.filter(|_| text.contains("{{"))
+                    {
+                        self.placeholders(&text, in_code, fields);
                     } else {
                         self.events.push(Event::Text(text));
                     }
                 }
+                Event::Code(code) => match self.options.placeholders {
+                    Some(fields) if code.contains("{{") => {
+                        let blanks = placeholder::fill(&code, |name| {
+                            Some(placeholder::text_blank(placeholder::label_of(fields, name)))
+                        });
+                        self.events.push(Event::Code(CowStr::from(blanks)));
+                    }
+                    _ => self.events.push(Event::Code(code)),
+                },
                 // A checkbox needs a name for screen readers (and axe): its state.
                 Event::TaskListMarker(done) => self.html(if done {
                     "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"Done\"/>\n"
@@ -260,10 +272,18 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
             self.events.push(Place::SectionStart.event());
         }
         if depth == 2 || depth == 3 {
+            // The id keeps the placeholder's name (stable while labels change); the
+            // title a reader sees has the blank.
+            let title = match self.options.placeholders {
+                Some(fields) => placeholder::fill(&text, |name| {
+                    Some(placeholder::text_blank(placeholder::label_of(fields, name)))
+                }),
+                None => text,
+            };
             self.out.toc.push(TocEntry {
                 level: depth,
                 id: id.clone(),
-                title: text,
+                title,
             });
         }
         self.events.push(Event::Start(Tag::Heading {
@@ -323,22 +343,21 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, F> {
         Some(n)
     }
 
-    fn placeholders(&mut self, text: &str, in_code: bool) {
+    /// Each `{{ name }}` becomes a blank labelled with its field's label (in code, the
+    /// blank as plain text writes it).
+    fn placeholders(&mut self, text: &str, in_code: bool, fields: &[Field]) {
         let mut rest = text;
-        while let Some(p) = crate::placeholder::find(rest) {
+        while let Some(p) = placeholder::find(rest) {
             if p.start > 0 {
                 self.events
                     .push(Event::Text(CowStr::from(rest[..p.start].to_string())));
             }
+            let label = placeholder::label_of(fields, p.name);
             let mut html = String::new();
             if in_code {
-                push_escaped(&mut html, &rest[p.start..p.end]);
+                push_escaped(&mut html, &placeholder::text_blank(label));
             } else {
-                html.push_str("<span class=\"placeholder\" data-field=\"");
-                push_escaped(&mut html, p.name);
-                html.push_str("\">");
-                push_escaped(&mut html, &rest[p.start..p.end]);
-                html.push_str("</span>");
+                placeholder::push_html_blank(&mut html, p.name, label);
             }
             self.html(html);
             rest = &rest[p.end..];

@@ -59,6 +59,10 @@ pub(super) fn fill<'a>(
     Ok(out)
 }
 
+/// A template longer than this (in words) is folded inside an article, so its form
+/// comes into view with the card.
+const FOLD_WORDS: usize = 80;
+
 /// The card of template `id`, the `n`-th embed on its page (which keeps input ids unique).
 fn embed(
     site: &Site,
@@ -77,8 +81,9 @@ fn embed(
         title: &t.front.title,
         summary: &t.front.summary,
         url: relative(from, &t.url),
-        fields: &t.front.fields,
+        fields: context::field_views(&t.front.fields),
         body,
+        folded: t.body.words > FOLD_WORDS,
         downloads: context::download_links(site, from, id, None),
         instance: format!("embed{n}"),
     };

@@ -113,7 +113,7 @@ impl Job {
                     .iter()
                     .map(|&t| context::LibraryEntry {
                         card: context::card(site, from, t),
-                        fields: &site.pages[t].front.fields,
+                        fields: context::field_views(&site.pages[t].front.fields),
                         used_in: context::used_in(site, from, t),
                         downloads: context::download_links(site, from, t, Some(sizes)),
                     })
@@ -389,8 +389,9 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 title: &p.front.title,
                 summary: &p.front.summary,
                 url: "./".to_string(),
-                fields: &p.front.fields,
+                fields: context::field_views(&p.front.fields),
                 body: fill(&mut html.parts())?,
+                folded: false,
                 downloads: context::download_links(site, from, id, None),
                 instance: "page".to_string(),
             };

@@ -1,9 +1,22 @@
 //! Tests of the `document` module.
 
 use super::*;
+use crate::front_matter::Field;
 
 fn doc(md: &str) -> Vec<Block> {
-    parse(md, &|n| format!("https://example.org/link-{n}/"))
+    let fields = [
+        Field {
+            name: "mentor_name".into(),
+            label: "Mentor's name".into(),
+            example: String::new(),
+        },
+        Field {
+            name: "mentee_name".into(),
+            label: "Mentee's name".into(),
+            example: String::new(),
+        },
+    ];
+    parse(md, &fields, &|n| format!("https://example.org/link-{n}/"))
 }
 
 #[test]
@@ -17,9 +30,12 @@ fn reads_headings_lists_and_placeholders() {
         inlines[1],
         Inline::Placeholder {
             name: "mentee_name".into(),
+            label: "Mentee's name".into(),
+            field: 1,
             style: Style::default()
         }
     );
+    assert_eq!(plain(inlines), "Agenda for [Mentee's name]");
     let Block::List {
         start: Some(1),
         items,
@@ -59,8 +75,12 @@ fn deep_nesting_is_flattened() {
             .max()
             .unwrap_or(0)
     }
-    assert!(depth(&blocks) <= MAX_NESTING, "depth {}", depth(&blocks));
-    assert!(super::super::text::write(&blocks).contains("quote"));
+    assert!(
+        depth(&blocks) <= parse::MAX_NESTING,
+        "depth {}",
+        depth(&blocks)
+    );
+    assert!(super::super::text::write("", &blocks).contains("quote"));
 }
 
 #[test]

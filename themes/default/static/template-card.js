@@ -47,11 +47,29 @@
     return Object.keys(values(card)).length > 0;
   }
 
-  // {{ name }} with any spacing, as authors write it in .md and .txt.
-  function fillText(text, vals) {
-    return text.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(vals, name) ? vals[name] : whole;
+  // How each field's blank is written in a format's file: "[Mentee's name]" in .txt,
+  // which is the text of its blank in the preview; in .md the same, or the input's
+  // data-blank-md where Markdown needed escapes.
+  function blanks(card, format) {
+    var out = {};
+    card.querySelectorAll(".blank[data-field]").forEach(function (span) {
+      var name = span.getAttribute("data-field");
+      if (!out[name]) out[name] = builtBlank(span).text;
     });
+    if (format === "md") {
+      card.querySelectorAll("input[data-blank-md]").forEach(function (input) {
+        out[input.getAttribute("data-field")] = input.getAttribute("data-blank-md");
+      });
+    }
+    return out;
+  }
+
+  // Each field's blank replaced by the reader's value; blanks of fields left empty stay.
+  function fillText(text, vals, blankOf) {
+    Object.keys(blankOf).forEach(function (name) {
+      if (Object.prototype.hasOwnProperty.call(vals, name)) text = text.split(blankOf[name]).join(vals[name]);
+    });
+    return text;
   }
 
   function escapeXml(text) {
@@ -60,13 +78,34 @@
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
   }
 
-  // Each placeholder is one run: <w:highlight …/></w:rPr><w:t …>{{ name }}</w:t>.
-  function fillDocumentXml(xml, vals) {
-    return xml.replace(/(<w:highlight w:val="yellow"\/>)?(<\/w:rPr>)?(<w:t xml:space="preserve">)\{\{ ([a-z0-9_]+) \}\}(<\/w:t>)/g,
-      function (whole, highlight, closeProps, open, name, close) {
-        if (!Object.prototype.hasOwnProperty.call(vals, name)) return whole;
-        return (closeProps || "") + open + escapeXml(vals[name]) + close;
-      });
+  // Each blank is a bookmark named _GpBlank<field number>_<n> around two runs: the
+  // underlined line (its formatting, then the underline) and the label. A filled
+  // blank becomes one run of the value with the line's formatting, underline removed.
+  var DOCX_BLANK = /<w:bookmarkStart w:id="(\d+)" w:name="_GpBlank(\d+)_\d+"\/><w:r><w:rPr>((?:(?!<\/w:rPr>).)*?)<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">[^<]*<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<\/w:r><w:bookmarkEnd w:id="\1"\/>/g;
+
+  // `names` lists the template's fields in the order it declares them.
+  function fillDocumentXml(xml, vals, names) {
+    return xml.replace(DOCX_BLANK, function (whole, id, field, props) {
+      var name = names[Number(field)];
+      if (name === undefined || !Object.prototype.hasOwnProperty.call(vals, name)) return whole;
+      return "<w:r>" + (props ? "<w:rPr>" + props + "</w:rPr>" : "") +
+        "<w:t xml:space=\"preserve\">" + escapeXml(vals[name]) + "</w:t></w:r>";
+    });
+  }
+
+  function fieldNames(card) {
+    return Array.prototype.map.call(card.querySelectorAll("input[data-field]"), function (input) {
+      return input.getAttribute("data-field");
+    });
+  }
+
+  // Each blank as the page was built: its markup (line and label), to put back when
+  // the field is emptied, and its text, "[Mentee's name]".
+  var built = new WeakMap();
+
+  function builtBlank(span) {
+    if (!built.has(span)) built.set(span, { html: span.innerHTML, text: span.textContent });
+    return built.get(span);
   }
 
   // ---- ZIP: read entries, replace one, write the archive again ----
@@ -157,13 +196,13 @@
     return new Blob(parts.concat(central, [end]), { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
   }
 
-  function filledDocx(buffer, vals) {
+  function filledDocx(buffer, vals, names) {
     var entries = readZip(buffer);
     var doc = entries.filter(function (e) { return e.name === "word/document.xml"; })[0];
     if (!doc) throw new Error("no word/document.xml");
     var read = doc.method === 8 ? inflate(doc.data) : Promise.resolve(doc.data);
     return read.then(function (bytes) {
-      var xml = fillDocumentXml(new TextDecoder().decode(bytes), vals);
+      var xml = fillDocumentXml(new TextDecoder().decode(bytes), vals, names);
       var data = new TextEncoder().encode(xml);
       doc.method = 0;
       doc.data = data;
@@ -198,10 +237,10 @@
       if (!response.ok) throw new Error(response.status);
       if (format === "docx") {
         if (typeof DecompressionStream === "undefined") throw new Error("no DecompressionStream");
-        return response.arrayBuffer().then(function (b) { return filledDocx(b, vals); });
+        return response.arrayBuffer().then(function (b) { return filledDocx(b, vals, fieldNames(card)); });
       }
       return response.text().then(function (text) {
-        return new Blob([fillText(text, vals)], { type: format === "md" ? "text/markdown;charset=utf-8" : "text/plain;charset=utf-8" });
+        return new Blob([fillText(text, vals, blanks(card, format))], { type: format === "md" ? "text/markdown;charset=utf-8" : "text/plain;charset=utf-8" });
       });
     }).then(function (blob) { save(blob, fileName(link)); });
   }
@@ -213,10 +252,12 @@
 
   function updatePreview(card) {
     var vals = values(card);
-    card.querySelectorAll(".placeholder[data-field]").forEach(function (span) {
+    card.querySelectorAll(".blank[data-field]").forEach(function (span) {
+      var blank = builtBlank(span);
       var name = span.getAttribute("data-field");
       var filled = Object.prototype.hasOwnProperty.call(vals, name);
-      span.textContent = filled ? vals[name] : "{{ " + name + " }}";
+      if (filled) span.textContent = vals[name];
+      else if (span.classList.contains("filled")) span.innerHTML = blank.html;
       span.classList.toggle("filled", filled);
     });
   }
@@ -229,7 +270,7 @@
     };
     var text = txt
       ? fetch(txt.href).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
-          .then(function (t) { return fillText(t, values(card)); }, fallback)
+          .then(function (t) { return fillText(t, values(card), blanks(card, "txt")); }, fallback)
       : Promise.resolve(fallback());
     return text.then(function (t) { return navigator.clipboard.writeText(t); });
   }
