@@ -26,9 +26,14 @@ pub struct Config {
     pub description: String,
     /// Where the hub is published; used for canonical URLs, the feed and the sitemap.
     pub base_url: String,
-    /// The content language, as a BCP 47 tag (`en`, `fr-CA`).
+    /// The content language, as a BCP 47 tag (`en`, `fr-CA`). With `languages`, the
+    /// language of the site being built (the first of them for the default site).
     #[serde(default = "default_language")]
     pub language: String,
+    /// The hub's languages, the default first (served at the root; the others under
+    /// `/<id>/`). Empty for a hub in one language, which gives `language` alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Language>,
     /// The theme folder under `themes/`; `default` needs no folder.
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -52,6 +57,16 @@ pub struct Config {
     /// Build the search index and show the search box (on unless set to false).
     #[serde(default = "default_search")]
     pub search: bool,
+}
+
+/// A language the hub is written in.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// A BCP 47 tag: `es`, `fr-CA`; pages in it are `name.<id>.md`.
+    pub id: String,
+    /// The language's own name, for the language switcher: "Español".
+    pub label: String,
 }
 
 /// Paper sizes for downloaded documents.
@@ -207,6 +222,9 @@ impl Config {
             }
         };
         problems.extend(config.validate(text));
+        if let Some(first) = config.languages.first() {
+            config.language = first.id.clone();
+        }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
@@ -292,7 +310,46 @@ impl Config {
                 "keep one of them",
             );
         }
+        for bad in self
+            .languages
+            .iter()
+            .filter(|l| !crate::languages::is_language_tag(&l.id))
+        {
+            problem(
+                "languages",
+                format!("language id `{}` is not a language tag", bad.id),
+                "use a language's two-letter code, like `es` or `fr`, optionally with a region: `pt-BR`",
+            );
+        }
+        for dup in ids(self.languages.iter().map(|l| l.id.as_str()).collect()) {
+            problem(
+                "languages",
+                format!("language `{dup}` is listed twice"),
+                "keep one of them",
+            );
+        }
+        if let Some(first) = self.languages.first() {
+            if key_line(text, "language").is_some() && self.language != first.id {
+                problem(
+                    "language",
+                    format!("`language: {}` differs from the first of `languages` (`{}`)", self.language, first.id),
+                    "remove `language`: with `languages`, the first one is the hub's default language",
+                );
+            }
+        }
         problems
+    }
+
+    /// The hub's languages, the default first: `languages`, or `language` alone.
+    pub fn language_list(&self) -> Vec<Language> {
+        if self.languages.is_empty() {
+            vec![Language {
+                id: self.language.clone(),
+                label: self.language.clone(),
+            }]
+        } else {
+            self.languages.clone()
+        }
     }
 
     /// The audience with this id.

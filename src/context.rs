@@ -41,6 +41,7 @@ pub struct Chrome<'a> {
     pub footer: Vec<Link>,
     pub contact: Option<&'a Contact>,
     pub library_url: String,
+    pub tags_url: String,
     /// The search page, when the hub has search.
     pub search_url: Option<String>,
     /// The search script and its stylesheet.
@@ -48,6 +49,23 @@ pub struct Chrome<'a> {
     pub search_css_url: String,
     /// The folder of the search index shards.
     pub search_index_url: String,
+    /// This page in every language of a hub in several (empty for a hub in one), for
+    /// the language switcher and the `hreflang` alternates.
+    pub alternates: Vec<AlternateLink>,
+}
+
+/// This page in one language: where it is (that language's home where the page is
+/// not translated).
+#[derive(Debug, Serialize)]
+pub struct AlternateLink {
+    /// The language's tag (`es`) and its own name ("Español").
+    pub lang: String,
+    pub label: String,
+    /// Relative to the page.
+    pub url: String,
+    /// The absolute URL, for `hreflang` (only where the page exists in that language).
+    pub href: Option<String>,
+    pub current: bool,
 }
 
 /// The data one template receives: the chrome and the page's own data.
@@ -87,8 +105,24 @@ pub fn chrome<'a>(
     let audiences = config
         .audiences
         .iter()
-        .map(|a| link(&a.label, &routes::audience_url(&a.id)))
+        .map(|a| link(&a.label, &site.route(&routes::audience_url(&a.id))))
         .collect();
+    let alternates = match site.languages.languages.len() {
+        0 | 1 => Vec::new(),
+        _ => site
+            .languages
+            .alternates(site.language, url)
+            .into_iter()
+            .enumerate()
+            .map(|(n, a)| AlternateLink {
+                lang: a.language.id.clone(),
+                label: a.language.label.clone(),
+                url: to(&a.url),
+                href: a.exists.then(|| format!("{}{}", config.base_url, a.url)),
+                current: n == site.language,
+            })
+            .collect(),
+    };
     let footer = site
         .footer_links
         .iter()
@@ -114,15 +148,16 @@ pub fn chrome<'a>(
     Chrome {
         site_title: &config.title,
         lang: &config.language,
-        home_url: to(""),
+        home_url: to(&site.prefix),
         css_url: to(&routes::theme_file("style.css")),
         js_url: to(&routes::theme_file("guidepost.js")),
-        feed_url: to("feed.xml"),
-        library_url: to(routes::LIBRARY_URL),
-        search_url: config.search.then(|| to(routes::SEARCH_URL)),
+        feed_url: to(&site.route(routes::FEED)),
+        library_url: to(&site.route(routes::LIBRARY_URL)),
+        tags_url: to(&site.route(routes::TAGS_URL)),
+        search_url: config.search.then(|| to(&site.route(routes::SEARCH_URL))),
         search_js_url: to(&routes::theme_file("search.js")),
         search_css_url: to(&routes::theme_file("search.css")),
-        search_index_url: to(routes::INDEX_DIR),
+        search_index_url: to(&site.route(routes::INDEX_DIR)),
         root,
         head_title,
         description: if description.is_empty() {
@@ -136,6 +171,7 @@ pub fn chrome<'a>(
         audiences,
         footer,
         contact: config.contact.as_ref(),
+        alternates,
     }
 }
 
@@ -165,7 +201,7 @@ pub fn audience_links(site: &Site, from: &str, ids: &[String]) -> Vec<Link> {
         .filter(|a| ids.contains(&a.id))
         .map(|a| Link {
             title: a.label.clone(),
-            url: relative(from, &routes::audience_url(&a.id)),
+            url: relative(from, &site.route(&routes::audience_url(&a.id))),
             current: false,
             external: false,
         })
@@ -257,7 +293,10 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
             .iter()
             .map(|t| Link {
                 title: t.clone(),
-                url: relative(from, &routes::tag_url(&crate::text::slugify(t))),
+                url: relative(
+                    from,
+                    &site.route(&routes::tag_url(&crate::text::slugify(t))),
+                ),
                 current: false,
                 external: false,
             })
@@ -275,7 +314,11 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
 /// The articles that embed template `id`, as cards seen from `from`.
 pub fn used_in<'a>(site: &'a Site, from: &str, id: PageId) -> Vec<Card<'a>> {
     (0..site.pages.len())
-        .filter(|&p| site.pages[p].embeds.contains(&id))
+        .filter(|&p| {
+            site.pages[p]
+                .embeds
+                .contains(&crate::site::Embedded::Own(id))
+        })
         .map(|p| card(site, from, p))
         .collect()
 }
@@ -297,7 +340,7 @@ pub fn download_links(
                 Format::Md => "Markdown (.md)",
                 Format::Txt => "Plain text (.txt)",
             },
-            url: relative(from, &crate::downloads::path(template_id, format)),
+            url: relative(from, &crate::downloads::path(site, template_id, format)),
             size: sizes
                 .and_then(|s| s.get(&(id, format)))
                 .map(|&bytes| crate::downloads::size_label(bytes)),

@@ -6,11 +6,13 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// How serious a problem is: errors fail the build, warnings only fail `check --strict`.
+/// How serious a problem is: errors fail the build, warnings only fail `check --strict`,
+/// notes are information (how much of a language is translated) and fail nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 /// One problem in one place, with the fix spelled out where we know it.
@@ -43,6 +45,20 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
         }
+    }
+
+    /// Information about the hub as a whole, never a failure.
+    pub fn note(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            file: None,
+            ..Diagnostic::error("", message)
+        }
+    }
+
+    /// True for a warning (what `check --strict` fails on).
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
     }
 
     /// An error that belongs to no single file.
@@ -104,6 +120,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{label}: ")?;
         if let Some(file) = &self.file {

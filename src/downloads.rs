@@ -23,9 +23,12 @@ use crate::text::escape_markdown;
 
 pub use docx::escape_into as escape_xml;
 
-/// The site path of a template's file in one format.
-pub fn path(template_id: &str, format: Format) -> String {
-    crate::routes::download_file(template_id, format.extension())
+/// The site path of a template's file in one format (under its language's prefix).
+pub fn path(site: &Site, template_id: &str, format: Format) -> String {
+    site.route(&crate::routes::download_file(
+        template_id,
+        format.extension(),
+    ))
 }
 
 /// The formats a template offers: its `formats`, or all of them.
@@ -100,7 +103,7 @@ fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
         }
     };
     OutputFile {
-        path: path(template_id, format),
+        path: path(site, template_id, format),
         contents: Contents::bytes(bytes),
     }
 }

@@ -1,7 +1,8 @@
-//! The feeds stage: the Atom feed of updated pages, the sitemap and robots.txt,
-//! written directly (no theme needed).
+//! The feeds stage: the Atom feed of updated pages (one per language), the sitemap
+//! of every language with its alternates, and robots.txt, written directly (no theme
+//! needed).
 //!
-//! In: the [`Site`]. Out: three [`OutputFile`]s.
+//! In: the sites, the default language's first. Out: [`OutputFile`]s.
 
 use crate::output::OutputFile;
 use crate::routes;
@@ -11,39 +12,67 @@ use crate::text::escape_html;
 /// How many entries the feed carries.
 pub const FEED_LIMIT: usize = 50;
 
-/// The feed, the sitemap and robots.txt.
-pub fn files(site: &Site) -> Vec<OutputFile> {
-    let robots = format!(
-        "User-agent: *\nAllow: /\nSitemap: {}{}\n",
-        site.config.base_url,
-        routes::SITEMAP
-    );
-    vec![
-        OutputFile::new(routes::SITEMAP, sitemap(site)),
-        OutputFile::new(routes::FEED, atom(site)),
-        OutputFile::new(routes::ROBOTS, robots),
-    ]
+/// The sitemap and robots.txt (once, for all `sites`), and each language's feed.
+pub fn files<'a>(sites: impl IntoIterator<Item = &'a Site> + Clone) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = sites
+        .clone()
+        .into_iter()
+        .map(|site| OutputFile::new(site.route(routes::FEED), atom(site)))
+        .collect();
+    if let Some(first) = sites.clone().into_iter().next() {
+        let robots = format!(
+            "User-agent: *\nAllow: /\nSitemap: {}{}\n",
+            first.config.base_url,
+            routes::SITEMAP
+        );
+        files.push(OutputFile::new(routes::SITEMAP, sitemap(sites)));
+        files.push(OutputFile::new(routes::ROBOTS, robots));
+    }
+    files
 }
 
-/// `sitemap.xml`: every page and listing with its last update.
-pub fn sitemap(site: &Site) -> String {
-    let base = &site.config.base_url;
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut entry = |url: &str, lastmod: Option<String>| {
-        out.push_str(&format!(
-            "  <url><loc>{}</loc>",
-            escape_html(&format!("{base}{url}"))
-        ));
-        if let Some(date) = lastmod {
-            out.push_str(&format!("<lastmod>{date}</lastmod>"));
+/// `sitemap.xml`: every page and listing of every language with its last update, and
+/// in a hub of several languages each one's versions as `hreflang` alternates.
+pub fn sitemap<'a>(sites: impl IntoIterator<Item = &'a Site>) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let sites: Vec<&Site> = sites.into_iter().collect();
+    let several = sites
+        .first()
+        .is_some_and(|s| s.languages.languages.len() > 1);
+    out.push_str(if several {
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    } else {
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    });
+    for site in sites {
+        let base = &site.config.base_url;
+        let mut entry = |url: &str, lastmod: Option<String>| {
+            out.push_str(&format!(
+                "  <url><loc>{}</loc>",
+                escape_html(&format!("{base}{url}"))
+            ));
+            if let Some(date) = lastmod {
+                out.push_str(&format!("<lastmod>{date}</lastmod>"));
+            }
+            if several {
+                for alternate in site.languages.alternates(site.language, url) {
+                    if alternate.exists {
+                        out.push_str(&format!(
+                            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                            escape_html(&alternate.language.id),
+                            escape_html(&format!("{base}{}", alternate.url))
+                        ));
+                    }
+                }
+            }
+            out.push_str("</url>\n");
+        };
+        for section in &site.sections {
+            entry(&section.url, None);
         }
-        out.push_str("</url>\n");
-    };
-    for section in &site.sections {
-        entry(&section.url, None);
-    }
-    for page in &site.pages {
-        entry(&page.url, page.front.updated.map(|d| d.to_string()));
+        for page in &site.pages {
+            entry(&page.url, page.front.updated.map(|d| d.to_string()));
+        }
     }
     out.push_str("</urlset>\n");
     out
@@ -68,11 +97,13 @@ pub fn atom(site: &Site) -> String {
         .map(|d| d.rfc3339())
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <link href=\"{base}feed.xml\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{base}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{base}</id>\n  <updated>{updated}</updated>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <link href=\"{base}{feed}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{base}{home}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{base}{home}</id>\n  <updated>{updated}</updated>\n",
         lang = escape_html(&config.language),
         title = escape_html(&config.title),
         subtitle = escape_html(&config.description),
         base = escape_html(&config.base_url),
+        feed = escape_html(&site.route(routes::FEED)),
+        home = escape_html(&site.prefix),
     );
     for p in pages {
         let page = &site.pages[p];

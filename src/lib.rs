@@ -5,9 +5,10 @@
 //! previous stage's output. This file is the plan:
 //!
 //! ```text
-//! load:    Config::load → discover → source::parse (parallel) → site::assemble, theme::load
-//! render:  downloads::all → render::pages ‖ search::index → feed::files
-//!          → theme::statics → output::copies
+//! load:    Config::load → discover → source::parse (parallel) → languages::split
+//!          → site::assemble (the default language, then each translation) , theme::load
+//! render:  for each language: downloads::all → render::pages ‖ search::index
+//!          then feed::files → theme::statics → output::copies
 //! write:   output::Staging (files written as they are made, swapped in whole)
 //! ```
 //!
@@ -29,6 +30,7 @@ pub mod feed;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod html_text;
+pub mod languages;
 pub mod line_index;
 pub mod markdown;
 pub mod memory;
@@ -50,6 +52,7 @@ pub mod url;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use crate::config::Config;
@@ -79,9 +82,19 @@ pub struct BuildOptions {
 /// A loaded, checked site ready to render, with the warnings found on the way.
 #[derive(Debug)]
 pub struct Loaded {
-    pub site: Site,
+    /// The default language's site (every page of a hub in one language).
+    pub site: Arc<Site>,
+    /// Each other language's site, in the hub's order, with its pages under `<id>/`.
+    pub translations: Vec<Site>,
     pub theme: theme::Theme,
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Every language's site, the default first.
+    pub fn sites(&self) -> impl Iterator<Item = &Site> + Clone {
+        std::iter::once(&*self.site).chain(&self.translations)
+    }
 }
 
 /// Runs every stage up to the site model and the theme, collecting all problems.
@@ -120,19 +133,53 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
             None
         }
     };
+    let split = languages::split(pages, &config.language_list(), options.drafts);
+    problems.extend(split.problems);
     let assemble_options = AssembleOptions {
         drafts: options.drafts,
         today: Some(date::Date::today()),
         failed,
+        language: 0,
+        prefix: String::new(),
     };
     let failed_early = problems.iter().any(Diagnostic::is_error);
-    match site::assemble(config, pages, assets, assemble_options) {
+    match site::assemble(
+        config,
+        split.default,
+        assets,
+        assemble_options.clone(),
+        None,
+    ) {
         Ok((mut site, warnings)) if !failed_early => {
             let related = memory.related(&site.pages);
             site::add_related(&mut site, &related);
             problems.extend(warnings);
+            let mut translations = Vec::new();
+            for (n, (language, pages)) in split.translations.into_iter().enumerate() {
+                let mut config = site.config.clone();
+                config.language = language.id.clone();
+                let options = AssembleOptions {
+                    language: n + 1,
+                    prefix: format!("{}/", language.id),
+                    ..assemble_options.clone()
+                };
+                match site::assemble(config, pages, site.assets.clone(), options, Some(&site)) {
+                    Ok((mut translation, warnings)) => {
+                        let related = site::computed_related(&translation.pages);
+                        site::add_related(&mut translation, &related);
+                        problems.extend(warnings);
+                        translations.push(translation);
+                    }
+                    Err(more) => problems.extend(more),
+                }
+            }
+            if problems.iter().any(Diagnostic::is_error) {
+                return Err(problems.into());
+            }
+            let (site, translations) = site::join_languages(site, translations);
             Ok(Loaded {
                 site,
+                translations,
                 theme: theme.expect("theme errors fail early"),
                 warnings: problems,
             })
@@ -223,22 +270,28 @@ pub fn render_site(
     memory: &mut dyn Memory,
     sink: &output::Sink<'_>,
 ) -> Result<()> {
-    let (site, theme) = (&loaded.site, &loaded.theme);
-    let (downloads, sizes) = downloads::all(site);
-    let (pages, index) = rayon::join(
-        || memory.pages(site, theme, &sizes, sink),
-        || match search {
-            true => search::index(site, sink),
-            false => Ok(()),
-        },
-    );
-    merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
+    let theme = &loaded.theme;
+    for site in loaded.sites() {
+        let (downloads, sizes) = downloads::all(site);
+        let (pages, index) = rayon::join(
+            // `serve` remembers the default language's pages; the others render whole.
+            || match site.is_default_language() {
+                true => memory.pages(site, theme, &sizes, sink),
+                false => render::pages(site, theme, &sizes, sink),
+            },
+            || match search {
+                true => search::index(site, sink),
+                false => Ok(()),
+            },
+        );
+        merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
+        downloads.into_iter().try_for_each(sink)?;
+    }
     let statics = theme::statics(theme).map_err(|d| Error::from(vec![d]))?;
-    downloads
+    feed::files(loaded.sites())
         .into_iter()
-        .chain(feed::files(site))
         .chain(statics)
-        .chain(output::copies(&site.assets))
+        .chain(output::copies(&loaded.site.assets))
         .try_for_each(sink)
 }
 
@@ -278,6 +331,11 @@ pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
     check_output_location(&options.root, out)?;
     let loaded = load(options, &mut Forget)?;
     let staging = output::Staging::begin(out)?;
+    let loaded_prefixes: Vec<String> = loaded
+        .translations
+        .iter()
+        .map(|t| t.prefix.clone())
+        .collect();
     let files = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
     let index_bytes = AtomicU64::new(0);
@@ -285,20 +343,33 @@ pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
         let size = staging.write(&file)?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(size, Ordering::Relaxed);
-        if file.path.starts_with(routes::INDEX_DIR) {
+        if file.path.starts_with(routes::INDEX_DIR)
+            || loaded_prefixes.iter().any(|p| {
+                file.path
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.starts_with(routes::INDEX_DIR))
+            })
+        {
             index_bytes.fetch_add(size, Ordering::Relaxed);
         }
         Ok(())
     };
     render_site(&loaded, !options.defer_search, &mut Forget, &write)?;
     staging.finish()?;
-    let site = &loaded.site;
-    let count = |kind: PageKind| site.pages.iter().filter(|p| p.kind == kind).count();
+    let count = |kind: PageKind| {
+        loaded
+            .sites()
+            .map(|site| site.pages.iter().filter(|p| p.kind == kind).count())
+            .sum()
+    };
     Ok(Report {
         articles: count(PageKind::Article),
         faqs: count(PageKind::Faq),
         templates: count(PageKind::Template),
-        listings: site.sections.len() + site.config.audiences.len() + site.tags.len() + 2,
+        listings: loaded
+            .sites()
+            .map(|site| site.sections.len() + site.config.audiences.len() + site.tags.len() + 2)
+            .sum(),
         files: files.into_inner() as usize,
         bytes: bytes.into_inner(),
         index_bytes: index_bytes.into_inner(),

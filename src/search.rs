@@ -48,7 +48,7 @@ pub fn index(site: &Site, sink: &crate::output::Sink<'_>) -> crate::error::Resul
     let order = documents::order(site);
     let emit = |shard: shard::Shard| {
         let file = OutputFile {
-            path: routes::index_shard(&shard.key),
+            path: site.route(&routes::index_shard(&shard.key)),
             contents: Contents::bytes(shard.script),
         };
         if let Err(e) = sink(file) {

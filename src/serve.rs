@@ -293,7 +293,14 @@ fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<crate::Loaded> {
                     }
                 }
             }
-            let build = || crate::search::output(&latest.site);
+            // Every language's index.
+            let build = || -> Result<Vec<crate::output::OutputFile>, crate::Diagnostic> {
+                let mut files = Vec::new();
+                for site in latest.sites() {
+                    files.extend(crate::search::output(site)?);
+                }
+                Ok(files)
+            };
             let result = match &pool {
                 Some(pool) => pool.install(build),
                 None => build(),

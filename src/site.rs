@@ -6,12 +6,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::discover::SourceFile;
 use crate::front_matter::{FileKind, FrontMatter};
+use crate::languages::LanguageMap;
 use crate::markdown::{Markdown, TocEntry};
 use crate::source::SourcePage;
 
@@ -80,7 +82,7 @@ pub struct Page {
     /// Targets of the body's links, in the order of its link markers.
     pub links: Vec<Target>,
     /// The templates embedded in the body, in the order of its embed markers.
-    pub embeds: Vec<PageId>,
+    pub embeds: Vec<Embedded>,
     /// The Markdown body as written.
     pub source: std::sync::Arc<str>,
     pub prints: crate::source::Prints,
@@ -99,6 +101,24 @@ impl Page {
     /// The headings of the "In this article" list.
     pub fn toc(&self) -> &[TocEntry] {
         &self.body.toc
+    }
+}
+
+/// A template embedded in a page: one of the site's own, or (in a translation) the
+/// default language's where this language has no translation of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Embedded {
+    Own(PageId),
+    Default(PageId),
+}
+
+impl Embedded {
+    /// The template when it is one of this site's own pages.
+    pub fn own(self) -> Option<PageId> {
+        match self {
+            Embedded::Own(id) => Some(id),
+            Embedded::Default(_) => None,
+        }
     }
 }
 
@@ -141,6 +161,36 @@ pub struct Site {
     pub assets: Vec<SourceFile>,
     /// The newest `updated` date of any page.
     pub updated: Option<Date>,
+    /// This site's language: its place in [`LanguageMap::languages`] (0, the default,
+    /// for a hub in one language).
+    pub language: usize,
+    /// The start of every URL of this language's pages: `""`, or `es/`.
+    pub prefix: String,
+    /// Every language's pages, for the language switcher (set once all are assembled).
+    pub languages: Arc<LanguageMap>,
+    /// For a translation: the default language's site, where links and embeds of
+    /// pages not translated go.
+    pub fallback: Option<Arc<Site>>,
+}
+
+impl Site {
+    /// A site address of this language: `search/` becomes `es/search/` in Spanish.
+    pub fn route(&self, address: &str) -> String {
+        format!("{}{address}", self.prefix)
+    }
+
+    /// The site of the page an [`Embedded`] names, and its id there.
+    pub fn embedded(&self, embed: Embedded) -> (&Site, PageId) {
+        match (embed, &self.fallback) {
+            (Embedded::Default(id), Some(fallback)) => (fallback, id),
+            (Embedded::Own(id) | Embedded::Default(id), _) => (self, id),
+        }
+    }
+
+    /// True for the default language's site (every site of a hub in one language).
+    pub fn is_default_language(&self) -> bool {
+        self.language == 0
+    }
 }
 
 /// Options that change what the site holds.
@@ -152,16 +202,23 @@ pub struct AssembleOptions {
     /// Content paths of files that failed to parse: their own errors are reported, so
     /// links to them are not reported again as missing.
     pub failed: Vec<String>,
+    /// The site's language (its place in the hub's languages) and URL prefix.
+    pub language: usize,
+    pub prefix: String,
 }
 
 /// Builds the site model from parsed pages. Returns the site and its warnings, or
 /// every error (warnings included). Related pages are each page's own `related`
 /// list; [`add_related`] adds the computed ones.
+///
+/// A translation's site takes the default language's as `fallback`: links to pages
+/// and embeds of templates it has no translation of go there.
 pub fn assemble(
     config: Config,
     parsed: Vec<SourcePage>,
     assets: Vec<SourceFile>,
     options: AssembleOptions,
+    fallback: Option<&Site>,
 ) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let (indexes, mut pages): (Vec<SourcePage>, Vec<SourcePage>) =
@@ -174,7 +231,7 @@ pub fn assemble(
     pages.retain(|p| options.drafts || !p.front.draft);
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
-    let mut sections = build_sections(&config, indexes, &pages, &mut problems);
+    let mut sections = build_sections(&config, &options.prefix, indexes, &pages, &mut problems);
     let section_of_dir: HashMap<String, SectionId> = sections
         .iter()
         .enumerate()
@@ -201,6 +258,7 @@ pub fn assemble(
         assets: &assets,
         drafts: &drafts,
         failed: &options.failed,
+        fallback: fallback.map(links::Fallback::new),
     };
     let ids: Vec<Vec<String>> = site_pages.iter().map(|p| p.body.ids.clone()).collect();
     // The template ids files that failed to parse would have had (from their names).
@@ -233,7 +291,10 @@ pub fn assemble(
             .embeds
             .iter()
             .filter_map(|e| match templates.get(&e.id) {
-                Some(&t) => Some(t),
+                Some(&t) => Some(Embedded::Own(t)),
+                None if lookup.fallback.as_ref().is_some_and(|f| f.template(&e.id).is_some()) => {
+                    lookup.fallback.as_ref().and_then(|f| f.template(&e.id)).map(Embedded::Default)
+                }
                 // The template's own file failed and says why; this is not a second problem.
                 None if failed_templates.contains(&e.id) => None,
                 None => {
@@ -307,7 +368,9 @@ pub fn assemble(
                 .filter_map(|path| {
                     let rel = path.trim_start_matches('/');
                     let found = lookup.pages.get(rel).copied();
-                    if found.is_none() {
+                    // A page not translated is left out of this language's lists.
+                    let elsewhere = lookup.fallback.as_ref().is_some_and(|f| f.has_page(rel));
+                    if found.is_none() && !elsewhere {
                         problems.push(
                             Diagnostic::error(crate::config::CONFIG_FILE, format!("`start_here` of audience `{}` lists `{path}`, which is not a page", a.id))
                                 .help("write the page's path from content/, like /closure/last-meeting.md"),
@@ -344,8 +407,56 @@ pub fn assemble(
         footer_links,
         assets,
         updated,
+        language: options.language,
+        prefix: options.prefix,
+        languages: Arc::default(),
+        fallback: None,
     };
     Ok((site, problems))
+}
+
+/// Joins the default language's site and its translations: each learns which
+/// addresses every language has (for the language switcher), and each translation
+/// keeps the default site for the pages it has no translation of.
+pub fn join_languages(mut site: Site, mut translations: Vec<Site>) -> (Arc<Site>, Vec<Site>) {
+    let mut map = LanguageMap::new(site.config.language_list());
+    for s in std::iter::once(&site).chain(&translations) {
+        for address in s.addresses() {
+            map.add(s.language, &address);
+        }
+    }
+    let map = Arc::new(map);
+    site.languages = map.clone();
+    let site = Arc::new(site);
+    for translation in &mut translations {
+        translation.languages = map.clone();
+        translation.fallback = Some(site.clone());
+    }
+    (site, translations)
+}
+
+impl Site {
+    /// Every address this site has a page at: pages, sections and its listings.
+    fn addresses(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.pages.iter().map(|p| p.url.clone()).collect();
+        out.extend(self.sections.iter().map(|s| s.url.clone()));
+        out.extend(
+            self.tags
+                .iter()
+                .map(|t| self.route(&crate::routes::tag_url(&t.slug))),
+        );
+        out.extend(
+            self.config
+                .audiences
+                .iter()
+                .map(|a| self.route(&crate::routes::audience_url(&a.id))),
+        );
+        out.extend([crate::routes::LIBRARY_URL, crate::routes::TAGS_URL].map(|r| self.route(r)));
+        if self.config.search {
+            out.push(self.route(crate::routes::SEARCH_URL));
+        }
+        out
+    }
 }
 
 /// Adds to each page's related pages the computed ones ([`computed_related`]).
@@ -364,7 +475,7 @@ fn warnings(
     // A template that no article embeds is found only by readers who browse the
     // template library: they never meet it where its guidance is.
     for (id, &t) in templates {
-        let embedded = pages.iter().any(|p| p.embeds.contains(&t));
+        let embedded = pages.iter().any(|p| p.embeds.contains(&Embedded::Own(t)));
         if !embedded {
             out.push(
                 Diagnostic::warning(

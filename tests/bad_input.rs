@@ -147,6 +147,7 @@ bad_cases!(
     theme_syntax_error,
     title_null,
     title_number,
+    translation_errors,
     unclosed_front_matter,
     unknown_audience,
     unknown_key,

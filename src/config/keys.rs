@@ -6,7 +6,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::{Audience, Config, Contact, FooterLink, Paper, Phase, CONFIG_FILE};
+use super::{Audience, Config, Contact, FooterLink, Language, Paper, Phase, CONFIG_FILE};
 use crate::diagnostic::Diagnostic;
 
 /// Removes every key `hub.yaml` does not know from `value`, reporting each one.
@@ -25,6 +25,7 @@ pub(super) fn remove_unknown(value: &mut Value, text: &str) -> Vec<Diagnostic> {
         ("audiences", &known.audience),
         ("phases", &known.phase),
         ("footer_links", &known.footer_link),
+        ("languages", &known.language),
     ] {
         if let Some(Value::Sequence(items)) = top.get_mut(list) {
             for item in items {
@@ -48,6 +49,7 @@ struct Known {
     phase: Vec<String>,
     footer_link: Vec<String>,
     contact: Vec<String>,
+    language: Vec<String>,
 }
 
 impl Known {
@@ -57,6 +59,10 @@ impl Known {
             description: String::new(),
             base_url: String::new(),
             language: String::new(),
+            languages: vec![Language {
+                id: String::new(),
+                label: String::new(),
+            }],
             theme: String::new(),
             audiences: Vec::new(),
             phases: Vec::new(),
@@ -92,6 +98,10 @@ impl Known {
             phase: keys_of(&phase),
             footer_link: keys_of(&footer_link),
             contact: keys_of(&contact),
+            language: keys_of(&Language {
+                id: String::new(),
+                label: String::new(),
+            }),
         }
     }
 }

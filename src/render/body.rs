@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::context;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Part;
-use crate::site::{PageId, Site, Target};
+use crate::site::{Embedded, PageId, Site, Target};
 use crate::theme::Theme;
 use crate::url::relative;
 
@@ -33,7 +33,7 @@ pub(super) fn faq_json_ld(questions: &[context::Question]) -> String {
 pub(super) fn fill<'a>(
     parts: impl IntoIterator<Item = &'a Part>,
     links: &[Target],
-    embeds: &[PageId],
+    embeds: &[Embedded],
     from: &str,
     site: &Site,
     theme: &Theme,
@@ -51,7 +51,10 @@ pub(super) fn fill<'a>(
             }
             Part::Embed(n) => {
                 if let Some(&template) = embeds.get(n) {
-                    out.push_str(&embed(site, theme, from, template, n)?);
+                    // A template this language has no translation of is the default
+                    // language's.
+                    let (home, template) = site.embedded(template);
+                    out.push_str(&embed(home, theme, from, template, n)?);
                 }
             }
         }

@@ -39,7 +39,11 @@ impl Job {
         let mut jobs: Vec<Job> = (0..site.config.audiences.len())
             .map(Job::Audience)
             .collect();
-        jobs.extend([Job::Library, Job::Tags, Job::Home, Job::NotFound]);
+        jobs.extend([Job::Library, Job::Tags, Job::Home]);
+        // One page for addresses that do not exist, whatever their language.
+        if site.is_default_language() {
+            jobs.push(Job::NotFound);
+        }
         if site.config.search {
             jobs.push(Job::Search);
         }
@@ -75,13 +79,13 @@ impl Job {
             Job::Search => page(
                 theme,
                 "search.html",
-                routes::SEARCH_URL,
+                &site.route(routes::SEARCH_URL),
                 context::SearchPage {
                     index_url: relative(routes::SEARCH_URL, routes::INDEX_DIR),
                 },
                 context::chrome(
                     site,
-                    routes::SEARCH_URL,
+                    &site.route(routes::SEARCH_URL),
                     Some("Search"),
                     "Search every article, question and template in the hub.",
                     None,
@@ -90,9 +94,9 @@ impl Job {
             Job::Home => page(
                 theme,
                 "home.html",
-                "",
+                &site.prefix,
                 home(site, theme)?,
-                context::chrome(site, "", None, "", None),
+                context::chrome(site, &site.prefix, None, "", None),
             )?,
             Job::NotFound => {
                 let root = super::url_path(&site.config.base_url);
@@ -107,7 +111,7 @@ impl Job {
                 OutputFile::new(routes::NOT_FOUND, html)
             }
             Job::Library => {
-                let from = routes::LIBRARY_URL;
+                let from = &site.route(routes::LIBRARY_URL);
                 let entries = site
                     .templates
                     .iter()
@@ -134,13 +138,13 @@ impl Job {
                 )?
             }
             Job::Tags => {
-                let from = routes::TAGS_URL;
+                let from = &site.route(routes::TAGS_URL);
                 let tags = site
                     .tags
                     .iter()
                     .map(|t| context::TagLink {
                         label: t.label.clone(),
-                        url: relative(from, &routes::tag_url(&t.slug)),
+                        url: relative(from, &site.route(&routes::tag_url(&t.slug))),
                         count: t.pages.len(),
                     })
                     .collect();
@@ -182,7 +186,7 @@ impl Job {
             Job::Page(id) => render_page(site, theme, id)?,
             Job::Audience(n) => {
                 let a = &site.config.audiences[n];
-                let from = routes::audience_url(&a.id);
+                let from = site.route(&routes::audience_url(&a.id));
                 let mut groups: Vec<context::Group> = Vec::new();
                 let matching: Vec<PageId> = ordered_pages(site)
                     .into_iter()
@@ -234,7 +238,7 @@ impl Job {
             }
             Job::Tag(n) => {
                 let t = &site.tags[n];
-                let from = routes::tag_url(&t.slug);
+                let from = site.route(&routes::tag_url(&t.slug));
                 let data = context::TagPage {
                     label: &t.label,
                     pages: t
@@ -295,28 +299,31 @@ fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diag
             .map(|(a, pages)| context::AudiencePath {
                 label: &a.label,
                 description: &a.description,
-                url: routes::audience_url(&a.id),
-                pages: pages.iter().map(|&p| context::card(site, "", p)).collect(),
+                url: relative(&site.prefix, &site.route(&routes::audience_url(&a.id))),
+                pages: pages
+                    .iter()
+                    .map(|&p| context::card(site, &site.prefix, p))
+                    .collect(),
             })
             .collect(),
         categories: root
             .children
             .iter()
-            .map(|&c| context::section_card(site, "", c))
+            .map(|&c| context::section_card(site, &site.prefix, c))
             .collect(),
         loose_pages: root
             .pages
             .iter()
-            .map(|&p| context::card(site, "", p))
+            .map(|&p| context::card(site, &site.prefix, p))
             .collect(),
         promoted: ordered_pages(site)
             .into_iter()
             .filter(|&p| site.pages[p].front.promoted)
-            .map(|p| context::card(site, "", p))
+            .map(|p| context::card(site, &site.prefix, p))
             .collect(),
         recent: recent
             .into_iter()
-            .map(|p| context::card(site, "", p))
+            .map(|p| context::card(site, &site.prefix, p))
             .collect(),
     })
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::discover::SourceFile;
 use crate::markdown::Markdown;
-use crate::site::{LinkTarget, Page, PageId, Section, SectionId, Target};
+use crate::site::{LinkTarget, Page, PageId, Section, SectionId, Site, Target};
 use crate::url;
 
 pub(super) struct Lookup<'a> {
@@ -16,7 +16,65 @@ pub(super) struct Lookup<'a> {
     pub assets: &'a [SourceFile],
     pub drafts: &'a [String],
     pub failed: &'a [String],
+    /// In a translation: the default language's site, for pages not translated.
+    pub fallback: Option<Fallback<'a>>,
 }
+
+/// The default language's pages, sections and templates by content path and id.
+pub(super) struct Fallback<'a> {
+    site: &'a Site,
+    pages: HashMap<&'a str, PageId>,
+    sections: HashMap<String, SectionId>,
+    templates: HashMap<&'a str, PageId>,
+}
+
+impl<'a> Fallback<'a> {
+    pub fn new(site: &'a Site) -> Fallback<'a> {
+        Fallback {
+            site,
+            pages: site
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.rel.as_str(), i))
+                .collect(),
+            sections: site
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (super::sections::index_rel(&s.dir), i))
+                .collect(),
+            templates: site
+                .templates
+                .iter()
+                .filter_map(|&t| site.pages[t].template_id.as_deref().map(|id| (id, t)))
+                .collect(),
+        }
+    }
+
+    pub fn has_page(&self, rel: &str) -> bool {
+        self.pages.contains_key(rel)
+    }
+
+    pub fn template(&self, id: &str) -> Option<PageId> {
+        self.templates.get(id).copied()
+    }
+
+    /// The default language's page or section at `rel`: its URL and heading ids.
+    fn find(&self, rel: &str) -> Option<(&'a str, &'a [String], &'a PathBuf)> {
+        if let Some(&p) = self.pages.get(rel) {
+            let page = &self.site.pages[p];
+            return Some((&page.url, &page.body.ids, &page.file));
+        }
+        let &s = self.sections.get(rel)?;
+        let section = &self.site.sections[s];
+        Some((&section.url, &section.body.ids, &PLACE))
+    }
+}
+
+/// Where a section without a file of its own is reported (never: sections have no ids
+/// to miss).
+static PLACE: PathBuf = PathBuf::new();
 
 /// What a content path names.
 pub(super) enum Found {
@@ -92,6 +150,16 @@ pub(super) fn resolve_links(
                     url: own_url.clone(),
                     anchor: None,
                 },
+                // A page this language has no translation of: the default language's.
+                None if lookup.fallback.as_ref().and_then(|f| f.find(&rel)).is_some() => {
+                    let (url, ids, file) = lookup.fallback.as_ref().and_then(|f| f.find(&rel)).expect("found above");
+                    if let Some(anchor) = anchor.as_deref().filter(|a| !a.is_empty()) {
+                        if !ids.iter().any(|id| id == anchor) {
+                            problems.push(error(format!("`{}` has no heading with the id `#{anchor}`", file.display()), &anchor_help(ids)));
+                        }
+                    }
+                    Target { url: url.to_string(), anchor: anchor.clone() }
+                }
                 None => {
                     let message = if lookup.drafts.contains(&rel) {
                         format!("the link `{}` points to a draft, which this build leaves out", link.path)
@@ -139,6 +207,8 @@ pub(super) fn resolve_related(
         match lookup.pages.get(&rel).copied() {
             Some(p) if p != i && !related.contains(&p) => related.push(p),
             Some(_) => {}
+            // Not translated: left out of this language's related pages.
+            None if lookup.fallback.as_ref().is_some_and(|f| f.has_page(&rel)) => {}
             None => problems.push(
                 Diagnostic::error(&page.file, format!("`related` lists `{}`, which is not a page", r.path))
                     .at_line(r.line)
@@ -175,6 +245,22 @@ pub(super) fn footer_target(
             url: sections[s].url.clone(),
             anchor,
         }),
+        _ if lookup
+            .fallback
+            .as_ref()
+            .and_then(|f| f.find(path.trim_start_matches('/')))
+            .is_some() =>
+        {
+            let (url, _, _) = lookup
+                .fallback
+                .as_ref()
+                .and_then(|f| f.find(path.trim_start_matches('/')))
+                .expect("found above");
+            LinkTarget::Internal(Target {
+                url: url.to_string(),
+                anchor,
+            })
+        }
         _ => {
             problems.push(
                 Diagnostic::error(

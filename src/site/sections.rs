@@ -36,6 +36,7 @@ pub(super) fn humanise(name: &str) -> String {
 
 pub(super) fn build_sections(
     config: &Config,
+    prefix: &str,
     indexes: Vec<SourcePage>,
     pages: &[SourcePage],
     problems: &mut Vec<Diagnostic>,
@@ -75,7 +76,7 @@ pub(super) fn build_sections(
             None => slugify(folder),
         };
         let url = match parent {
-            None => String::new(),
+            None => prefix.to_string(),
             Some(p) => format!("{}{segment}/", sections[p].url),
         };
         if parent.is_some() && segment.is_empty() {

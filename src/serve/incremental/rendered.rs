@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::fingerprint::{debug_hash, hash_of};
-use crate::site::{PageId, PageKind, Site};
+use crate::site::{Embedded, PageId, PageKind, Site};
 use crate::theme::Theme;
 
 use crate::diagnostic::Diagnostic;
@@ -113,7 +113,7 @@ impl Fingerprints {
                 (outward, inward)
             })
             .unzip();
-        let embeds: Vec<&Vec<PageId>> = site.pages.iter().map(|p| &p.embeds).collect();
+        let embeds: Vec<&Vec<Embedded>> = site.pages.iter().map(|p| &p.embeds).collect();
         // What every page shows of the site: the navigation and breadcrumbs (sections
         // without the pages they list), tag names, footer links, and which pages embed
         // which templates. Which pages a section or tag lists, and in what order, only
@@ -154,7 +154,7 @@ impl Fingerprints {
         let listings = hash_of(&all);
         let mut embedded_in: HashMap<PageId, Vec<PageId>> = HashMap::new();
         for (p, page) in site.pages.iter().enumerate() {
-            for &t in &page.embeds {
+            for t in page.embeds.iter().filter_map(|e| e.own()) {
                 embedded_in.entry(t).or_default().push(p);
             }
         }
@@ -184,7 +184,7 @@ impl Fingerprints {
         for other in page.prev.iter().chain(&page.next).chain(&page.related) {
             parts.push(self.outward[*other]);
         }
-        for &t in &page.embeds {
+        for t in page.embeds.iter().filter_map(|e| e.own()) {
             parts.extend([self.outward[t], self.inward[t]]);
         }
         if page.kind == PageKind::Template {
