@@ -45,11 +45,27 @@ pub fn shape(
     let mut paragraph: Option<String> = None;
     let mut heading: Option<Heading> = None;
     let mut seen_block = false;
+    // A list item's own text, the summary when the page has no paragraph.
+    let mut item: Option<String> = None;
+    let mut fallback: Option<String> = None;
     let mut events = Parser::new_ext(text, parser_options())
         .into_offset_iter()
         .peekable();
     while let Some((event, range)) = events.next() {
         match event {
+            Event::Start(Tag::Item) if fallback.is_none() && item.is_none() => {
+                item = Some(String::new())
+            }
+            Event::Start(Tag::List(_)) | Event::End(TagEnd::Item) if item.is_some() => {
+                let text = item.take().unwrap_or_default();
+                if text.split_whitespace().count() >= 3 && !text.contains("{{") {
+                    fallback = Some(opening(&text));
+                }
+                if let Event::Start(_) = event {
+                    depth += 1;
+                    seen_block = true;
+                }
+            }
             Event::Start(Tag::HtmlBlock) => {
                 let mut end = range.end;
                 for (e, r) in events.by_ref() {
@@ -129,6 +145,9 @@ pub fn shape(
                 } else if let Some(p) = &mut paragraph {
                     p.push_str(&t);
                 }
+                if let Some(i) = &mut item {
+                    i.push_str(&t);
+                }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(p) = &mut paragraph {
@@ -187,7 +206,7 @@ pub fn shape(
     Shaped {
         text: apply(text, edits),
         title: taken_title,
-        summary,
+        summary: summary.or(fallback),
     }
 }
 

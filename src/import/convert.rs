@@ -54,6 +54,19 @@ pub fn convert(source: &Path, layout: &Layout, has: &dyn Fn(&str) -> bool) -> Co
         d.page.out_rel = unreserved(&d.page.out_rel);
     }
     rename_clashes(&mut drafts);
+    // A page whose address is a folder the hub already has would clash with it.
+    for d in drafts.iter_mut().filter(|d| !d.page.is_index()) {
+        let stem = d.page.out_rel.trim_end_matches(".md").to_string();
+        if !has(&stem) {
+            continue;
+        }
+        let renamed = (2..)
+            .map(|n| format!("{stem}-{n}.md"))
+            .find(|c| !has(c.trim_end_matches(".md")))
+            .expect("an unbounded range finds a free name");
+        d.entries.push(Entry::person(None, format!("written as `content/{renamed}` because the hub already has the folder `content/{stem}/`, which has the same address")));
+        d.page.out_rel = renamed;
+    }
     let targets: Vec<Target> = drafts
         .iter()
         .map(|d| Target {
@@ -99,7 +112,7 @@ pub fn convert(source: &Path, layout: &Layout, has: &dyn Fn(&str) -> bool) -> Co
         texts.push(text);
     }
     let copies = resolver.assets.copied;
-    add_old_addresses(&mut drafts, &targets);
+    add_old_addresses(&mut drafts, &targets, has);
     let mut out = Converted {
         copies,
         ..Converted::default()
@@ -159,7 +172,7 @@ pub fn convert(source: &Path, layout: &Layout, has: &dyn Fn(&str) -> bool) -> Co
             None => "title made from the folder's name".to_string(),
         };
         out.files.push(FileReport {
-            source: format!("the folder `{dir}`"),
+            source: format!("the folder `{dir}/`"),
             output: Some(format!("content/{rel}")),
             entries: vec![Entry::Mapped(from)],
         });
@@ -176,24 +189,20 @@ fn shape(page: &SitePage, generator: Generator) -> Draft {
     let mut entries = mapped.entries;
     let mut front = mapped.front;
     let prepared = markup::prepare(&page.body, page.body_line, generator, &mut entries);
-    let known = if mapped.has_title {
-        Some(front.title.clone())
-    } else {
-        page.nav_title.clone()
-    };
+    // The page's own title first, then its leading `#` heading (what readers saw on
+    // it), then the navigation's name for it, then its file name.
+    let known = mapped.has_title.then(|| front.title.clone());
     let line = |offset: usize| page.body_line + prepared[..offset].matches('\n').count();
     let shaped = body::shape(&prepared, known.as_deref(), &line, &mut entries);
-    front.title = match (known, shaped.title) {
-        (Some(title), _) => {
-            if !mapped.has_title {
-                entries.push(Entry::Mapped(
-                    "title from the site's navigation".to_string(),
-                ));
-            }
+    front.title = match (known, shaped.title, page.nav_title.clone()) {
+        (Some(title), _, _) | (None, Some(title), _) => title,
+        (None, None, Some(title)) => {
+            entries.push(Entry::Mapped(
+                "title from the site's navigation".to_string(),
+            ));
             title
         }
-        (None, Some(title)) => title,
-        (None, None) => {
+        (None, None, None) => {
             let name = page
                 .out_rel
                 .trim_end_matches(".md")
@@ -233,31 +242,39 @@ fn shape(page: &SitePage, generator: Generator) -> Draft {
 }
 
 /// The old address as an alias where it differs from the new one and nothing else claims it.
-fn add_old_addresses(drafts: &mut [Draft], targets: &[Target]) {
+fn add_old_addresses(drafts: &mut [Draft], targets: &[Target], has: &dyn Fn(&str) -> bool) {
+    let address = |alias: &str| {
+        crate::routes::alias(alias)
+            .ok()
+            .map(|a| a.address.to_lowercase())
+    };
     let mut claimed: BTreeSet<String> = targets
         .iter()
-        .map(|t| url_key(&new_url(&t.out_rel)))
+        .map(|t| format!("{}/", new_url(&t.out_rel).trim_end_matches('/')).to_lowercase())
         .collect();
     for d in drafts.iter() {
-        claimed.extend(d.front.aliases.iter().map(|a| url_key(a)));
+        claimed.extend(d.front.aliases.iter().filter_map(|a| address(a)));
     }
     for d in drafts.iter_mut() {
         let old = d.page.url.trim_start_matches('/');
-        let key = url_key(old);
-        if key.is_empty()
-            || claimed.contains(&key)
-            || crate::routes::is_reserved(&format!("{key}/"))
-        {
+        if old.is_empty() {
             continue;
         }
         let alias = format!("/{old}");
-        if crate::routes::alias(&alias).is_ok() {
-            claimed.insert(key);
-            d.entries.push(Entry::Mapped(format!(
-                "the old address `{alias}` kept as an alias (it redirects here)"
-            )));
-            d.front.aliases.push(alias);
+        let Some(key) = address(&alias) else { continue };
+        if claimed.contains(&key)
+            || claimed.contains(&format!("{}/", key.trim_end_matches('/')))
+            || crate::routes::is_reserved(&key)
+            || has(key.trim_end_matches('/'))
+            || has(&format!("{}.md", key.trim_end_matches('/')))
+        {
+            continue;
         }
+        claimed.insert(key);
+        d.entries.push(Entry::Mapped(format!(
+            "the old address `{alias}` kept as an alias (it redirects here)"
+        )));
+        d.front.aliases.push(alias);
     }
 }
 

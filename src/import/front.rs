@@ -293,7 +293,7 @@ pub fn map(data: &Mapping, words_are_tags: bool) -> Mapped {
         match check_slug(&slug) {
             Ok(()) => out.front.slug = Some(slug),
             Err(why) => out.entries.push(Entry::Dropped(format!(
-                "`slug: {slug}` (it {why}; a Guidepost slug is one lowercase URL segment)"
+                "`slug: {slug}` (it {why}, and a hub's slug is one URL segment)"
             ))),
         }
     }

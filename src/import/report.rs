@@ -94,11 +94,11 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "{} (marked **needs a person** below).",
+            "{}.",
             match self.needs_a_person() {
                 0 => "Nothing needs a person's look".to_string(),
-                1 => "1 thing needs a person's look".to_string(),
-                n => format!("{n} things need a person's look"),
+                1 => "1 thing needs a person's look (marked **needs a person** below)".to_string(),
+                n => format!("{n} things need a person's look (marked **needs a person** below)"),
             }
         );
         for note in &self.notes {
@@ -111,6 +111,9 @@ impl Report {
                         || output.trim_start_matches("content/") == file.source =>
                 {
                     let _ = write!(out, "\n## {output}\n\n");
+                }
+                Some(output) if file.source.starts_with("the ") => {
+                    let _ = write!(out, "\n## {output}\n\nFor {}.\n\n", file.source);
                 }
                 Some(output) => {
                     let _ = write!(out, "\n## {output}\n\nFrom `{}`.\n\n", file.source);

@@ -218,7 +218,9 @@ pub fn read(xml: &str, cx: &Context<'_>) -> Result<Vec<Block>, String> {
                 "w:hyperlink" => link = None,
                 "w:p" => {
                     if let Some(mut p) = paragraph.take() {
-                        if let Some(num) = list_num.take().filter(|n| n != "0") {
+                        // A heading numbered by the outline is a heading, not a list item.
+                        let num = list_num.take().filter(|n| n != "0" && p.heading.is_none());
+                        if let Some(num) = num {
                             let numbered = cx
                                 .numbering
                                 .get(&num)

@@ -53,6 +53,7 @@ pub fn write(
                 }
                 let Some((id, level, numbered)) = &p.list else {
                     list.clear();
+                    numbers.clear();
                     let text = text.trim();
                     let line = match p.heading {
                         Some(h) => format!(
@@ -69,6 +70,7 @@ pub fn write(
                 let level = *level as usize;
                 if list.first().is_some_and(|(first, _, _)| first != id) && level == 0 {
                     list.clear();
+                    numbers.clear();
                 }
                 if list.is_empty() && out.last().is_some_and(|l| !l.is_empty()) {
                     out.push(String::new());
@@ -103,6 +105,7 @@ pub fn write(
             }
             Block::Table(rows) => {
                 list.clear();
+                numbers.clear();
                 let cells: Vec<Vec<String>> = rows
                     .iter()
                     .map(|row| {
@@ -120,7 +123,7 @@ pub fn write(
                                         )
                                         .replace('\n', " ")
                                         .trim()
-                                        .replace('|', "\\|")
+                                        .to_string()
                                     })
                                     .filter(|t| !t.is_empty())
                                     .collect::<Vec<_>>()
