@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::import::body;
 use crate::import::front::{self, OurFront};
 use crate::import::generator::Generator;
-use crate::import::layout::{join, parent, url_key, Folder, Layout, SitePage};
+use crate::import::layout::{join, parent, Folder, Layout, SitePage};
 use crate::import::links;
 use crate::import::markup;
 use crate::import::report::{Entry, FileReport};

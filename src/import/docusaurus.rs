@@ -92,9 +92,8 @@ pub fn layout(
         let mut d = dir.as_str();
         while !d.is_empty() {
             let out = segments(&clean_path(d));
-            if !folders.contains_key(&out) {
-                let folder = category(&root, d, &mut problems);
-                folders.insert(out, folder);
+            if let std::collections::btree_map::Entry::Vacant(slot) = folders.entry(out) {
+                slot.insert(category(&root, d, &mut problems));
             }
             d = parent(d);
         }

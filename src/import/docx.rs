@@ -70,8 +70,7 @@ pub fn import(path: &Path, template: bool) -> Result<(Report, Vec<Planned>), Imp
     };
     let mut entries = Vec::new();
     let written = markdown::write(&blocks, &image_dir, template, &mut entries);
-    let mut front = OurFront::default();
-    front.title = match (written.title.clone(), core_title) {
+    let title = match (written.title.clone(), core_title) {
         (Some(title), _) => {
             entries.push(Entry::Mapped(format!(
                 "the first heading `{title}` → `title`"
@@ -89,6 +88,10 @@ pub fn import(path: &Path, template: bool) -> Result<(Report, Vec<Planned>), Imp
             entries.push(Entry::person(None, format!("the document has no title or first heading; the title `{title}` was made from the file name")));
             title
         }
+    };
+    let mut front = OurFront {
+        title,
+        ..OurFront::default()
     };
     let mut text = written.body.clone();
     let mut files = Vec::new();

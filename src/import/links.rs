@@ -88,7 +88,7 @@ pub fn rewrite(text: &str, resolve: &mut dyn FnMut(&str, bool) -> Rewrite) -> St
                     let def = &text[span.clone()];
                     match &decision {
                         Rewrite::To(new) => {
-                            if let Some(at) = def.find("]:").and_then(|i| {
+                            if let Some(at) = def.find("]:").map(|i| {
                                 let after = &def[i + 2..];
                                 let skip = after.len() - after.trim_start().len();
                                 let raw = after.trim_start();
@@ -97,7 +97,7 @@ pub fn rewrite(text: &str, resolve: &mut dyn FnMut(&str, bool) -> Rewrite) -> St
                                 } else {
                                     raw.find(char::is_whitespace).unwrap_or(raw.len())
                                 };
-                                Some(i + 2 + skip..i + 2 + skip + len)
+                                i + 2 + skip..i + 2 + skip + len
                             }) {
                                 edits.push((
                                     span.start + at.start..span.start + at.end,

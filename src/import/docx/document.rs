@@ -168,14 +168,13 @@ pub fn read(xml: &str, cx: &Context<'_>) -> Result<Vec<Block>, String> {
                 }
                 "w:t" if !empty => in_text = true,
                 "w:tab" => push_text(&mut paragraph, &run, " "),
-                "w:br" | "w:cr" => {
-                    if attr(attrs, "w:type").is_none_or(|t| t == "textWrapping") {
-                        if let Some(p) = &mut paragraph {
-                            p.runs.push(Run {
-                                line_break: true,
-                                ..Run::default()
-                            });
-                        }
+                // Page and column breaks are not breaks in a web page.
+                "w:br" | "w:cr" if attr(attrs, "w:type").is_none_or(|t| t == "textWrapping") => {
+                    if let Some(p) = &mut paragraph {
+                        p.runs.push(Run {
+                            line_break: true,
+                            ..Run::default()
+                        });
                     }
                 }
                 "w:hyperlink" => {

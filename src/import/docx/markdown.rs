@@ -288,7 +288,7 @@ fn field(label: &str, w: &mut Written, blanks: &mut usize, entries: &mut Vec<Ent
         entries.push(Entry::person(None, format!("a blank without words (`{label}`) became the field `{name}`; give it a name and label that say what to write")));
         (name, format!("Blank {blanks}"))
     } else {
-        let mut name = slugify(&label.replace('\'', "").replace('’', "")).replace('-', "_");
+        let mut name = slugify(&label.replace(['\'', '’'], "")).replace('-', "_");
         name.retain(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !is_field_name(&name) {
             name = format!("field_{name}").trim_end_matches('_').to_string();
