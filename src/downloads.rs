@@ -9,7 +9,7 @@
 mod document;
 mod docx;
 mod text;
-mod zip;
+pub(crate) mod zip;
 
 use std::collections::BTreeMap;
 

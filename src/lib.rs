@@ -30,6 +30,7 @@ pub mod feed;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod html_text;
+pub mod import;
 pub mod languages;
 pub mod line_index;
 pub mod markdown;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use guidepost::import::{self, ImportError, ImportOptions};
 use guidepost::scaffold::{self, NewKind};
 use guidepost::serve::ServeOptions;
 use guidepost::{BuildOptions, Diagnostic, Error};
@@ -77,6 +78,23 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Bring in pages from a Hugo, Jekyll, MkDocs or Docusaurus site, or a Word document
+    Import {
+        /// The site's folder, or a .docx file (it is only read, never changed)
+        source: PathBuf,
+        /// The hub to add the pages to, or a new folder to make a hub in
+        #[arg(long, default_value = ".")]
+        into: PathBuf,
+        /// The generator that made the site, when no configuration file tells
+        #[arg(long, value_enum)]
+        from: Option<Generator>,
+        /// Make a Word document a template: highlighted, [bracketed] and <<marked>> blanks become fields
+        #[arg(long)]
+        template: bool,
+        /// Replace pages that already exist
+        #[arg(long)]
+        force: bool,
+    },
     /// Create a new article or template with its front matter filled in
     New {
         /// What to create
@@ -91,6 +109,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+/// A site generator whose Markdown `import` reads.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Generator {
+    Hugo,
+    Jekyll,
+    Mkdocs,
+    Docusaurus,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -204,6 +231,24 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            source,
+            into,
+            from,
+            template,
+            force,
+        } => run_import(ImportOptions {
+            source,
+            from: from.map(|g| match g {
+                Generator::Hugo => import::Generator::Hugo,
+                Generator::Jekyll => import::Generator::Jekyll,
+                Generator::Mkdocs => import::Generator::MkDocs,
+                Generator::Docusaurus => import::Generator::Docusaurus,
+            }),
+            into,
+            template,
+            force,
+        }),
         Command::New {
             kind,
             path,
@@ -229,6 +274,66 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Imports, prints the report, then checks the hub the pages went into.
+fn run_import(options: ImportOptions) -> Result<ExitCode, Error> {
+    let imported = match import::import(&options) {
+        Ok(imported) => imported,
+        Err(ImportError::Source { problems }) => {
+            print_diagnostics(&problems);
+            eprintln!(
+                "import failed: {} in the source; nothing was written",
+                count(problems.len(), "problem")
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(other) => {
+            let mut text = format!("error: {other}");
+            let mut source = std::error::Error::source(&other);
+            while let Some(cause) = source {
+                text.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            eprintln!("{text}\nNothing was written.");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    print!("{}", imported.report_text);
+    let into = &options.into;
+    println!(
+        "\nWrote {} into {} (this report is also in {}).",
+        count(imported.written.len() - 1, "file"),
+        into.display(),
+        into.join(import::REPORT_FILE).display()
+    );
+    println!("Checking the hub:");
+    let checked = guidepost::check(&BuildOptions {
+        root: into.clone(),
+        drafts: false,
+        base_url: None,
+        defer_search: false,
+    });
+    match checked {
+        Ok(warnings) => {
+            print_diagnostics(&warnings);
+            match warnings.len() {
+                0 => println!("No problems found."),
+                n => println!("No errors; {}.", count(n, "warning")),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(Error::Invalid { diagnostics }) => {
+            print_diagnostics(&diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "check found {}: the pages were imported; fix them before you build",
+                count(errors, "error")
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(other) => Err(other),
     }
 }
 
