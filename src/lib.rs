@@ -47,6 +47,7 @@ pub mod sync;
 pub mod text;
 pub mod theme;
 pub mod url;
+pub mod yaml_problem;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -112,7 +113,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
     }
     let theme = match theme {
         Ok(theme) => {
-            problems.extend(missing_layouts(&pages, &theme));
+            problems.extend(missing_layouts(&pages, &theme, &config.theme));
             Some(theme)
         }
         Err(theme_problems) => {
@@ -150,18 +151,23 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
 
 /// A `layout` that names a template the theme does not have, found before links are
 /// checked so it is reported with every other problem.
-fn missing_layouts(pages: &[source::SourcePage], theme: &theme::Theme) -> Vec<Diagnostic> {
+fn missing_layouts(
+    pages: &[source::SourcePage],
+    theme: &theme::Theme,
+    theme_name: &str,
+) -> Vec<Diagnostic> {
     pages
         .iter()
         .filter_map(|page| match &page.front.layout {
             front_matter::Layout::Custom(name) if !theme.has_template(&format!("{name}.html")) => {
+                let help = match text::suggest(name, ["article", "faq", "template"]) {
+                    Some(near) => format!("did you mean `layout: {near}`? The layouts are article, faq and template"),
+                    None => format!("use article, faq or template, or add a template `themes/{}/templates/{name}.html` to your theme", theme_name),
+                };
                 Some(
-                    Diagnostic::error(&page.file, format!("the theme has no template `{name}.html` for `layout: {name}`"))
+                    Diagnostic::error(&page.file, format!("there is no layout `{name}`"))
                         .at_line(page.front.line_of("layout"))
-                        .help(match text::suggest(name, ["article", "faq", "template"]) {
-                            Some(near) => format!("did you mean `{near}`?"),
-                            None => "use article, faq or template, or add the template to themes/<theme>/templates/".to_string(),
-                        }),
+                        .help(help),
                 )
             }
             _ => None,

@@ -207,6 +207,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
                     config.theme, config.theme
                 ),
             )
+            .at_line(crate::config::key_line(&config.text, "theme").unwrap_or(1))
             .help("create that folder, or set `theme: default`"),
         );
     }
