@@ -156,13 +156,30 @@ fn missing_layouts(
     theme: &theme::Theme,
     theme_name: &str,
 ) -> Vec<Diagnostic> {
+    // The built-in layouts, and the hub's own templates that are not the default theme's.
+    let own: Vec<&str> = theme
+        .sources
+        .keys()
+        .filter(|n| {
+            !theme::DEFAULT_FILES
+                .iter()
+                .any(|(f, _)| f.strip_prefix("templates/") == Some(n.as_str()))
+        })
+        .filter_map(|n| n.strip_suffix(".html"))
+        .collect();
+    let layouts = || {
+        ["article", "faq", "template"]
+            .into_iter()
+            .chain(own.iter().copied())
+    };
+    let listed = layouts().collect::<Vec<_>>().join(", ");
     pages
         .iter()
         .filter_map(|page| match &page.front.layout {
             front_matter::Layout::Custom(name) if !theme.has_template(&format!("{name}.html")) => {
-                let help = match text::suggest(name, ["article", "faq", "template"]) {
-                    Some(near) => format!("did you mean `layout: {near}`? The layouts are article, faq and template"),
-                    None => format!("use article, faq or template, or add a template `themes/{}/templates/{name}.html` to your theme", theme_name),
+                let help = match text::suggest(name, layouts()) {
+                    Some(near) => format!("did you mean `layout: {near}`? The layouts are {listed}"),
+                    None => format!("use one of the layouts ({listed}), or add a template `themes/{theme_name}/templates/{name}.html` to your theme"),
                 };
                 Some(
                     Diagnostic::error(&page.file, format!("there is no layout `{name}`"))
