@@ -249,22 +249,28 @@ impl Config {
 
     fn validate(&self, text: &str) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let mut problem = |key: &str, message: String, help: &str| {
-            let mut d = Diagnostic::error(CONFIG_FILE, message).help(help);
-            if let Some(line) = key_line(text, key) {
-                d = d.at_line(line);
-            }
-            problems.push(d);
+        // At the line of `anchors` (a key, then the entry's text), else of the key.
+        let mut problem = |anchors: &[&str], message: String, help: &str| {
+            let line = self
+                .line_of(anchors)
+                .filter(|_| anchors.len() > 1)
+                .or_else(|| key_line(text, anchors[0]))
+                .unwrap_or(1);
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, message)
+                    .help(help)
+                    .at_line(line),
+            );
         };
         if self.title.trim().is_empty() {
-            problem("title", "`title` is empty".into(), "give the hub a name");
+            problem(&["title"], "`title` is empty".into(), "give the hub a name");
         }
         if let Some((message, help)) = wording::base_url_problem(&self.base_url) {
-            problem("base_url", message, help);
+            problem(&["base_url"], message, help);
         }
         if self.audiences.is_empty() {
             problem(
-                "audiences",
+                &["audiences"],
                 "`audiences` is empty".into(),
                 "list at least one audience, e.g. `- {id: mentor, label: Mentors}`",
             );
@@ -283,14 +289,14 @@ impl Config {
             .filter(|id| !is_id(id))
         {
             problem(
-                "audiences",
+                &["audiences", bad],
                 format!("audience id `{bad}` is not a valid id"),
                 ID_HELP,
             );
         }
         for dup in ids(self.audiences.iter().map(|a| a.id.as_str()).collect()) {
             problem(
-                "audiences",
+                &["audiences", &format!("id: {dup}"), &format!("id: {dup}")],
                 format!("audience `{dup}` is listed twice"),
                 "keep one of them",
             );
@@ -302,14 +308,14 @@ impl Config {
             .filter(|id| !is_id(id))
         {
             problem(
-                "phases",
+                &["phases", bad],
                 format!("phase id `{bad}` is not a valid id"),
                 ID_HELP,
             );
         }
         for dup in ids(self.phases.iter().map(|p| p.id.as_str()).collect()) {
             problem(
-                "phases",
+                &["phases", &format!("id: {dup}"), &format!("id: {dup}")],
                 format!("phase `{dup}` is listed twice"),
                 "keep one of them",
             );
@@ -317,15 +323,16 @@ impl Config {
         problems
     }
 
-    /// The line of hub.yaml that holds each of `anchors` in turn, each found at or
+    /// The line of hub.yaml that holds the last of `anchors`, each found on a line
     /// below the one before: `["footer_links", "/faq/a.md"]` is the line of that link.
     pub fn line_of(&self, anchors: &[&str]) -> Option<usize> {
         let lines: Vec<&str> = self.text.lines().collect();
-        let mut at = 0;
+        let mut next = 0;
         for anchor in anchors {
-            at += lines[at..].iter().position(|l| l.contains(anchor))?;
+            let found = next + lines.get(next..)?.iter().position(|l| l.contains(anchor))?;
+            next = found + 1;
         }
-        (!anchors.is_empty()).then_some(at + 1)
+        (!anchors.is_empty()).then_some(next)
     }
 
     /// The audience with this id.

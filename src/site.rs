@@ -361,6 +361,7 @@ fn warnings(
                     &pages[t].file,
                     format!("the template `{id}` is not embedded in any article"),
                 )
+                .at_line(pages[t].front.line_of("layout"))
                 .help(format!(
                     "add a ```template block with `{id}` to the article where readers need it"
                 )),

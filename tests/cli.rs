@@ -68,7 +68,7 @@ fn new_article_and_template_are_ready_to_build() {
     let check = guidepost(dir.path(), &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(
-        stderr(&check).contains("warning: content/templates/thank-you-note.md: the template `thank-you-note` is not embedded in any article"),
+        stderr(&check).contains("warning: content/templates/thank-you-note.md:4: the template `thank-you-note` is not embedded in any article"),
         "{}",
         stderr(&check)
     );

@@ -30,7 +30,7 @@ fn a_template_no_article_embeds_is_reported_wherever_it_lives() {
         "---\ntitle: Thank-you note\nsummary: A short note.\nlayout: template\n---\nThank you.\n",
     )]);
     assert!(
-        printed.contains("warning: content/guide/thank-you-note.md: the template `thank-you-note` is not embedded in any article"),
+        printed.contains("warning: content/guide/thank-you-note.md:4: the template `thank-you-note` is not embedded in any article"),
         "{printed}"
     );
 }
