@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 
 mod keys;
+mod wording;
 
 /// The file name of a hub's settings.
 pub const CONFIG_FILE: &str = "hub.yaml";
@@ -57,6 +58,9 @@ pub struct Config {
     /// Build the search index and show the search box (on unless set to false).
     #[serde(default = "default_search")]
     pub search: bool,
+    /// The text of hub.yaml, so later stages can name the line of a value they check.
+    #[serde(skip)]
+    pub text: std::sync::Arc<str>,
 }
 
 /// A language the hub is written in.
@@ -166,14 +170,16 @@ impl Config {
             Err(e) => return Err(Error::io("read", path, e)),
         };
         let text = String::from_utf8(text).map_err(|e| {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             Error::from(vec![Diagnostic::error(
                 CONFIG_FILE,
-                "the file is not valid UTF-8",
+                "the file is not valid UTF-8 text",
             )
-            .help(format!(
-                "save it as UTF-8 (the first bad byte is at offset {})",
-                e.utf8_error().valid_up_to()
-            ))])
+            .at_line(line)
+            .help(
+                "save it as UTF-8 (text pasted from old word processors is often Windows-1252)",
+            )])
         })?;
         Config::read(&text)
     }
@@ -193,34 +199,50 @@ impl Config {
     /// cannot be read or a value has the wrong type.
     pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>)> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let syntax = |e: serde_yaml::Error| {
-            let (message, help) = explain(&yaml_message(&e));
-            let mut d = Diagnostic::error(CONFIG_FILE, message);
-            if let Some(loc) = e.location() {
-                d = d.at(loc.line(), loc.column());
-            }
-            Error::from(vec![d.help(help)])
-        };
-        let mut value: serde_yaml::Value = serde_yaml::from_str(text).map_err(syntax)?;
+        let mut value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+            Error::from(vec![wording::syntax(crate::yaml_problem::explain(
+                text, &e,
+            ))])
+        })?;
+        if !matches!(
+            value,
+            serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null
+        ) {
+            let problem = crate::yaml_problem::not_a_mapping(text);
+            return Err(vec![wording::syntax(problem)].into());
+        }
+        let slips: Vec<Diagnostic> = crate::yaml_problem::lint(text)
+            .into_iter()
+            .map(wording::syntax)
+            .collect();
         let mut problems = keys::remove_unknown(&mut value, text);
-        let mut config: Config = match serde_yaml::from_value(value) {
-            Ok(config) => config,
-            // Locations come from the text, so parse it again for the message.
+        let config: std::result::Result<Config, _> = serde_yaml::from_value(value);
+        let mut config = match config {
+            Ok(config) if slips.is_empty() => config,
+            Ok(_) => return Err(slips.into_iter().chain(problems).collect::<Vec<_>>().into()),
+            // A slip explains the wrong shape it causes; report the slip alone.
+            Err(_) if !slips.is_empty() => return Err(slips.into()),
             Err(e) => {
-                // The text has the positions; while it still holds unknown keys, its
-                // first error would be one of those, already reported.
-                let located = match problems.is_empty() {
-                    true => serde_yaml::from_str::<Config>(text).err().unwrap_or(e),
-                    false => e,
-                };
-                let mut error = syntax(located);
-                if let Error::Invalid { diagnostics } = &mut error {
-                    problems.append(diagnostics);
-                    *diagnostics = problems;
+                // The text has the positions and the path of the setting; its first
+                // error is an unknown key when there is one, already reported.
+                let located = serde_yaml::from_str::<Config>(text)
+                    .err()
+                    .filter(|e| !e.to_string().contains("unknown field"))
+                    .unwrap_or(e);
+                // A required key that is only misspelt is reported once, as the typo.
+                let typo = wording::missing_field(&located).is_some_and(|field| {
+                    let help = format!("did you mean `{field}`?");
+                    problems
+                        .iter()
+                        .any(|p| p.help.as_deref() == Some(help.as_str()))
+                });
+                if !typo {
+                    problems.push(wording::shape(text, &located));
                 }
-                return Err(error);
+                return Err(problems.into());
             }
         };
+        config.text = text.into();
         problems.extend(config.validate(text));
         if let Some(first) = config.languages.first() {
             config.language = first.id.clone();
@@ -233,7 +255,7 @@ impl Config {
 
     /// Replaces `base_url` (from `--base-url`), checked like the one in hub.yaml.
     pub fn set_base_url(&mut self, url: &str) -> std::result::Result<(), Diagnostic> {
-        if let Some((message, help)) = base_url_problem(url) {
+        if let Some((message, help)) = wording::base_url_problem(url) {
             return Err(Diagnostic::general(format!("--base-url: {message}")).help(help));
         }
         self.base_url = url.to_string();
@@ -245,22 +267,28 @@ impl Config {
 
     fn validate(&self, text: &str) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let mut problem = |key: &str, message: String, help: &str| {
-            let mut d = Diagnostic::error(CONFIG_FILE, message).help(help);
-            if let Some(line) = key_line(text, key) {
-                d = d.at_line(line);
-            }
-            problems.push(d);
+        // At the line of `anchors` (a key, then the entry's text), else of the key.
+        let mut problem = |anchors: &[&str], message: String, help: &str| {
+            let line = self
+                .line_of(anchors)
+                .filter(|_| anchors.len() > 1)
+                .or_else(|| key_line(text, anchors[0]))
+                .unwrap_or(1);
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, message)
+                    .help(help)
+                    .at_line(line),
+            );
         };
         if self.title.trim().is_empty() {
-            problem("title", "`title` is empty".into(), "give the hub a name");
+            problem(&["title"], "`title` is empty".into(), "give the hub a name");
         }
-        if let Some((message, help)) = base_url_problem(&self.base_url) {
-            problem("base_url", message, help);
+        if let Some((message, help)) = wording::base_url_problem(&self.base_url) {
+            problem(&["base_url"], message, help);
         }
         if self.audiences.is_empty() {
             problem(
-                "audiences",
+                &["audiences"],
                 "`audiences` is empty".into(),
                 "list at least one audience, e.g. `- {id: mentor, label: Mentors}`",
             );
@@ -279,14 +307,14 @@ impl Config {
             .filter(|id| !is_id(id))
         {
             problem(
-                "audiences",
+                &["audiences", bad],
                 format!("audience id `{bad}` is not a valid id"),
                 ID_HELP,
             );
         }
         for dup in ids(self.audiences.iter().map(|a| a.id.as_str()).collect()) {
             problem(
-                "audiences",
+                &["audiences", &format!("id: {dup}"), &format!("id: {dup}")],
                 format!("audience `{dup}` is listed twice"),
                 "keep one of them",
             );
@@ -298,14 +326,14 @@ impl Config {
             .filter(|id| !is_id(id))
         {
             problem(
-                "phases",
+                &["phases", bad],
                 format!("phase id `{bad}` is not a valid id"),
                 ID_HELP,
             );
         }
         for dup in ids(self.phases.iter().map(|p| p.id.as_str()).collect()) {
             problem(
-                "phases",
+                &["phases", &format!("id: {dup}"), &format!("id: {dup}")],
                 format!("phase `{dup}` is listed twice"),
                 "keep one of them",
             );
@@ -316,14 +344,14 @@ impl Config {
             .filter(|l| !crate::languages::is_language_tag(&l.id))
         {
             problem(
-                "languages",
+                &["languages", &format!("id: {}", bad.id)],
                 format!("language id `{}` is not a language tag", bad.id),
                 "use a language's two-letter code, like `es` or `fr`, optionally with a region: `pt-BR`",
             );
         }
         for dup in ids(self.languages.iter().map(|l| l.id.as_str()).collect()) {
             problem(
-                "languages",
+                &["languages", &format!("id: {dup}"), &format!("id: {dup}")],
                 format!("language `{dup}` is listed twice"),
                 "keep one of them",
             );
@@ -331,7 +359,7 @@ impl Config {
         if let Some(first) = self.languages.first() {
             if key_line(text, "language").is_some() && self.language != first.id {
                 problem(
-                    "language",
+                    &["language"],
                     format!("`language: {}` differs from the first of `languages` (`{}`)", self.language, first.id),
                     "remove `language`: with `languages`, the first one is the hub's default language",
                 );
@@ -352,6 +380,18 @@ impl Config {
         }
     }
 
+    /// The line of hub.yaml that holds the last of `anchors`, each found on a line
+    /// below the one before: `["footer_links", "/faq/a.md"]` is the line of that link.
+    pub fn line_of(&self, anchors: &[&str]) -> Option<usize> {
+        let lines: Vec<&str> = self.text.lines().collect();
+        let mut next = 0;
+        for anchor in anchors {
+            let found = next + lines.get(next..)?.iter().position(|l| l.contains(anchor))?;
+            next = found + 1;
+        }
+        (!anchors.is_empty()).then_some(next)
+    }
+
     /// The audience with this id.
     pub fn audience(&self, id: &str) -> Option<&Audience> {
         self.audiences.iter().find(|a| a.id == id)
@@ -363,54 +403,7 @@ impl Config {
     }
 }
 
-/// What is wrong with a base URL, if anything: it must be an absolute http(s) address
-/// with a host, and nothing a page's markup or a feed reader could misread.
-fn base_url_problem(url: &str) -> Option<(String, &'static str)> {
-    let help = "write the address the hub is published at, like https://example.org/hub/";
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
-    if host.is_none_or(str::is_empty) {
-        return Some((
-            format!("`base_url` must be an absolute http(s) URL, not `{url}`"),
-            help,
-        ));
-    }
-    if let Some(c) = url.chars().find(|c| {
-        c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
-    }) {
-        return Some((
-            format!(
-                "`base_url` holds `{}`, which cannot be part of a web address",
-                c.escape_default()
-            ),
-            help,
-        ));
-    }
-    None
-}
-
 const ID_HELP: &str = "ids are lowercase letters, digits and dashes, like `getting-started`";
-
-/// Says serde's "unknown field" in the words the README uses, with the nearest key.
-fn explain(message: &str) -> (String, String) {
-    let unknown = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split_once('`'));
-    if let Some((key, rest)) = unknown {
-        let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-        let help = match crate::text::suggest(key, expected.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the keys allowed here are: {}", expected.join(", ")),
-        };
-        return (format!("unknown key `{key}`"), help);
-    }
-    (
-        message.to_string(),
-        "check the YAML syntax and the setting names in the README's hub.yaml section".to_string(),
-    )
-}
 
 /// True for ids made of lowercase ASCII letters, digits and single dashes.
 pub fn is_id(id: &str) -> bool {

@@ -159,12 +159,16 @@ fn display(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// True for names editors and systems leave behind: hidden, swap, backup and temp files.
+/// True for names editors and systems leave behind: hidden, swap, backup and temp files
+/// (Vim's `.x.swp`, `x~` and `4913`, Emacs' `.#x` and `#x#`, `sed -i`'s `sedAb12Cd`,
+/// JetBrains' `x___jb_tmp___`, Word's `~$x`, Kate's `x.kate-swp`).
 pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
+        || name.starts_with("~$")
         || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
+        || is_sed_temp(name)
         || [
             ".swp",
             ".swx",
@@ -173,9 +177,20 @@ pub fn is_ignored(name: &str) -> bool {
             ".bak",
             ".crdownload",
             ".part",
+            ".kate-swp",
+            "___jb_tmp___",
+            "___jb_old___",
         ]
         .iter()
         .any(|ext| name.ends_with(ext))
+}
+
+/// `sed -i` writes its result to `sed` and six random letters and digits beside the
+/// file, then renames it over the file.
+fn is_sed_temp(name: &str) -> bool {
+    name.len() == 9
+        && name.starts_with("sed")
+        && name[3..].bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -191,9 +206,20 @@ mod tests {
             ".DS_Store",
             "4913",
             "x.tmp",
+            "sed4aLZS4",
+            "page.md___jb_tmp___",
+            "~$agenda.docx",
+            "page.md.kate-swp",
         ] {
             assert!(is_ignored(name), "{name}");
         }
-        assert!(!is_ignored("last-meeting.md"));
+        for kept in [
+            "last-meeting.md",
+            "sed.md",
+            "sediment.png",
+            "seder-notes.txt",
+        ] {
+            assert!(!is_ignored(kept), "{kept}");
+        }
     }
 }

@@ -11,9 +11,11 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 
+mod foreign;
 mod reader;
 mod values;
 
+pub use foreign::toml_settings;
 use reader::Parser;
 
 /// The text of a content file cut into its front matter and its body.
@@ -27,6 +29,8 @@ pub struct Split<'a> {
     pub body: &'a str,
     /// The byte offset of the body in the whole text.
     pub body_offset: usize,
+    /// The text of a leading `# Heading` taken as the title ([`take_heading_title`]).
+    pub heading_title: Option<&'a str>,
 }
 
 /// Cuts `text` at its `---` fences. A file without an opening fence is all body.
@@ -40,6 +44,7 @@ pub fn split(text: &str) -> Result<Split<'_>, usize> {
             yaml_line: 1,
             body: text,
             body_offset: 0,
+            heading_title: None,
         });
     }
     let yaml_start = (first_line_end + 1).min(text.len());
@@ -53,11 +58,35 @@ pub fn split(text: &str) -> Result<Split<'_>, usize> {
                 yaml_line: 2,
                 body: &text[body_offset..],
                 body_offset,
+                heading_title: None,
             });
         }
         offset += line.len();
     }
     Err(1)
+}
+
+/// Takes a leading `# Heading` as the title when the front matter has no `title` (the
+/// habit of MkDocs and of pages written for GitHub): the heading leaves the body, so
+/// the page does not show its title twice. Returns the heading's byte offset.
+pub fn take_heading_title(split: &mut Split<'_>) -> Option<usize> {
+    if crate::config::key_line(split.yaml, "title").is_some() {
+        return None;
+    }
+    let skipped = split.body.len() - split.body.trim_start_matches(['\n', ' ']).len();
+    let start = split.body[..skipped].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &split.body[start..];
+    let line = rest.split('\n').next().unwrap_or("");
+    let title = line.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+    if title.is_empty() {
+        return None;
+    }
+    let end = (start + line.len() + 1).min(split.body.len());
+    let offset = split.body_offset + start;
+    split.heading_title = Some(title);
+    split.body = &split.body[end..];
+    split.body_offset += end;
+    Some(offset)
 }
 
 /// Which kind of file the front matter belongs to; each allows its own keys.
@@ -119,6 +148,9 @@ pub struct Field {
     pub name: String,
     pub label: String,
     pub example: String,
+    /// The front matter line that declares it, for messages about it.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// A download format a template offers.
@@ -316,17 +348,13 @@ mod tests {
         let errs = parse_text("Just text").unwrap_err();
         assert_eq!(errs[0].message, "the page has no `title`");
         let errs = parse_text("---\ntitle: \"open\nsummary: x\n---\n").unwrap_err();
-        assert!(
-            errs[0].message.starts_with("invalid front matter"),
-            "{}",
-            errs[0].message
-        );
-        assert!(errs[0].line.unwrap() >= 2);
-        let errs = parse_text("---\ntitle: A\ntitle: B\n---\n").unwrap_err();
         assert_eq!(
             errs[0].message,
-            "invalid front matter: the key `title` appears twice"
+            "the quote mark that opens the value of `title` is never closed"
         );
+        assert_eq!(errs[0].line, Some(2));
+        let errs = parse_text("---\ntitle: A\ntitle: B\n---\n").unwrap_err();
+        assert_eq!(errs[0].message, "`title` is set twice");
         assert_eq!(errs[0].line, Some(3));
     }
 

@@ -50,6 +50,7 @@ pub mod sync;
 pub mod text;
 pub mod theme;
 pub mod url;
+pub mod yaml_problem;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -126,7 +127,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
     }
     let theme = match theme {
         Ok(theme) => {
-            problems.extend(missing_layouts(&pages, &theme));
+            problems.extend(missing_layouts(&pages, &theme, &config.theme));
             Some(theme)
         }
         Err(theme_problems) => {
@@ -198,18 +199,40 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
 
 /// A `layout` that names a template the theme does not have, found before links are
 /// checked so it is reported with every other problem.
-fn missing_layouts(pages: &[source::SourcePage], theme: &theme::Theme) -> Vec<Diagnostic> {
+fn missing_layouts(
+    pages: &[source::SourcePage],
+    theme: &theme::Theme,
+    theme_name: &str,
+) -> Vec<Diagnostic> {
+    // The built-in layouts, and the hub's own templates that are not the default theme's.
+    let own: Vec<&str> = theme
+        .sources
+        .keys()
+        .filter(|n| {
+            !theme::DEFAULT_FILES
+                .iter()
+                .any(|(f, _)| f.strip_prefix("templates/") == Some(n.as_str()))
+        })
+        .filter_map(|n| n.strip_suffix(".html"))
+        .collect();
+    let layouts = || {
+        ["article", "faq", "template"]
+            .into_iter()
+            .chain(own.iter().copied())
+    };
+    let listed = layouts().collect::<Vec<_>>().join(", ");
     pages
         .iter()
         .filter_map(|page| match &page.front.layout {
             front_matter::Layout::Custom(name) if !theme.has_template(&format!("{name}.html")) => {
+                let help = match text::suggest(name, layouts()) {
+                    Some(near) => format!("did you mean `layout: {near}`? The layouts are {listed}"),
+                    None => format!("use one of the layouts ({listed}), or add a template `themes/{theme_name}/templates/{name}.html` to your theme"),
+                };
                 Some(
-                    Diagnostic::error(&page.file, format!("the theme has no template `{name}.html` for `layout: {name}`"))
+                    Diagnostic::error(&page.file, format!("there is no layout `{name}`"))
                         .at_line(page.front.line_of("layout"))
-                        .help(match text::suggest(name, ["article", "faq", "template"]) {
-                            Some(near) => format!("did you mean `{near}`?"),
-                            None => "use article, faq or template, or add the template to themes/<theme>/templates/".to_string(),
-                        }),
+                        .help(help),
                 )
             }
             _ => None,

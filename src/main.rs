@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use guidepost::import::{self, ImportError, ImportOptions};
+use guidepost::scaffold::ci::Ci;
 use guidepost::scaffold::{self, NewKind};
 use guidepost::serve::ServeOptions;
 use guidepost::{BuildOptions, Diagnostic, Error};
@@ -25,6 +26,10 @@ enum Command {
     Init {
         /// Folder to create the hub in; it must not already hold one
         dir: Option<PathBuf>,
+        /// Also write the workflow that publishes the hub (GitHub Pages or GitLab
+        /// Pages); in a folder that already holds a hub, write only that
+        #[arg(long, value_enum, value_name = "HOST")]
+        ci: Option<CiHost>,
     },
     /// Build the hub into a static site
     Build {
@@ -121,6 +126,12 @@ enum Generator {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum CiHost {
+    Github,
+    Gitlab,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum Kind {
     Article,
     Template,
@@ -139,14 +150,30 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
-        Command::Init { dir } => {
+        Command::Init { dir, ci } => {
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-            let written = scaffold::init(&dir)?;
-            println!(
-                "Created a hub with {} files in {}.",
-                written.len(),
-                dir.display()
-            );
+            let ci = ci.map(|host| match host {
+                CiHost::Github => Ci::Github,
+                CiHost::Gitlab => Ci::Gitlab,
+            });
+            let has_hub = dir.join(guidepost::config::CONFIG_FILE).exists();
+            if !(has_hub && ci.is_some()) {
+                let written = scaffold::init(&dir)?;
+                println!(
+                    "Created a hub with {} files in {}.",
+                    written.len(),
+                    dir.display()
+                );
+            }
+            if let Some(ci) = ci {
+                let written = scaffold::ci::write(&dir, ci)?;
+                println!("Wrote {}.", written.display());
+                if scaffold::ci::source().is_none() {
+                    println!(
+                        "Before you push it, set GUIDEPOST_GIT in it to the git address of Guidepost's source code."
+                    );
+                }
+            }
             let root = if dir == Path::new(".") {
                 String::new()
             } else {
@@ -268,10 +295,14 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 });
             }
             let created = scaffold::new_page(&root, kind, &path, title.as_deref())?;
-            println!(
-                "Created {}",
-                created.strip_prefix(&root).unwrap_or(&created).display()
-            );
+            let shown = |p: &Path| p.strip_prefix(&root).unwrap_or(p).display().to_string();
+            for index in &created.indexes {
+                println!(
+                    "Created {} for the new folder: give it a description there (listings show its title and description)",
+                    shown(index)
+                );
+            }
+            println!("Created {}", shown(&created.page));
             Ok(ExitCode::SUCCESS)
         }
     }

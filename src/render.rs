@@ -4,7 +4,6 @@
 //! template library). Out: every page, listing and redirect as an [`OutputFile`],
 //! rendered in parallel and handed to a sink as each is made.
 
-use std::path::PathBuf;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -95,18 +94,10 @@ fn render_template<T: Serialize>(
             error_chain(&e)
         ))
     })?;
-    theme.tera.render(name, &context).map_err(|e| {
-        let file = theme
-            .sources
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
-        Diagnostic::error(
-            file,
-            format!("the template failed to render: {}", error_chain(&e)),
-        )
-        .help("check the variable names the template uses against the README's theme section")
-    })
+    theme
+        .tera
+        .render(name, &context)
+        .map_err(|e| theme.render_problem(name, &e))
 }
 
 fn redirects(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {

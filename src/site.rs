@@ -24,7 +24,7 @@ mod sections;
 pub use ordering::{computed_related, RELATED_LIMIT};
 pub use sections::alias_file;
 
-use links::{footer_target, resolve_links, resolve_related, Lookup};
+use links::{footer_target, resolve_links, resolve_related, resolve_start_here, Lookup};
 use ordering::{collect_tags, fill_neighbours, order_sections, title_key};
 use sections::{build_sections, check_urls, index_rel, new_page, template_index};
 
@@ -359,34 +359,22 @@ pub fn assemble(
     order_sections(&mut sections, &site_pages);
     fill_neighbours(&sections, &mut site_pages);
     let tags = collect_tags(&site_pages);
-    let start_here = config
-        .audiences
-        .iter()
-        .map(|a| {
-            a.start_here
-                .iter()
-                .filter_map(|path| {
-                    let rel = path.trim_start_matches('/');
-                    let found = lookup.pages.get(rel).copied();
-                    // A page not translated is left out of this language's lists.
-                    let elsewhere = lookup.fallback.as_ref().is_some_and(|f| f.has_page(rel));
-                    if found.is_none() && !elsewhere {
-                        problems.push(
-                            Diagnostic::error(crate::config::CONFIG_FILE, format!("`start_here` of audience `{}` lists `{path}`, which is not a page", a.id))
-                                .help("write the page's path from content/, like /closure/last-meeting.md"),
-                        );
-                    }
-                    found
-                })
-                .collect()
-        })
-        .collect();
+    let start_here = resolve_start_here(&config, &lookup, &mut problems);
     let footer_links = config
         .footer_links
         .iter()
         .map(|link| ResolvedFooterLink {
             label: link.label.clone(),
-            target: footer_target(&link.url, &lookup, &site_pages, &sections, &mut problems),
+            target: footer_target(
+                (
+                    &link.url,
+                    config.line_of(&["footer_links", &link.url]).unwrap_or(1),
+                ),
+                &lookup,
+                &site_pages,
+                &sections,
+                &mut problems,
+            ),
         })
         .collect();
 
@@ -482,6 +470,7 @@ fn warnings(
                     &pages[t].file,
                     format!("the template `{id}` is not embedded in any article"),
                 )
+                .at_line(pages[t].front.line_of("layout"))
                 .help(format!(
                     "add a ```template block with `{id}` to the article where readers need it"
                 )),
@@ -501,7 +490,9 @@ fn warnings(
             }
         }
         if page.front.summary.trim().is_empty() {
-            out.push(Diagnostic::warning(&page.file, "the page has no `summary`").at_line(1).help("add one or two sentences as `summary:`; cards, search results and search engines show it"));
+            // An empty `summary:` line is where the sentences go; without one, the top.
+            let line = page.front.lines.get("summary").copied().unwrap_or(1);
+            out.push(Diagnostic::warning(&page.file, "the page has no `summary`").at_line(line).help("add one or two sentences as `summary:`; cards, search results and search engines show it"));
         }
     }
     out

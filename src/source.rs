@@ -93,7 +93,10 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // NUL bytes are reserved for the renderer's markers; CommonMark replaces them anyway.
     let text = normalise(text);
-    let split = match front_matter::split(&text) {
+    if let Some((message, help)) = front_matter::toml_settings(&text) {
+        return Parsed::failed(Diagnostic::error(&shown, message).at_line(1).help(help));
+    }
+    let mut split = match front_matter::split(&text) {
         Ok(split) => split,
         Err(line) => {
             return Parsed::failed(
@@ -107,6 +110,7 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
         SourceKind::Index => FileKind::Index,
         _ => FileKind::Page,
     };
+    let heading = front_matter::take_heading_title(&mut split);
     let front = match front_matter::parse(&split, &shown, kind, config) {
         Ok(front) => front,
         Err(problems) => {
@@ -123,6 +127,14 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
     };
     let body = markdown::render(split.body, split.body_offset, &lines, options);
     let mut diagnostics = Vec::new();
+    if let (Some(offset), Some(title)) = (heading, split.heading_title) {
+        diagnostics.push(heading_title_note(
+            &shown,
+            &split,
+            title,
+            lines.position(offset).0,
+        ));
+    }
     // Once per file: a page imported from HTML can have thousands of such lines.
     if let Some(&first) = body.raw_html_lines.first() {
         let count = body.raw_html_lines.len();
@@ -187,6 +199,31 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
     }
 }
 
+/// The warning for a page titled by its `# Heading`: it builds, and the author learns
+/// how to set the title where Guidepost looks for it.
+fn heading_title_note(
+    shown: &PathBuf,
+    split: &front_matter::Split<'_>,
+    title: &str,
+    line: usize,
+) -> Diagnostic {
+    let title_line = format!(
+        "title: {}",
+        serde_yaml::to_string(title).unwrap_or_default().trim_end()
+    );
+    let help = if split.yaml.is_empty() {
+        format!("start the file with front matter that names the title, and remove the `# {title}` line:\n---\n{title_line}\n---")
+    } else {
+        format!("add `{title_line}` to the front matter and remove the `# {title}` line")
+    };
+    Diagnostic::warning(
+        shown,
+        format!("the page has no `title`, so its heading `# {title}` is used as the title"),
+    )
+    .at_line(line)
+    .help(help)
+}
+
 impl Parsed {
     /// A file that could not be used, and why.
     pub fn failed(diagnostic: Diagnostic) -> Parsed {
@@ -249,7 +286,7 @@ fn check_placeholders(
                     file,
                     format!("field `{}` is declared but never used", field.name),
                 )
-                .at_line(front.line_of("fields"))
+                .at_line(field.line)
                 .help(format!(
                     "write `{{{{ {} }}}}` where it belongs in the template, or remove the field",
                     field.name

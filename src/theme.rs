@@ -13,6 +13,8 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::output::{Contents, OutputFile};
 
+mod explain;
+
 /// The folder under the hub root that holds themes.
 pub const THEMES_DIR: &str = "themes";
 
@@ -63,6 +65,8 @@ pub struct Theme {
     pub statics: BTreeMap<String, StaticFile>,
     /// Where each template came from, as shown in messages.
     pub sources: BTreeMap<String, PathBuf>,
+    /// Each template's text, to find the line a render error is about.
+    pub texts: BTreeMap<String, String>,
     /// A hash of every template's name and text: pages rendered with a different
     /// fingerprint are never reused (see `render::memo`).
     pub fingerprint: u64,
@@ -72,6 +76,12 @@ impl Theme {
     /// True when the theme has a template of this name (`faq.html`).
     pub fn has_template(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// Tera's failure to render the template `name`, said in plain words at the file
+    /// and line it is about.
+    pub fn render_problem(&self, name: &str, error: &tera::Error) -> Diagnostic {
+        explain::render(name, &error_chain(error), &self.sources, &self.texts)
     }
 }
 
@@ -207,6 +217,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
                     config.theme, config.theme
                 ),
             )
+            .at_line(crate::config::key_line(&config.text, "theme").unwrap_or(1))
             .help("create that folder, or set `theme: default`"),
         );
     }
@@ -222,8 +233,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         let mut single = Tera::default();
         if let Err(e) = single.add_raw_template(name, text) {
             // Alone, a child template cannot find its parent; only parse errors count here.
-            if error_chain(&e).contains("Failed to parse") {
-                problems.push(tera_diagnostic(shown, &e));
+            let chain = error_chain(&e);
+            if chain.contains("Failed to parse") {
+                problems.push(explain::syntax(shown, text, &chain));
             }
         }
     }
@@ -231,15 +243,15 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
         {
-            problems.push(
-                Diagnostic::general(format!(
-                    "the theme's templates do not fit together: {}",
-                    error_chain(&e)
-                ))
-                .help(
-                    "check `{% extends %}`, `{% import %}` and `{% include %}` names in the theme",
-                ),
-            );
+            let sources = templates
+                .iter()
+                .map(|(n, (_, p))| (n.clone(), p.clone()))
+                .collect();
+            let texts = templates
+                .iter()
+                .map(|(n, (t, _))| (n.clone(), t.clone()))
+                .collect();
+            problems.push(explain::inheritance(&error_chain(&e), &sources, &texts));
         }
     }
     if problems.is_empty() {
@@ -249,40 +261,23 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         }
         let fingerprint = std::hash::Hasher::finish(&hasher);
         let sources = templates
+            .iter()
+            .map(|(name, (_, shown))| (name.clone(), shown.clone()))
+            .collect();
+        let texts = templates
             .into_iter()
-            .map(|(name, (_, shown))| (name, shown))
+            .map(|(name, (text, _))| (name, text))
             .collect();
         Ok(Theme {
             tera,
             statics,
             sources,
+            texts,
             fingerprint,
         })
     } else {
         Err(problems)
     }
-}
-
-fn tera_diagnostic(shown: &Path, error: &tera::Error) -> Diagnostic {
-    let chain = error_chain(error);
-    // Tera reports positions as "--> L:C" inside the pest error text.
-    let position = chain.split("--> ").nth(1).and_then(|rest| {
-        let spot = rest.split(|c: char| c.is_whitespace()).next()?;
-        let (line, column) = spot.split_once(':')?;
-        Some((line.parse().ok()?, column.parse().ok()?))
-    });
-    let mut d = Diagnostic::error(
-        shown,
-        format!(
-            "template syntax error: {}",
-            chain.lines().last().unwrap_or("").trim()
-        ),
-    )
-    .help("fix the Tera syntax at this spot (`{{ value }}`, `{% if %}…{% endif %}`)");
-    if let Some((line, column)) = position {
-        d = d.at(line, column);
-    }
-    d
 }
 
 /// An error and all its causes on one line, because Tera keeps the real cause in `source()`.

@@ -358,7 +358,11 @@ fn a_layout_names_a_theme_template() {
     .unwrap();
     let failed = guidepost(dir.path(), &["build"]);
     assert!(!failed.status.success());
-    assert!(stderr(&failed).contains("error: content/guide/map.md:4: the theme has no template `wider.html` for `layout: wider`"), "{}", stderr(&failed));
+    assert!(
+        stderr(&failed).contains("error: content/guide/map.md:4: there is no layout `wider`\n  help: did you mean `layout: wide`? The layouts are article, faq, template, wide"),
+        "{}",
+        stderr(&failed)
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ fn init_then_build_in_an_empty_folder() {
     let dir = tempfile::tempdir().unwrap();
     let init = guidepost(dir.path(), &["init", "my-hub"]);
     assert!(init.status.success(), "{}", stderr(&init));
-    assert!(stdout(&init).contains("Created a hub with 6 files in my-hub."));
+    assert!(stdout(&init).contains("Created a hub with 10 files in my-hub."));
     let root = dir.path().join("my-hub");
     let check = guidepost(&root, &["check", "--strict"]);
     assert!(
@@ -23,7 +23,7 @@ fn init_then_build_in_an_empty_folder() {
     assert!(build.status.success(), "{}", stderr(&build));
     let summary = stdout(&build);
     assert!(
-        summary.starts_with("Built 1 article, 1 FAQ page, 1 template and "),
+        summary.starts_with("Built 2 articles, 1 FAQ page, 1 template and "),
         "{summary}"
     );
     let welcome = read(&root.join("public"), "getting-started/welcome/index.html");
@@ -51,7 +51,7 @@ fn new_article_and_template_are_ready_to_build() {
     assert!(article.status.success(), "{}", stderr(&article));
     assert_eq!(
         stdout(&article).trim(),
-        "Created content/closure/saying-goodbye.md"
+        "Created content/closure/_index.md for the new folder: give it a description there (listings show its title and description)\nCreated content/closure/saying-goodbye.md"
     );
     let text = fs::read_to_string(dir.path().join("content/closure/saying-goodbye.md")).unwrap();
     assert!(
@@ -68,7 +68,7 @@ fn new_article_and_template_are_ready_to_build() {
     let check = guidepost(dir.path(), &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(
-        stderr(&check).contains("warning: content/templates/thank-you-note.md: the template `thank-you-note` is not embedded in any article"),
+        stderr(&check).contains("warning: content/templates/thank-you-note.md:4: the template `thank-you-note` is not embedded in any article"),
         "{}",
         stderr(&check)
     );

@@ -55,6 +55,17 @@ proptest! {
     }
 
     #[test]
+    fn explaining_yaml_mistakes_never_panics(yaml in "([ \t]{0,4}(- ?)?[a-zé]{0,4}(: ?)?[a-z \"'\\[\\]{}#|>:,-]{0,10}\n){0,8}") {
+        let problems = guidepost::yaml_problem::lint(&yaml);
+        let lines = yaml.lines().count();
+        prop_assert!(problems.iter().all(|p| p.line >= 1 && p.line <= lines));
+        if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(&yaml) {
+            let p = guidepost::yaml_problem::explain(&yaml, &e);
+            prop_assert!(p.line >= 1 && p.line <= lines.max(1) + 1, "{p:?}");
+        }
+    }
+
+    #[test]
     fn parsing_any_file_never_panics(text in any::<String>(), fenced in any::<bool>()) {
         let file = SourceFile { rel: "a/b.md".into(), path: "a/b.md".into(), kind: SourceKind::Page };
         let text = if fenced { format!("---\n{text}\n---\n{text}") } else { text };

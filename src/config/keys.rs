@@ -71,6 +71,7 @@ impl Known {
             allow_html: false,
             paper: Paper::Letter,
             search: true,
+            text: Default::default(),
         };
         let audience = Audience {
             id: String::new(),

@@ -45,3 +45,21 @@ fn duplicate_and_malformed_ids_are_reported() {
     assert!(messages.iter().any(|m| m.contains("`Staff Team`")));
     assert!(messages.iter().any(|m| m.contains("base_url")));
 }
+
+#[test]
+fn id_problems_point_at_the_entry() {
+    let text = "title: Hub\nbase_url: https://example.org/\naudiences:\n  - {id: mentor, label: A}\n  - {id: mentee, label: B}\n  - {id: mentor, label: C}\n  - {id: Staff, label: D}\n";
+    let err = Config::parse(text).unwrap_err();
+    let shown: Vec<String> = err
+        .diagnostics()
+        .iter()
+        .map(|d| format!("{}: {}", d.line.unwrap(), d.message))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "6: audience `mentor` is listed twice",
+            "7: audience id `Staff` is not a valid id"
+        ]
+    );
+}

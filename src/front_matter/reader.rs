@@ -11,8 +11,10 @@ use crate::front_matter::{
     check_slug, FileKind, Format, FrontMatter, Layout, PathRef, Split, INDEX_KEYS, PAGE_KEYS,
 };
 use crate::text::suggest;
+use crate::yaml_problem::{self, YamlProblem};
 
 use super::describe;
+use super::foreign;
 
 pub(super) struct Parser<'a> {
     pub path: &'a Path,
@@ -48,7 +50,7 @@ impl Parser<'_> {
             let line = self.key_line(key);
             front.lines.insert(key.to_string(), line);
             if !allowed.contains(&key) {
-                self.unknown_key(key, line, kind, allowed);
+                self.unknown_key(key, value, line, kind, allowed);
                 continue;
             }
             self.read_key(&mut front, key, value, line);
@@ -60,6 +62,10 @@ impl Parser<'_> {
                     && suggest(k, allowed.iter().copied()) == Some("title")
             })
         };
+        if let (Some(title), false) = (self.split.heading_title, front.lines.contains_key("title"))
+        {
+            front.title = title.to_string();
+        }
         if front.title.trim().is_empty() && !front.lines.contains_key("title") && !misspelt_title()
         {
             let help = if self.split.yaml.is_empty() {
@@ -80,32 +86,35 @@ impl Parser<'_> {
             return Some(serde_yaml::Mapping::new());
         }
         match serde_yaml::from_str::<Value>(self.split.yaml) {
-            Ok(Value::Mapping(m)) => Some(m),
+            Ok(Value::Mapping(m)) => {
+                for slip in yaml_problem::lint(self.split.yaml) {
+                    self.yaml_problem(slip);
+                }
+                Some(m)
+            }
             Ok(Value::Null) => Some(serde_yaml::Mapping::new()),
             Ok(_) => {
-                let line = self.split.yaml_line;
-                self.problem(
-                    line,
-                    "front matter must be a list of `key: value` lines",
-                    "write it like `title: Saying goodbye`",
-                );
+                let problem = yaml_problem::not_a_mapping(self.split.yaml);
+                self.yaml_problem(problem);
                 None
             }
             Err(e) => {
-                let problem = yaml_problem(self.split.yaml, &e);
-                let (line, column) = problem.position.unwrap_or((self.split.yaml_line, 1));
-                let line = line + self.split.yaml_line - 1;
-                self.problems.push(
-                    Diagnostic::error(
-                        self.path,
-                        format!("invalid front matter: {}", problem.message),
-                    )
-                    .at(line, column)
-                    .help(problem.help),
-                );
+                let problem = yaml_problem::explain(self.split.yaml, &e);
+                self.yaml_problem(problem);
                 None
             }
         }
+    }
+
+    /// Reports a YAML mistake at its line in the file.
+    fn yaml_problem(&mut self, problem: YamlProblem) {
+        let line = problem.line + self.split.yaml_line - 1;
+        let at = Diagnostic::error(self.path, problem.message);
+        let at = match problem.column {
+            Some(column) => at.at(line, column),
+            None => at.at_line(line),
+        };
+        self.problems.push(at.help(problem.help));
     }
 
     fn key_line(&self, key: &str) -> usize {
@@ -127,9 +136,18 @@ impl Parser<'_> {
         );
     }
 
-    fn unknown_key(&mut self, key: &str, line: usize, kind: FileKind, allowed: &[&str]) {
+    fn unknown_key(
+        &mut self,
+        key: &str,
+        value: &Value,
+        line: usize,
+        kind: FileKind,
+        allowed: &[&str],
+    ) {
         let all = PAGE_KEYS.iter().chain(INDEX_KEYS).copied();
+        let foreign = foreign::advice(key, value, kind);
         let help = match suggest(key, allowed.iter().copied()) {
+            _ if foreign.is_some() => foreign.unwrap_or_default(),
             Some(near) => format!("did you mean `{near}`?"),
             None if all.clone().any(|k| k == key) => match kind {
                 FileKind::Index => format!("`{key}` belongs on pages, not in a folder's _index.md"),
@@ -164,13 +182,11 @@ impl Parser<'_> {
                 let ids = self.list(key, value, line);
                 for id in &ids {
                     if self.config.audience(id).is_none() {
-                        let known: Vec<&str> = self
-                            .config
-                            .audiences
-                            .iter()
-                            .map(|a| a.id.as_str())
+                        let known: Vec<(&str, &str)> = (self.config.audiences.iter())
+                            .map(|a| (a.id.as_str(), a.label.as_str()))
                             .collect();
-                        self.unknown_value("audience", id, &known, line);
+                        let at = self.item_line_after(id, line).unwrap_or(line);
+                        self.unknown_value("audience", id, &known, at);
                     }
                 }
                 front.audience = ids;
@@ -178,8 +194,9 @@ impl Parser<'_> {
             "phase" => {
                 if let Some(id) = self.text(key, value, line) {
                     if self.config.phase(&id).is_none() {
-                        let known: Vec<&str> =
-                            self.config.phases.iter().map(|p| p.id.as_str()).collect();
+                        let known: Vec<(&str, &str)> = (self.config.phases.iter())
+                            .map(|p| (p.id.as_str(), p.label.as_str()))
+                            .collect();
                         self.unknown_value("phase", &id, &known, line);
                     }
                     front.phase = Some(id);
@@ -313,16 +330,31 @@ impl Parser<'_> {
         }
     }
 
-    fn unknown_value(&mut self, key: &str, value: &str, known: &[&str], line: usize) {
-        let help = match suggest(value, known.iter().copied()) {
-            Some(near) => format!(
-                "did you mean `{near}`? ({key} values come from hub.yaml: {})",
-                known.join(", ")
-            ),
+    /// An audience or phase id that hub.yaml does not list, with the nearest one: the
+    /// same id or label in other letters (`Mentors`), else the closest spelling.
+    fn unknown_value(&mut self, key: &str, value: &str, known: &[(&str, &str)], line: usize) {
+        let slug = crate::text::slugify(value);
+        let ids = || known.iter().map(|(id, _)| *id);
+        let near = known
+            .iter()
+            .find(|(id, label)| *id == slug || crate::text::slugify(label) == slug)
+            .map(|(id, _)| *id)
+            .or_else(|| suggest(value, ids()))
+            .or_else(|| {
+                let labels: Vec<String> =
+                    known.iter().map(|(_, l)| crate::text::slugify(l)).collect();
+                let near = suggest(&slug, labels.iter().map(String::as_str))?;
+                labels.iter().position(|l| l == near).map(|i| known[i].0)
+            });
+        let listed = ids().collect::<Vec<_>>().join(", ");
+        let help = match near {
+            Some(near) => {
+                format!("did you mean `{near}`? ({key} values come from hub.yaml: {listed})")
+            }
             None if known.is_empty() => format!(
                 "hub.yaml lists no {key} values: add them to hub.yaml, or remove `{key}:` here"
             ),
-            None => format!("use one of the {key} ids in hub.yaml: {}", known.join(", ")),
+            None => format!("use one of the {key} ids in hub.yaml: {listed}"),
         };
         self.problem(line, format!("unknown {key} `{value}`"), help);
     }
@@ -362,67 +394,5 @@ impl Parser<'_> {
             })
             .or_else(|| lines().find(|(_, l)| l.contains(needle)))
             .map(|(n, _)| n)
-    }
-}
-
-/// A YAML syntax error said in an author's terms, with its position in the YAML.
-struct YamlProblem {
-    message: String,
-    help: &'static str,
-    position: Option<(usize, usize)>,
-}
-
-/// Rewords the YAML parser's most common complaints and points at the line that causes
-/// them (the parser often notices only lines later).
-fn yaml_problem(yaml: &str, error: &serde_yaml::Error) -> YamlProblem {
-    let raw = config::yaml_message(error);
-    let position = error.location().map(|l| (l.line(), l.column()));
-    let line_of = |pred: &dyn Fn(&str) -> bool| yaml.lines().position(pred).map(|i| (i + 1, 1));
-    if let Some(key) = raw
-        .strip_prefix("duplicate entry with key \"")
-        .and_then(|r| r.strip_suffix('"'))
-    {
-        let second = yaml
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| {
-                l.strip_prefix(key)
-                    .is_some_and(|r| r.trim_start().starts_with(':'))
-            })
-            .nth(1);
-        return YamlProblem {
-            message: format!("the key `{key}` appears twice"),
-            help: "keep one of the two lines",
-            position: second.map(|(i, _)| (i + 1, 1)).or(position),
-        };
-    }
-    if raw.contains("while scanning a quoted scalar") {
-        let open = line_of(&|l: &str| {
-            let value = l.split_once(':').map_or("", |(_, v)| v.trim());
-            let quote = value.chars().next();
-            matches!(quote, Some('"') | Some('\''))
-                && (value.len() < 2 || !value.ends_with(quote.unwrap()))
-        });
-        return YamlProblem {
-            message: "a quoted value is never closed".to_string(),
-            help: "end the value with the same quote mark it starts with, on the same line",
-            position: open.or(position),
-        };
-    }
-    if yaml.contains('\t') && raw.contains("cannot start any token") {
-        return YamlProblem {
-            message: "a tab character is not allowed here".to_string(),
-            help: "YAML does not allow tabs for indentation; use spaces",
-            position: line_of(&|l: &str| l.contains('\t')).or(position),
-        };
-    }
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string() + raw[i..].split_once(", ").map_or("", |(_, rest)| rest),
-        None => raw,
-    };
-    YamlProblem {
-        message,
-        help: "check the YAML: `key: value` per line, spaces (not tabs) for indentation, quotes closed",
-        position,
     }
 }

@@ -138,7 +138,7 @@ impl Parser<'_> {
                 self.problem(line, "a field has no `name`", FIELD_HELP);
                 continue;
             };
-            let l = self.item_line(&name).unwrap_or(line);
+            let l = self.field_line(&name, line).unwrap_or(line);
             if !is_field_name(&name) {
                 self.problem(
                     l,
@@ -165,9 +165,30 @@ impl Parser<'_> {
                 label,
                 example: get("example").unwrap_or_default(),
                 name,
+                line: l,
             });
         }
         fields
+    }
+
+    /// The file line at or after `from` where `name: <name>` declares a field.
+    fn field_line(&self, name: &str, from: usize) -> Option<usize> {
+        let declares = |text: &str| {
+            text.match_indices("name:").any(|(at, _)| {
+                let value = text[at + 5..].trim_start();
+                let value = value.trim_start_matches(['"', '\'']);
+                value.strip_prefix(name).is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with([',', '}', '"', '\'', ' '])
+                })
+            })
+        };
+        self.split
+            .yaml
+            .lines()
+            .enumerate()
+            .map(|(i, text)| (i + self.split.yaml_line, text))
+            .find(|&(n, text)| n >= from && declares(text))
+            .map(|(n, _)| n)
     }
 }
 

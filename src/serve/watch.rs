@@ -4,6 +4,7 @@
 //! backup and temporary files are ignored, and `--poll` replaces file-system events
 //! where they are unreliable (network drives, some virtual machines and WSL).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -62,22 +63,23 @@ impl Watch {
     pub fn run(mut self, mut on_change: impl FnMut(&[PathBuf])) {
         let root = self.root.clone();
         while let Ok(first) = self.receiver.recv() {
-            let mut changed = Vec::new();
-            collect(&root, first, &mut changed);
-            if changed.is_empty() {
+            let mut batch = Batch::default();
+            batch.collect(&root, first);
+            if batch.changed.is_empty() {
                 continue;
             }
             let started = Instant::now();
             while started.elapsed() < MAX_DELAY {
                 match self.receiver.recv_timeout(QUIET) {
-                    Ok(event) => collect(&root, event, &mut changed),
+                    Ok(event) => batch.collect(&root, event),
                     Err(_) => break,
                 }
             }
-            changed.sort();
-            changed.dedup();
             watch_folders(self.watcher.as_mut(), &root, &mut self.watched);
-            on_change(&changed);
+            let changed = batch.settled();
+            if !changed.is_empty() {
+                on_change(&changed);
+            }
         }
     }
 }
@@ -100,13 +102,40 @@ fn watch_folders(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathB
     }
 }
 
-fn collect(root: &Path, event: notify::Result<notify::Event>, changed: &mut Vec<PathBuf>) {
-    match event {
-        Ok(event) if !matches!(event.kind, EventKind::Access(_)) => {
-            changed.extend(event.paths.into_iter().filter(|p| is_relevant(root, p)));
+/// The changes of one settled batch of events.
+#[derive(Debug, Default)]
+struct Batch {
+    changed: Vec<PathBuf>,
+    /// Paths whose first event in the batch created them.
+    created: HashSet<PathBuf>,
+}
+
+impl Batch {
+    fn collect(&mut self, root: &Path, event: notify::Result<notify::Event>) {
+        match event {
+            Ok(event) if !matches!(event.kind, EventKind::Access(_)) => {
+                let creates = matches!(event.kind, EventKind::Create(_));
+                for path in event.paths.into_iter().filter(|p| is_relevant(root, p)) {
+                    if creates && !self.changed.contains(&path) {
+                        self.created.insert(path.clone());
+                    }
+                    self.changed.push(path);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => eprintln!("warning: file watching reported: {e}"),
         }
-        Ok(_) => {}
-        Err(e) => eprintln!("warning: file watching reported: {e}"),
+    }
+
+    /// The changed paths, sorted, without the files that came and went within the
+    /// batch: an editor's temporary file (whatever its name) changes nothing.
+    fn settled(mut self) -> Vec<PathBuf> {
+        self.changed.sort();
+        self.changed.dedup();
+        let created = self.created;
+        self.changed
+            .retain(|p| !created.contains(p) || p.symlink_metadata().is_ok());
+        self.changed
     }
 }
 
@@ -157,10 +186,33 @@ mod tests {
             "/hub/content/.a.md.swp",
             "/hub/content/a.md~",
             "/hub/content/4913",
+            "/hub/content/closure/sed4aLZS4",
+            "/hub/content/closure/.#last-meeting.md",
+            "/hub/content/closure/last-meeting.md___jb_tmp___",
             "/hub/.git/index",
             "/elsewhere/content/a.md",
         ] {
             assert!(!is_relevant(root, Path::new(ignored)), "{ignored}");
         }
+    }
+
+    #[test]
+    fn a_file_that_came_and_went_within_a_batch_is_not_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("content/a.md");
+        let gone = dir.path().join("content/a.md.tmp-4821");
+        let deleted = dir.path().join("content/old.md");
+        std::fs::create_dir_all(kept.parent().unwrap()).unwrap();
+        std::fs::write(&kept, "saved").unwrap();
+        let event = |kind, path: &PathBuf| Ok(notify::Event::new(kind).add_path(path.clone()));
+        let create = EventKind::Create(notify::event::CreateKind::File);
+        let remove = EventKind::Remove(notify::event::RemoveKind::File);
+        let mut batch = Batch::default();
+        // An editor's save: a temporary file written, then renamed over the page.
+        batch.collect(dir.path(), event(create, &gone));
+        batch.collect(dir.path(), event(remove, &gone));
+        batch.collect(dir.path(), event(create, &kept));
+        batch.collect(dir.path(), event(remove, &deleted));
+        assert_eq!(batch.settled(), [kept, deleted]);
     }
 }

@@ -1,4 +1,4 @@
-//! Links, `related` lists and footer links resolved to pages, sections and files,
+//! Links, `related` lists, footer links and `start_here` pages resolved to pages, sections and files,
 //! with an error for every target that does not exist.
 
 use std::collections::HashMap;
@@ -220,7 +220,7 @@ pub(super) fn resolve_related(
 }
 
 pub(super) fn footer_target(
-    link: &str,
+    (link, line): (&str, usize),
     lookup: &Lookup<'_>,
     pages: &[Page],
     sections: &[Section],
@@ -267,9 +267,63 @@ pub(super) fn footer_target(
                     crate::config::CONFIG_FILE,
                     format!("the footer link `{link}` is not a page"),
                 )
-                .help("write the page's path from content/, like /faq/program-faq.md"),
+                .at_line(line)
+                .help(
+                    match crate::text::suggest(
+                        path.trim_start_matches('/'),
+                        lookup.pages.keys().map(String::as_str),
+                    ) {
+                        Some(near) => format!("did you mean `/{near}`?"),
+                        None => "write the page's path from content/, like /faq/program-faq.md"
+                            .to_string(),
+                    },
+                ),
             );
             LinkTarget::External(link.to_string())
         }
     }
+}
+
+/// Each audience's `start_here` pages, with an error at the hub.yaml line of every
+/// path that is not a page (and the nearest page's path).
+pub(super) fn resolve_start_here(
+    config: &crate::config::Config,
+    lookup: &Lookup<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Vec<PageId>> {
+    let mut resolve = |audience: &crate::config::Audience, path: &String| {
+        let rel = path.trim_start_matches('/');
+        let found = lookup.pages.get(rel).copied();
+        // A page not translated is left out of this language's lists.
+        let elsewhere = lookup.fallback.as_ref().is_some_and(|f| f.has_page(rel));
+        if found.is_none() && !elsewhere {
+            let line = config
+                .line_of(&["audiences", &format!("id: {}", audience.id), path])
+                .or_else(|| config.line_of(&[path]))
+                .unwrap_or(1);
+            let help = match crate::text::suggest(rel, lookup.pages.keys().map(String::as_str)) {
+                Some(near) => format!("did you mean `/{near}`?"),
+                None => {
+                    "write the page's path from content/, like /closure/last-meeting.md".to_string()
+                }
+            };
+            problems.push(
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    format!(
+                        "`start_here` of audience `{}` lists `{path}`, which is not a page",
+                        audience.id
+                    ),
+                )
+                .at_line(line)
+                .help(help),
+            );
+        }
+        found
+    };
+    config
+        .audiences
+        .iter()
+        .map(|a| a.start_here.iter().filter_map(|p| resolve(a, p)).collect())
+        .collect()
 }

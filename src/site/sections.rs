@@ -208,7 +208,9 @@ pub(super) fn check_urls(
         claims.push((section.url.clone(), file, None));
     }
     for page in pages {
-        claims.push((page.url.clone(), page.file.clone(), None));
+        // A clash is fixed with a `slug`: point at it, or at the top of the file.
+        let line = page.front.lines.get("slug").copied().unwrap_or(1);
+        claims.push((page.url.clone(), page.file.clone(), Some(line)));
     }
     for asset in assets {
         let address = routes::address_of(&asset.rel).to_string();
