@@ -360,6 +360,7 @@ mod tests {
             name: "mentee_name".into(),
             label: "Mentee's name".into(),
             example: "Jordan".into(),
+            line: 0,
         }];
         let out = render(
             body,

@@ -150,6 +150,7 @@ mod tests {
             name: "who".into(),
             label: "Mentee's name".into(),
             example: String::new(),
+            line: 0,
         }];
         assert_eq!(label_of(&fields, "who"), "Mentee's name");
         assert_eq!(label_of(&fields, "other"), "other");

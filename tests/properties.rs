@@ -74,7 +74,7 @@ proptest! {
 
     #[test]
     fn markdown_never_panics(body in any::<String>(), html in any::<bool>()) {
-        let fields = [guidepost::front_matter::Field { name: "a".into(), label: "A".into(), example: String::new() }];
+        let fields = [guidepost::front_matter::Field { name: "a".into(), label: "A".into(), example: String::new(), line: 0 }];
         let options = RenderOptions { allow_html: html, placeholders: Some(&fields) };
         let out = render(&body, 0, &LineIndex::new(&body), options);
         prop_assert!(out.toc.iter().all(|t| t.level == 2 || t.level == 3));
@@ -143,7 +143,7 @@ proptest! {
         let text: String = parts.iter().map(|(plain, name)| format!("{plain}{{{{ {name} }}}}")).collect();
         let fields: Vec<guidepost::front_matter::Field> = parts
             .iter()
-            .map(|(_, name)| guidepost::front_matter::Field { name: name.clone(), label: format!("Label {name}"), example: String::new() })
+            .map(|(_, name)| guidepost::front_matter::Field { name: name.clone(), label: format!("Label {name}"), example: String::new(), line: 0 })
             .collect();
         let options = RenderOptions { allow_html: false, placeholders: Some(&fields) };
         let out = render(&text, 0, &LineIndex::new(&text), options);

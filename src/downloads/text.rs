@@ -229,6 +229,7 @@ mod tests {
             name: "mentee_name".into(),
             label: "Mentee's name".into(),
             example: String::new(),
+            line: 0,
         }];
         write(
             "",

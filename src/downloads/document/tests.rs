@@ -9,11 +9,13 @@ fn doc(md: &str) -> Vec<Block> {
             name: "mentor_name".into(),
             label: "Mentor's name".into(),
             example: String::new(),
+            line: 0,
         },
         Field {
             name: "mentee_name".into(),
             label: "Mentee's name".into(),
             example: String::new(),
+            line: 0,
         },
     ];
     parse(md, &fields, &|n| format!("https://example.org/link-{n}/"))
