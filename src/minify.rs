@@ -53,7 +53,18 @@ pub fn css(text: &str) -> String {
             }
             c => {
                 flush_space(&mut out, &mut pending_space, c);
-                out.push(c);
+                // `0.5rem` is `.5rem`: a number's leading zero goes (not in `10.5`).
+                let leading_zero = c == '0'
+                    && !out
+                        .ends_with(|p: char| p.is_alphanumeric() || matches!(p, '.' | '_' | '#'))
+                    && {
+                        let mut ahead = chars.clone();
+                        ahead.next() == Some('.')
+                            && ahead.next().is_some_and(|d| d.is_ascii_digit())
+                    };
+                if !leading_zero {
+                    out.push(c);
+                }
             }
         }
     }
@@ -88,6 +99,15 @@ mod tests {
             css(text),
             ":root{--a:#fff}a:hover,.b>.c{content:\"  two  spaces \";margin:0 auto}@media (max-width:30rem){.x .y{color:red}}"
         );
+    }
+
+    #[test]
+    fn numbers_lose_their_leading_zero_only() {
+        assert_eq!(
+            css("a { margin: 0.5rem -0.25em 10.5px 0; opacity: 0.9; width: calc(100% - 0.5em); color: rgb(0 0 0 / 0.5); }"),
+            "a{margin:.5rem -.25em 10.5px 0;opacity:.9;width:calc(100% - .5em);color:rgb(0 0 0 / .5)}"
+        );
+        assert_eq!(css(".x0.y { content: \"0.5\" }"), ".x0.y{content:\"0.5\"}");
     }
 
     #[test]
