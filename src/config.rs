@@ -356,6 +356,16 @@ impl Config {
                 "keep one of them",
             );
         }
+        if self.languages.len() > 64 {
+            problem(
+                &["languages"],
+                format!(
+                    "`languages` lists {} languages; a hub can have 64 at most",
+                    self.languages.len()
+                ),
+                "keep the languages your readers use",
+            );
+        }
         if let Some(first) = self.languages.first() {
             if key_line(text, "language").is_some() && self.language != first.id {
                 problem(

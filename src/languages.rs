@@ -9,7 +9,7 @@
 //! a language the hub does not list; outdated translations (warnings); how much of
 //! each language is translated (notes).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::config::Language;
 use crate::diagnostic::Diagnostic;
@@ -179,8 +179,9 @@ pub struct LanguageMap {
     pub languages: Vec<Language>,
     /// Each language's URL prefix: `""` for the default, `es/` for Spanish.
     pub prefixes: Vec<String>,
-    /// For each address, a bit per language that has it.
-    addresses: HashMap<String, u64>,
+    /// For each address, a bit per language that has it (ordered, so the map hashes
+    /// the same from one rebuild to the next).
+    addresses: BTreeMap<String, u64>,
 }
 
 /// One language's version of a page, or its home where the page is not translated.
@@ -210,7 +211,7 @@ impl LanguageMap {
         LanguageMap {
             languages,
             prefixes,
-            addresses: HashMap::new(),
+            addresses: BTreeMap::new(),
         }
     }
 

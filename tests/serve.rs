@@ -189,6 +189,43 @@ fn an_edit_is_served_and_open_pages_reload() {
     assert!(server.get("/guide/").2.contains("Third steps"));
 }
 
+#[test]
+fn an_edited_translation_reloads_its_language() {
+    let dir = hub("lang-en-es");
+    let server = Server::start(dir.path(), 0);
+    let (status, _, body) = server.get("/es/closure/last-meeting/");
+    assert_eq!(status, 200);
+    assert!(body.contains("dar las gracias."));
+    let events = server.events();
+    edit(
+        &dir.path().join("content/closure/last-meeting.es.md"),
+        "dar las gracias.",
+        "dar las gracias de corazón.",
+    );
+    wait_for_event(&events, "reload");
+    assert!(server
+        .get("/es/closure/last-meeting/")
+        .2
+        .contains("dar las gracias de corazón."));
+    // A new translation appears under its language, and its source offers it.
+    std::fs::write(
+        dir.path().join("content/closure/keeping-in-touch.es.md"),
+        "---\ntitle: Mantenerse en contacto\nsummary: Decidan juntos si siguen en contacto.\nupdated: 2026-11-02\n---\nAlgunas parejas siguen en contacto.\n\n## Las reglas del programa {#rules}\n\nRevisen lo que permite su programa.\n",
+    )
+    .unwrap();
+    wait_for_event(&events, "reload");
+    assert_eq!(server.get("/es/closure/keeping-in-touch/").0, 200);
+    assert!(server
+        .get("/closure/keeping-in-touch/")
+        .2
+        .contains(r#"<a href="../../es/closure/keeping-in-touch/" lang="es">Español</a>"#));
+    // The Spanish page now links to the Spanish translation.
+    assert!(server
+        .get("/es/closure/last-meeting/")
+        .2
+        .contains(r#"href="../keeping-in-touch/#rules""#));
+}
+
 /// True when the served search vocabulary holds `word`.
 fn vocabulary_has(server: &Server, word: &str) -> bool {
     let (status, _, manifest) = server.get("/search/index/manifest.js");

@@ -140,6 +140,8 @@ impl Fingerprints {
             debug_hash(&tags),
             debug_hash(&site.footer_links),
             debug_hash(&embeds),
+            // Which pages each language has: the language switcher shows it.
+            debug_hash(&site.languages),
         ]);
         let mut all = vec![
             structure,
