@@ -22,6 +22,7 @@ use crate::url::relative;
 pub type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter::Format), usize>;
 
 mod body;
+mod handbook;
 mod jobs;
 
 pub use jobs::Job;

@@ -18,6 +18,8 @@ pub const LIBRARY_URL: &str = "template-library/";
 pub const TAGS_URL: &str = "tags/";
 /// The folder of audience pages.
 pub const AUDIENCE_DIR: &str = "audience/";
+/// The folder of the audiences' printable handbooks.
+pub const HANDBOOKS_DIR: &str = "handbooks/";
 /// The folder of template downloads.
 pub const DOWNLOADS_DIR: &str = "downloads/";
 /// The folder of the theme's stylesheets, scripts and icons.
@@ -39,6 +41,7 @@ pub const MARKER: &str = ".guidepost-output";
 pub const RESERVED_FOLDERS: &[&str] = &[
     TAGS_URL,
     AUDIENCE_DIR,
+    HANDBOOKS_DIR,
     LIBRARY_URL,
     DOWNLOADS_DIR,
     THEME_DIR,
@@ -48,6 +51,11 @@ pub const RESERVED_FOLDERS: &[&str] = &[
 
 /// Site files the build writes itself at the root.
 pub const RESERVED_FILES: &[&str] = &[NOT_FOUND, SITEMAP, ROBOTS, FEED, MARKER];
+
+/// An audience's printable handbook.
+pub fn handbook_url(id: &str) -> String {
+    format!("{HANDBOOKS_DIR}{id}/")
+}
 
 /// An audience's page.
 pub fn audience_url(id: &str) -> String {

@@ -36,6 +36,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/embed.html",
     "templates/library.html",
     "templates/audience.html",
+    "templates/handbook.html",
     "templates/tag.html",
     "templates/tags.html",
     "templates/404.html",
@@ -47,6 +48,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "static/search-core.js",
     "static/search.js",
     "static/search.css",
+    "static/handbook.css",
     "static/favicon.svg",
 ];
 

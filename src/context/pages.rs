@@ -191,6 +191,8 @@ pub struct Group<'a> {
 /// An audience page.
 #[derive(Debug, Serialize)]
 pub struct AudiencePage<'a> {
+    /// The audience's printable handbook.
+    pub handbook_url: String,
     pub title: String,
     pub description: &'a str,
     pub start_here: Vec<Card<'a>>,

@@ -99,7 +99,7 @@ fn embed(
 
 /// Moves an embedded template's headings one level down (it sits inside an article's
 /// section) and prefixes their ids so they cannot clash with the article's.
-fn nest_headings(html: &str, prefix: &str) -> String {
+pub(super) fn nest_headings(html: &str, prefix: &str) -> String {
     let mut out = html.replace(" id=\"", &format!(" id=\"{prefix}-"));
     for level in (1..=5).rev() {
         out = out

@@ -28,6 +28,8 @@ pub enum Job {
     Section(usize),
     Page(PageId),
     Audience(usize),
+    /// The printable handbook of an audience.
+    Handbook(usize),
     Tag(usize),
 }
 
@@ -37,7 +39,7 @@ impl Job {
     /// run out of work.
     pub fn all(site: &Site) -> Vec<Job> {
         let mut jobs: Vec<Job> = (0..site.config.audiences.len())
-            .map(Job::Audience)
+            .flat_map(|n| [Job::Audience(n), Job::Handbook(n)])
             .collect();
         jobs.extend([Job::Library, Job::Tags, Job::Home]);
         // One page for addresses that do not exist, whatever their language.
@@ -64,6 +66,7 @@ impl Job {
             Job::Section(id) => format!("section:{}", site.sections[id].dir),
             Job::Page(id) => format!("page:{}", site.pages[id].rel),
             Job::Audience(n) => format!("audience:{}", site.config.audiences[n].id),
+            Job::Handbook(n) => format!("handbook:{}", site.config.audiences[n].id),
             Job::Tag(n) => format!("tag:{}", site.tags[n].slug),
         }
     }
@@ -184,6 +187,7 @@ impl Job {
                 )?
             }
             Job::Page(id) => render_page(site, theme, id)?,
+            Job::Handbook(n) => super::handbook::render(site, theme, n)?,
             Job::Audience(n) => {
                 let a = &site.config.audiences[n];
                 let from = site.route(&routes::audience_url(&a.id));
@@ -219,6 +223,7 @@ impl Job {
                     });
                 }
                 let data = context::AudiencePage {
+                    handbook_url: relative(&from, &site.route(&routes::handbook_url(&a.id))),
                     title: format!("For {}", a.label.to_lowercase()),
                     description: &a.description,
                     start_here: site.start_here[n]

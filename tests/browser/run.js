@@ -25,7 +25,7 @@ const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 // Every kind of page the reader meets.
-const KINDS = ["home", "category", "section", "article", "faq", "template", "library", "audience", "tag", "tags", "not-found"];
+const KINDS = ["home", "category", "section", "article", "faq", "template", "library", "audience", "handbook", "tag", "tags", "not-found"];
 // An address no hub has, answered with its 404 page.
 const MISSING = "no-such-page/";
 // One page of every kind in tests/fixtures/theme, by URL path.
@@ -38,6 +38,7 @@ const FIXTURE_PAGES = {
   template: "templates/first-meeting-checklist/",
   library: "template-library/",
   audience: "audience/mentor/",
+  handbook: "handbooks/mentor/",
   tag: "tags/first-meeting/",
   tags: "tags/",
   "not-found": MISSING,
@@ -327,6 +328,32 @@ test("articles, FAQs and templates have a print button, and print hides the chro
         );
         assert.equal(hidden, 0, "every answer printed");
       }
+      await page.emulateMedia({ media: "screen" });
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("a handbook holds every page of its audience and prints without cut content", async () => {
+  const { context, page } = await open();
+  try {
+    for (const hub of [shipped, fixture]) {
+      await visit(page, at(hub, "audience/mentor/"));
+      const listed = await page.$$eval("main .card-title a", (links) => links.map((a) => a.textContent.trim()));
+      await page.click("a[href$='handbooks/mentor/']");
+      const held = await page.$$eval(".handbook-entry > h2", (titles) => titles.map((h) => h.textContent.trim()));
+      for (const title of new Set(listed)) assert.ok(held.includes(title), `${hub.name}: "${title}" is in the handbook`);
+      await page.emulateMedia({ media: "print" });
+      const cut = await page.evaluate(() => {
+        const width = document.querySelector(".handbook").getBoundingClientRect().right;
+        return Array.from(document.querySelectorAll(".handbook *"))
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length)
+          .map((el) => el.tagName + "." + el.className);
+      });
+      assert.deepEqual(cut, [], `${hub.name}: nothing printed past the page's edge`);
+      const pdf = await page.pdf({ format: "Letter" });
+      assert.ok(pdf.length > 10000, "a booklet was printed");
       await page.emulateMedia({ media: "screen" });
     }
   } finally {

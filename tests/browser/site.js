@@ -147,6 +147,7 @@ function kindOf(url, html) {
   if (url in fixed) return fixed[url];
   if (/^tags\/[^/]+\/$/.test(url)) return "tag";
   if (/^audience\/[^/]+\/$/.test(url)) return "audience";
+  if (/^handbooks\/[^/]+\/$/.test(url)) return "handbook";
   if (html.includes('<article class="doc faq"')) return "faq";
   if (/<article class="doc template-page[ "]/.test(html)) return "template";
   if (/<article class="doc( has-toc)?"/.test(html)) return "article";

@@ -175,6 +175,8 @@ impl Fingerprints {
         match *job {
             Job::Page(id) => self.page(site, id),
             Job::Library => hash_of([self.listings, debug_hash(sizes)]),
+            // A handbook holds its pages whole.
+            Job::Handbook(_) => hash_of([self.listings, hash_of(&self.inward)]),
             _ => self.listings,
         }
     }

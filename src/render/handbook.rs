@@ -1,0 +1,116 @@
+//! The handbook of an audience: one printable page that gathers every page for that
+//! audience in category order (a cover, contents with links, then each page whole:
+//! articles, FAQ answers open, templates as labelled blanks), what a program hands
+//! its mentors on training day.
+//!
+//! In: the [`Site`] and one audience. Out: `handbooks/<audience>/index.html`.
+
+use crate::context;
+use crate::diagnostic::Diagnostic;
+use crate::output::OutputFile;
+use crate::routes;
+use crate::site::{PageId, Site};
+use crate::theme::Theme;
+use crate::url::relative;
+
+use super::body::{fill, nest_headings};
+use super::page;
+
+/// The handbook page's data.
+#[derive(Debug, serde::Serialize)]
+pub struct HandbookPage<'a> {
+    pub title: String,
+    pub description: &'a str,
+    /// The newest `updated` of the pages it holds, written out.
+    pub updated_long: Option<String>,
+    pub chapters: Vec<Chapter>,
+    /// The audience's page, for the way back.
+    pub audience_url: String,
+}
+
+/// A category and the audience's pages in it.
+#[derive(Debug, serde::Serialize)]
+pub struct Chapter {
+    pub title: String,
+    pub entries: Vec<Entry>,
+}
+
+/// One page of the site, whole.
+#[derive(Debug, serde::Serialize)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// The page's body, its headings one level down and their ids its own.
+    pub body: String,
+    /// The page on the site, relative and absolute (for print).
+    pub url: String,
+    pub address: String,
+}
+
+/// The handbook of audience `n`.
+pub fn render(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagnostic> {
+    let audience = &site.config.audiences[n];
+    let from = site.route(&routes::handbook_url(&audience.id));
+    let mut chapters: Vec<Chapter> = Vec::new();
+    let mut updated = None;
+    for page in pages_for(site, &audience.id) {
+        let p = &site.pages[page];
+        updated = updated.max(p.front.updated);
+        let id = format!(
+            "page-{}",
+            crate::text::slugify(p.rel.trim_end_matches(".md"))
+        );
+        let body = fill(p.body.html.parts(), &p.links, &p.embeds, &from, site, theme)?;
+        let entry = Entry {
+            body: nest_headings(&body, &id),
+            title: p.front.title.clone(),
+            summary: p.front.summary.clone(),
+            url: relative(&from, &p.url),
+            address: format!("{}{}", site.config.base_url, p.url),
+            id,
+        };
+        let category = site.sections[p.category].title.clone();
+        match chapters.last_mut() {
+            Some(chapter) if chapter.title == category => chapter.entries.push(entry),
+            _ => chapters.push(Chapter {
+                title: category,
+                entries: vec![entry],
+            }),
+        }
+    }
+    let data = HandbookPage {
+        title: format!("Handbook for {}", audience.label.to_lowercase()),
+        description: &audience.description,
+        updated_long: updated.map(|d| d.long()),
+        chapters,
+        audience_url: relative(&from, &site.route(&routes::audience_url(&audience.id))),
+    };
+    let title = data.title.clone();
+    page(
+        theme,
+        "handbook.html",
+        &from,
+        data,
+        context::chrome(site, &from, Some(&title), &audience.description, None),
+    )
+}
+
+/// The pages for an audience in the order the site shows them: category by category,
+/// each category's own pages before its sections'.
+fn pages_for(site: &Site, audience: &str) -> Vec<PageId> {
+    fn walk(site: &Site, section: usize, audience: &str, out: &mut Vec<PageId>) {
+        out.extend(
+            site.sections[section]
+                .pages
+                .iter()
+                .filter(|&&p| site.pages[p].front.audience.iter().any(|a| a == audience)),
+        );
+        for &child in &site.sections[section].children {
+            walk(site, child, audience, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(site, 0, audience, &mut out);
+    out
+}
