@@ -50,7 +50,8 @@ fn edit(root: &Path, rel: &str, change: impl FnOnce(String) -> String) {
 /// category and section, every audience and every tag.
 fn listings(root: &Path) -> usize {
     let site = guidepost::load(&options(root), &mut Forget).unwrap().site;
-    5 + site.sections.len() - 1 + site.config.audiences.len() + site.tags.len()
+    // Each audience has its page and its handbook.
+    5 + site.sections.len() - 1 + 2 * site.config.audiences.len() + site.tags.len()
 }
 
 /// Everything a render makes from a template: the listings and one job per page.
@@ -84,7 +85,18 @@ fn every_kind_of_edit_renders_what_a_full_build_renders() {
         "Every match comes to a close.",
     );
     let again = rebuild_matches_full_build(root, &mut cache, "a body edit");
-    assert_eq!(again, 1, "a body edit renders only its own page");
+    let audiences = guidepost::load(&options(root), &mut Forget)
+        .unwrap()
+        .site
+        .pages
+        .iter()
+        .find(|p| p.rel == "closing/ending-well.md")
+        .map_or(0, |p| p.front.audience.len());
+    assert_eq!(
+        again,
+        1 + audiences,
+        "a body edit renders only its own page and the handbooks that hold it"
+    );
 
     edit(root, article, |t| {
         format!("{t}\nOne more sentence at the end.\n")

@@ -175,8 +175,18 @@ impl Fingerprints {
         match *job {
             Job::Page(id) => self.page(site, id),
             Job::Library => hash_of([self.listings, debug_hash(sizes)]),
-            // A handbook holds its pages whole.
-            Job::Handbook(_) => hash_of([self.listings, hash_of(&self.inward)]),
+            // A handbook holds its audience's pages whole.
+            Job::Handbook(n) => {
+                let audience = &site.config.audiences[n].id;
+                let held: Vec<u64> = site
+                    .pages
+                    .iter()
+                    .zip(&self.inward)
+                    .filter(|(p, _)| p.front.audience.contains(audience))
+                    .map(|(_, &inward)| inward)
+                    .collect();
+                hash_of([self.listings, hash_of(&held)])
+            }
             _ => self.listings,
         }
     }
