@@ -341,7 +341,7 @@ impl Config {
         for bad in self
             .languages
             .iter()
-            .filter(|l| !crate::languages::is_language_tag(&l.id))
+            .filter(|l| !crate::language_tag::is_language_tag(&l.id))
         {
             problem(
                 &["languages", &format!("id: {}", bad.id)],

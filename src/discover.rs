@@ -126,7 +126,7 @@ pub fn discover(root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
         let rel = rel.replace('\\', "/");
         let kind = if rel.ends_with(".md") {
             // A folder's page, or its translation (`_index.es.md`).
-            let source = crate::languages::language_of(&rel).map(|(source, _)| source);
+            let source = crate::language_tag::language_of(&rel).map(|(source, _)| source);
             let named = source.as_deref().unwrap_or(&rel);
             if named == "_index.md" || named.ends_with("/_index.md") {
                 SourceKind::Index

@@ -31,6 +31,7 @@ pub mod fingerprint;
 pub mod front_matter;
 pub mod html_text;
 pub mod import;
+pub mod language_tag;
 pub mod languages;
 pub mod line_index;
 pub mod markdown;
