@@ -4,7 +4,7 @@
 //! pages, templates and tags in a stable order, URLs assigned, every link and embed
 //! checked, previous/next and related pages computed; or every problem found.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -17,13 +17,17 @@ use crate::languages::LanguageMap;
 use crate::markdown::{Markdown, TocEntry};
 use crate::source::SourcePage;
 
+mod checks;
+mod languages;
 mod links;
 mod ordering;
 mod sections;
 
+pub use languages::join_languages;
 pub use ordering::{computed_related, RELATED_LIMIT};
 pub use sections::alias_file;
 
+use checks::warnings;
 use links::{footer_target, resolve_links, resolve_related, resolve_start_here, Lookup};
 use ordering::{collect_tags, fill_neighbours, order_sections, title_key};
 use sections::{build_sections, check_urls, index_rel, new_page, template_index};
@@ -403,97 +407,9 @@ pub fn assemble(
     Ok((site, problems))
 }
 
-/// Joins the default language's site and its translations: each learns which
-/// addresses every language has (for the language switcher), and each translation
-/// keeps the default site for the pages it has no translation of.
-pub fn join_languages(mut site: Site, mut translations: Vec<Site>) -> (Arc<Site>, Vec<Site>) {
-    let mut map = LanguageMap::new(site.config.language_list());
-    for s in std::iter::once(&site).chain(&translations) {
-        for address in s.addresses() {
-            map.add(s.language, &address);
-        }
-    }
-    let map = Arc::new(map);
-    site.languages = map.clone();
-    let site = Arc::new(site);
-    for translation in &mut translations {
-        translation.languages = map.clone();
-        translation.fallback = Some(site.clone());
-    }
-    (site, translations)
-}
-
-impl Site {
-    /// Every address this site has a page at: pages, sections and its listings.
-    fn addresses(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.pages.iter().map(|p| p.url.clone()).collect();
-        out.extend(self.sections.iter().map(|s| s.url.clone()));
-        out.extend(
-            self.tags
-                .iter()
-                .map(|t| self.route(&crate::routes::tag_url(&t.slug))),
-        );
-        out.extend(
-            self.config
-                .audiences
-                .iter()
-                .map(|a| self.route(&crate::routes::audience_url(&a.id))),
-        );
-        out.extend([crate::routes::LIBRARY_URL, crate::routes::TAGS_URL].map(|r| self.route(r)));
-        if self.config.search {
-            out.push(self.route(crate::routes::SEARCH_URL));
-        }
-        out
-    }
-}
-
 /// Adds to each page's related pages the computed ones ([`computed_related`]).
 pub fn add_related(site: &mut Site, computed: &[Vec<PageId>]) {
     for (page, more) in site.pages.iter_mut().zip(computed) {
         page.related.extend_from_slice(more);
     }
-}
-
-fn warnings(
-    pages: &[Page],
-    templates: &BTreeMap<String, PageId>,
-    today: Option<Date>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    // A template that no article embeds is found only by readers who browse the
-    // template library: they never meet it where its guidance is.
-    for (id, &t) in templates {
-        let embedded = pages.iter().any(|p| p.embeds.contains(&Embedded::Own(t)));
-        if !embedded {
-            out.push(
-                Diagnostic::warning(
-                    &pages[t].file,
-                    format!("the template `{id}` is not embedded in any article"),
-                )
-                .at_line(pages[t].front.line_of("layout"))
-                .help(format!(
-                    "add a ```template block with `{id}` to the article where readers need it"
-                )),
-            );
-        }
-    }
-    for page in pages {
-        if let (Some(due), Some(today)) = (page.front.review_by, today) {
-            if due < today {
-                out.push(
-                    Diagnostic::warning(&page.file, format!("due for review since {due}"))
-                        .at_line(page.front.line_of("review_by"))
-                        .help(
-                            "read the page, update it, then move `review_by` and `updated` forward",
-                        ),
-                );
-            }
-        }
-        if page.front.summary.trim().is_empty() {
-            // An empty `summary:` line is where the sentences go; without one, the top.
-            let line = page.front.lines.get("summary").copied().unwrap_or(1);
-            out.push(Diagnostic::warning(&page.file, "the page has no `summary`").at_line(line).help("add one or two sentences as `summary:`; cards, search results and search engines show it"));
-        }
-    }
-    out
 }
