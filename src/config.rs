@@ -4,13 +4,18 @@
 //! (ids unique, base URL absolute), or diagnostics naming the line to fix.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::i18n::Strings;
 
 mod keys;
+mod localized;
+
+pub use localized::{is_language_tag, Localized};
 
 /// The file name of a hub's settings.
 pub const CONFIG_FILE: &str = "hub.yaml";
@@ -19,11 +24,11 @@ pub const CONFIG_FILE: &str = "hub.yaml";
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// The hub's name, shown in every page header.
-    pub title: String,
+    /// The hub's name, shown in every page header (read it with [`Config::title`]).
+    pub title: Localized,
     /// One or two sentences about the hub, for the home page and search engines.
     #[serde(default)]
-    pub description: String,
+    pub description: Localized,
     /// Where the hub is published; used for canonical URLs, the feed and the sitemap.
     pub base_url: String,
     /// The content language, as a BCP 47 tag (`en`, `fr-CA`).
@@ -52,6 +57,10 @@ pub struct Config {
     /// Build the search index and show the search box (on unless set to false).
     #[serde(default = "default_search")]
     pub search: bool,
+    /// The interface strings of `language`: English until `load` reads the hub's
+    /// (`i18n::load`); not a setting of hub.yaml.
+    #[serde(skip, default = "crate::i18n::english")]
+    pub strings: Arc<Strings>,
 }
 
 /// Paper sizes for downloaded documents.
@@ -70,9 +79,9 @@ pub enum Paper {
 #[serde(deny_unknown_fields)]
 pub struct Audience {
     pub id: String,
-    pub label: String,
+    pub label: Localized,
     #[serde(default)]
-    pub description: String,
+    pub description: Localized,
     /// Content paths of the pages this audience should read first.
     #[serde(default)]
     pub start_here: Vec<String>,
@@ -83,9 +92,9 @@ pub struct Audience {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub id: String,
-    pub label: String,
+    pub label: Localized,
     #[serde(default)]
-    pub description: String,
+    pub description: Localized,
 }
 
 /// A footer link: to a content page (`/faq/program-faq.md`) or any URL.
@@ -234,7 +243,7 @@ impl Config {
             }
             problems.push(d);
         };
-        if self.title.trim().is_empty() {
+        if self.title.is_blank() {
             problem("title", "`title` is empty".into(), "give the hub a name");
         }
         if let Some((message, help)) = base_url_problem(&self.base_url) {
@@ -291,6 +300,19 @@ impl Config {
                 format!("phase `{dup}` is listed twice"),
                 "keep one of them",
             );
+        }
+        if !is_language_tag(&self.language) {
+            problem(
+                "language",
+                format!(
+                    "`language` must be a language id such as `en`, `es` or `fr-CA`, not `{}`",
+                    self.language
+                ),
+                "write the language's code: letters, then any region or script after a dash",
+            );
+        }
+        for (key, message, help) in localized::language_problems(self) {
+            problem(key, message, &help);
         }
         problems
     }

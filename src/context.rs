@@ -7,6 +7,7 @@ use crate::config::Contact;
 use std::collections::BTreeMap;
 
 use crate::front_matter::Format;
+use crate::i18n::Strings;
 use crate::routes;
 use crate::site::{LinkTarget, Page, PageId, Section, SectionId, Site, Target};
 use crate::url::{relative, root_prefix};
@@ -48,13 +49,26 @@ pub struct Chrome<'a> {
     pub search_css_url: String,
     /// The folder of the search index shards.
     pub search_index_url: String,
+    /// The interface strings, which templates receive as `t` beside the chrome.
+    #[serde(skip)]
+    pub strings: &'a Strings,
 }
 
-/// The data one template receives: the chrome and the page's own data.
+/// The data one template receives: the chrome, the page's own data and the interface
+/// strings of the site's language (`{{ t.skip_to_content }}`).
 #[derive(Debug, Serialize)]
 pub struct Context<'a, T: Serialize> {
     pub chrome: Chrome<'a>,
     pub page: T,
+    pub t: &'a Strings,
+}
+
+impl<'a, T: Serialize> Context<'a, T> {
+    /// The data of a page: its chrome, its own data and the strings.
+    pub fn new(chrome: Chrome<'a>, page: T) -> Context<'a, T> {
+        let t = chrome.strings;
+        Context { chrome, page, t }
+    }
 }
 
 /// Builds the chrome for a page at `url` (`root` overrides the relative root, for 404).
@@ -87,7 +101,7 @@ pub fn chrome<'a>(
     let audiences = config
         .audiences
         .iter()
-        .map(|a| link(&a.label, &routes::audience_url(&a.id)))
+        .map(|a| link(config.local(&a.label), &routes::audience_url(&a.id)))
         .collect();
     let footer = site
         .footer_links
@@ -108,11 +122,11 @@ pub fn chrome<'a>(
         })
         .collect();
     let head_title = match title {
-        Some(t) if t != config.title => format!("{t} · {}", config.title),
-        _ => config.title.clone(),
+        Some(t) if t != config.title() => format!("{t} · {}", config.title()),
+        _ => config.title().to_string(),
     };
     Chrome {
-        site_title: &config.title,
+        site_title: config.title(),
         lang: &config.language,
         home_url: to(""),
         css_url: to(&routes::theme_file("style.css")),
@@ -126,7 +140,7 @@ pub fn chrome<'a>(
         root,
         head_title,
         description: if description.is_empty() {
-            config.description.clone()
+            config.local(&config.description).to_string()
         } else {
             description.to_string()
         },
@@ -136,6 +150,7 @@ pub fn chrome<'a>(
         audiences,
         footer,
         contact: config.contact.as_ref(),
+        strings: &config.strings,
     }
 }
 
@@ -164,7 +179,7 @@ pub fn audience_links(site: &Site, from: &str, ids: &[String]) -> Vec<Link> {
         .iter()
         .filter(|a| ids.contains(&a.id))
         .map(|a| Link {
-            title: a.label.clone(),
+            title: site.config.local(&a.label).to_string(),
             url: relative(from, &routes::audience_url(&a.id)),
             current: false,
             external: false,
@@ -182,7 +197,7 @@ pub fn card<'a>(site: &'a Site, from: &str, id: PageId) -> Card<'a> {
         kind: page.kind,
         audiences: audience_links(site, from, &page.front.audience),
         updated: page.front.updated.map(|d| d.to_string()),
-        updated_long: page.front.updated.map(|d| d.long()),
+        updated_long: page.front.updated.map(|d| site.config.strings.date(d)),
         reading_minutes: page.reading_minutes,
     }
 }
@@ -213,7 +228,7 @@ pub fn crumbs(site: &Site, from: &str, section: SectionId) -> Vec<Link> {
         .map(|id| {
             let s: &Section = &site.sections[id];
             let title = if id == 0 {
-                "Home".to_string()
+                site.config.strings.home.clone()
             } else {
                 s.title.clone()
             };
@@ -250,7 +265,7 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
             .phase
             .as_deref()
             .and_then(|p| site.config.phase(p))
-            .map(|p| p.label.as_str()),
+            .map(|p| site.config.local(&p.label)),
         tags: page
             .front
             .tags
@@ -263,7 +278,7 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
             })
             .collect(),
         updated: page.front.updated.map(|d| d.to_string()),
-        updated_long: page.front.updated.map(|d| d.long()),
+        updated_long: page.front.updated.map(|d| site.config.strings.date(d)),
         reading_minutes: page.reading_minutes,
         toc: page.toc(),
         related: page.related.iter().map(|&r| card(site, from, r)).collect(),
@@ -288,19 +303,20 @@ pub fn download_links(
     sizes: Option<&BTreeMap<(PageId, Format), usize>>,
 ) -> Vec<DownloadLink> {
     let template_id = site.pages[id].template_id.as_deref().unwrap_or("template");
+    let t = &site.config.strings;
     crate::downloads::formats(site, id)
         .into_iter()
         .map(|format| DownloadLink {
             format,
             label: match format {
-                Format::Docx => "Word (.docx)",
-                Format::Md => "Markdown (.md)",
-                Format::Txt => "Plain text (.txt)",
+                Format::Docx => t.format_docx.clone(),
+                Format::Md => t.format_md.clone(),
+                Format::Txt => t.format_txt.clone(),
             },
             url: relative(from, &crate::downloads::path(template_id, format)),
             size: sizes
                 .and_then(|s| s.get(&(id, format)))
-                .map(|&bytes| crate::downloads::size_label(bytes)),
+                .map(|&bytes| crate::downloads::size_label(bytes, t)),
         })
         .collect()
 }

@@ -29,6 +29,7 @@ pub mod feed;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod html_text;
+pub mod i18n;
 pub mod line_index;
 pub mod markdown;
 pub mod memory;
@@ -95,6 +96,11 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
         if let Err(problem) = config.set_base_url(base) {
             problems.push(problem);
         }
+    }
+    if config::is_language_tag(&config.language) {
+        let (strings, strings_problems) = i18n::load(root, &config.language);
+        config.strings = std::sync::Arc::new(strings);
+        problems.extend(strings_problems);
     }
     let theme = theme::load(root, &config);
     let files = discover(root)?;
@@ -234,8 +240,13 @@ pub fn render_site(
     );
     merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
     let statics = theme::statics(theme).map_err(|d| Error::from(vec![d]))?;
+    let strings = OutputFile::new(
+        routes::strings_script(&site.config.language),
+        site.config.strings.script(),
+    );
     downloads
         .into_iter()
+        .chain([strings])
         .chain(feed::files(site))
         .chain(statics)
         .chain(output::copies(&site.assets))

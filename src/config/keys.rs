@@ -6,7 +6,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::{Audience, Config, Contact, FooterLink, Paper, Phase, CONFIG_FILE};
+use super::{Audience, Config, Contact, FooterLink, Localized, Paper, Phase, CONFIG_FILE};
 use crate::diagnostic::Diagnostic;
 
 /// Removes every key `hub.yaml` does not know from `value`, reporting each one.
@@ -53,8 +53,8 @@ struct Known {
 impl Known {
     fn new() -> Known {
         let sample = Config {
-            title: String::new(),
-            description: String::new(),
+            title: Localized::default(),
+            description: Localized::default(),
             base_url: String::new(),
             language: String::new(),
             theme: String::new(),
@@ -65,17 +65,18 @@ impl Known {
             allow_html: false,
             paper: Paper::Letter,
             search: true,
+            strings: crate::i18n::english(),
         };
         let audience = Audience {
             id: String::new(),
-            label: String::new(),
-            description: String::new(),
+            label: Localized::default(),
+            description: Localized::default(),
             start_here: Vec::new(),
         };
         let phase = Phase {
             id: String::new(),
-            label: String::new(),
-            description: String::new(),
+            label: Localized::default(),
+            description: Localized::default(),
         };
         let footer_link = FooterLink {
             label: String::new(),

@@ -132,7 +132,7 @@ pub struct DownloadLink {
     /// `docx`, `md` or `txt`.
     pub format: Format,
     /// What readers call it: "Word (.docx)".
-    pub label: &'static str,
+    pub label: String,
     pub url: String,
     /// The file size, where the page shows it ("14 KB").
     pub size: Option<String>,
@@ -242,7 +242,10 @@ pub struct SearchPage {
 
 /// A redirect from an old URL.
 #[derive(Debug, Serialize)]
-pub struct RedirectPage {
+pub struct RedirectPage<'a> {
     pub url: String,
     pub canonical: String,
+    /// The site's language, and its interface strings.
+    pub lang: &'a str,
+    pub t: &'a crate::i18n::Strings,
 }

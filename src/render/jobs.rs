@@ -7,6 +7,7 @@
 use crate::context::{self, Context};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::Layout;
+use crate::i18n;
 use crate::markdown::Part;
 use crate::output::OutputFile;
 use crate::routes;
@@ -71,6 +72,7 @@ impl Job {
         theme: &Theme,
         sizes: &DownloadSizes,
     ) -> Result<Vec<OutputFile>, Diagnostic> {
+        let t = &site.config.strings;
         let file = match *self {
             Job::Search => page(
                 theme,
@@ -82,8 +84,8 @@ impl Job {
                 context::chrome(
                     site,
                     routes::SEARCH_URL,
-                    Some("Search"),
-                    "Search every article, question and template in the hub.",
+                    Some(&t.search),
+                    &t.search_description,
                     None,
                 ),
             )?,
@@ -99,11 +101,11 @@ impl Job {
                 let chrome = context::chrome(
                     site,
                     routes::NOT_FOUND,
-                    Some("Page not found"),
+                    Some(&t.not_found_title),
                     "",
                     Some(root),
                 );
-                let html = render_template(theme, "404.html", &Context { chrome, page: () })?;
+                let html = render_template(theme, "404.html", &Context::new(chrome, ()))?;
                 OutputFile::new(routes::NOT_FOUND, html)
             }
             Job::Library => {
@@ -121,8 +123,8 @@ impl Job {
                 let chrome = context::chrome(
                     site,
                     from,
-                    Some("Template library"),
-                    "Every template in the hub, ready to fill in and print.",
+                    Some(&t.template_library),
+                    &t.library_description,
                     None,
                 );
                 page(
@@ -138,10 +140,10 @@ impl Job {
                 let tags = site
                     .tags
                     .iter()
-                    .map(|t| context::TagLink {
-                        label: t.label.clone(),
-                        url: relative(from, &routes::tag_url(&t.slug)),
-                        count: t.pages.len(),
+                    .map(|tag| context::TagLink {
+                        label: tag.label.clone(),
+                        url: relative(from, &routes::tag_url(&tag.slug)),
+                        count: tag.pages.len(),
                     })
                     .collect();
                 page(
@@ -149,7 +151,7 @@ impl Job {
                     "tags.html",
                     from,
                     context::TagsPage { tags },
-                    context::chrome(site, from, Some("Topics"), "", None),
+                    context::chrome(site, from, Some(&t.topics), "", None),
                 )?
             }
             Job::Section(id) => {
@@ -196,7 +198,7 @@ impl Job {
                         .collect();
                     if !pages.is_empty() {
                         groups.push(context::Group {
-                            title: phase.label.clone(),
+                            title: site.config.local(&phase.label).to_string(),
                             id: phase.id.clone(),
                             pages,
                         });
@@ -209,14 +211,19 @@ impl Job {
                     .collect();
                 if !other.is_empty() {
                     groups.push(context::Group {
-                        title: "Any time".to_string(),
+                        title: t.any_time.clone(),
                         id: "any-time".to_string(),
                         pages: other,
                     });
                 }
+                let label = site.config.local(&a.label);
+                let description = site.config.local(&a.description);
                 let data = context::AudiencePage {
-                    title: format!("For {}", a.label.to_lowercase()),
-                    description: &a.description,
+                    title: i18n::fill(
+                        &t.for_audience,
+                        &[("audience", &label.to_lowercase()), ("Audience", label)],
+                    ),
+                    description,
                     start_here: site.start_here[n]
                         .iter()
                         .map(|&p| context::card(site, &from, p))
@@ -229,21 +236,21 @@ impl Job {
                     "audience.html",
                     &from,
                     data,
-                    context::chrome(site, &from, Some(&title), &a.description, None),
+                    context::chrome(site, &from, Some(&title), description, None),
                 )?
             }
             Job::Tag(n) => {
-                let t = &site.tags[n];
-                let from = routes::tag_url(&t.slug);
+                let tag = &site.tags[n];
+                let from = routes::tag_url(&tag.slug);
                 let data = context::TagPage {
-                    label: &t.label,
-                    pages: t
+                    label: &tag.label,
+                    pages: tag
                         .pages
                         .iter()
                         .map(|&p| context::card(site, &from, p))
                         .collect(),
                 };
-                let title = format!("Topic: {}", t.label);
+                let title = i18n::fill(&t.tag_title, &[("tag", &tag.label)]);
                 page(
                     theme,
                     "tag.html",
@@ -293,8 +300,8 @@ fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diag
             .iter()
             .zip(&site.start_here)
             .map(|(a, pages)| context::AudiencePath {
-                label: &a.label,
-                description: &a.description,
+                label: site.config.local(&a.label),
+                description: site.config.local(&a.description),
                 url: routes::audience_url(&a.id),
                 pages: pages.iter().map(|&p| context::card(site, "", p)).collect(),
             })
