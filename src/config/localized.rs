@@ -180,8 +180,8 @@ fn language_problem(languages: &[&str], what: &str, text: &Localized) -> Option<
         ));
     }
     let default = languages[0];
-    let given = text.languages().next().is_some();
-    (given && !text.languages().any(|l| l == default)).then(|| {
+    let per_language = matches!(text, Localized::PerLanguage(_));
+    (per_language && !text.languages().any(|l| l == default)).then(|| {
         (
             format!("{what} has no `{default}` text"),
             format!("add `{default}: …` to it ({hub_has}), or write it as one text"),
@@ -201,6 +201,15 @@ mod tests {
         assert_eq!(two.pick("es", "en"), "Mentores");
         assert_eq!(two.pick("fr", "en"), "Mentors");
         assert_eq!(two.languages().collect::<Vec<_>>(), ["en", "es"]);
+        let none: Localized = serde_yaml::from_str("{}").unwrap();
+        assert_eq!(
+            language_problem(&["es"], "`label`", &none),
+            Some((
+                "`label` has no `es` text".to_string(),
+                "add `es: …` to it (the hub's language is `es`), or write it as one text"
+                    .to_string()
+            ))
+        );
         let wrong = serde_yaml::from_str::<Localized>("[Mentors]").unwrap_err();
         assert!(
             wrong
