@@ -1,9 +1,9 @@
 //! The interface strings, one key each: the [`Strings`] of a language (every key) and
 //! a [`Table`] read from one YAML file (the keys it gives).
 //!
-//! The list below is the only place a key is named; the macro makes both types, the
-//! list of keys with what each may hold, and the lookups by name that a table's file
-//! needs.
+//! The list below declares every key (the built-in tables give each one a text); the
+//! macro makes both types, the list of keys with what each may hold, and the lookups
+//! by name that reading a table's file needs.
 
 use serde::Serialize;
 
