@@ -1,8 +1,8 @@
 // Browser tests of the interface in the hub's language: on tests/fixtures/interface-es
 // (a hub in Spanish), what the scripts show after a reader acts — search results and
 // their counts, the search page's filters, template card messages, the FAQ button, a
-// table's name — is Spanish, over http and from disk, and no English word of the
-// interface is on the page.
+// table's name — is Spanish, over http and from disk, no English word of the
+// interface is on the page, and the longer words still fit a 320 px screen.
 //
 // Run with `npm test` (after templates.js) or `node tests/browser/i18n.js`.
 "use strict";
@@ -149,5 +149,17 @@ test("opened from disk, search still speaks Spanish", async () => {
   await page.waitForSelector(".search-option");
   assert.equal(await page.textContent(".search-all"), "Ver todos los resultados para “plantilla”");
   await assertNoEnglish(page, "from disk");
+  await page.close();
+});
+
+test("longer Spanish words keep every page within a 320 px screen", async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 780 } });
+  const wide = [];
+  for (const url of ["", ARTICLE, FAQ, "plantillas/plan-del-encuentro/", "template-library/", "audience/mentor/", "tags/", "search/?q=encuentro", "no-such-page/"]) {
+    await page.goto(`${server.origin}/${url}`);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (over > 0) wide.push(`/${url}: ${over}px`);
+  }
+  assert.deepEqual(wide, []);
   await page.close();
 });
