@@ -4,14 +4,19 @@
 //! (ids unique, base URL absolute), or diagnostics naming the line to fix.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::i18n::Strings;
 
 mod keys;
+mod localized;
 mod wording;
+
+pub use localized::Localized;
 
 /// The file name of a hub's settings.
 pub const CONFIG_FILE: &str = "hub.yaml";
@@ -20,11 +25,11 @@ pub const CONFIG_FILE: &str = "hub.yaml";
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// The hub's name, shown in every page header.
-    pub title: String,
+    /// The hub's name, shown in every page header (read it with [`Config::title`]).
+    pub title: Localized,
     /// One or two sentences about the hub, for the home page and search engines.
     #[serde(default)]
-    pub description: String,
+    pub description: Localized,
     /// Where the hub is published; used for canonical URLs, the feed and the sitemap.
     pub base_url: String,
     /// The content language, as a BCP 47 tag (`en`, `fr-CA`). With `languages`, the
@@ -58,6 +63,10 @@ pub struct Config {
     /// Build the search index and show the search box (on unless set to false).
     #[serde(default = "default_search")]
     pub search: bool,
+    /// The interface strings of `language`: English until `load` reads the hub's
+    /// (`i18n::load`); not a setting of hub.yaml.
+    #[serde(skip, default = "crate::i18n::english")]
+    pub strings: Arc<Strings>,
     /// The text of hub.yaml, so later stages can name the line of a value they check.
     #[serde(skip)]
     pub text: std::sync::Arc<str>,
@@ -89,9 +98,9 @@ pub enum Paper {
 #[serde(deny_unknown_fields)]
 pub struct Audience {
     pub id: String,
-    pub label: String,
+    pub label: Localized,
     #[serde(default)]
-    pub description: String,
+    pub description: Localized,
     /// Content paths of the pages this audience should read first.
     #[serde(default)]
     pub start_here: Vec<String>,
@@ -102,16 +111,17 @@ pub struct Audience {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub id: String,
-    pub label: String,
+    pub label: Localized,
     #[serde(default)]
-    pub description: String,
+    pub description: Localized,
 }
 
 /// A footer link: to a content page (`/faq/program-faq.md`) or any URL.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FooterLink {
-    pub label: String,
+    /// One text, or one per language.
+    pub label: Localized,
     pub url: String,
 }
 
@@ -119,8 +129,9 @@ pub struct FooterLink {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// One text, or one per language.
     #[serde(default)]
-    pub text: String,
+    pub text: Localized,
     #[serde(default)]
     pub email: Option<String>,
     #[serde(default)]
@@ -280,7 +291,7 @@ impl Config {
                     .at_line(line),
             );
         };
-        if self.title.trim().is_empty() {
+        if self.title.is_blank() {
             problem(&["title"], "`title` is empty".into(), "give the hub a name");
         }
         if let Some((message, help)) = wording::base_url_problem(&self.base_url) {
@@ -374,6 +385,19 @@ impl Config {
                     "remove `language`: with `languages`, the first one is the hub's default language",
                 );
             }
+        }
+        if !crate::language_tag::is_language_tag(&self.language) {
+            problem(
+                &["language"],
+                format!(
+                    "`language` must be a language id such as `en`, `es` or `fr-CA`, not `{}`",
+                    self.language
+                ),
+                "write the language's code: letters, then any region or script after a dash",
+            );
+        }
+        for (key, message, help) in localized::language_problems(self) {
+            problem(&[key], message, &help);
         }
         problems
     }

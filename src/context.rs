@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use crate::config::Contact;
 use std::collections::BTreeMap;
 
 use crate::front_matter::Format;
+use crate::i18n::Strings;
 use crate::routes;
 use crate::site::{LinkTarget, Page, PageId, Section, SectionId, Site, Target};
 use crate::url::{relative, root_prefix};
@@ -39,7 +39,7 @@ pub struct Chrome<'a> {
     pub nav: Vec<Link>,
     pub audiences: Vec<Link>,
     pub footer: Vec<Link>,
-    pub contact: Option<&'a Contact>,
+    pub contact: Option<ContactView<'a>>,
     pub library_url: String,
     pub tags_url: String,
     /// The search page, when the hub has search.
@@ -52,6 +52,17 @@ pub struct Chrome<'a> {
     /// This page in every language of a hub in several (empty for a hub in one), for
     /// the language switcher and the `hreflang` alternates.
     pub alternates: Vec<AlternateLink>,
+    /// The interface strings, which templates receive as `t` beside the chrome.
+    #[serde(skip)]
+    pub strings: &'a Strings,
+}
+
+/// The program's contact details in the page's language.
+#[derive(Debug, Serialize)]
+pub struct ContactView<'a> {
+    pub text: &'a str,
+    pub email: Option<&'a str>,
+    pub url: Option<&'a str>,
 }
 
 /// This page in one language: where it is (that language's home where the page is
@@ -68,11 +79,21 @@ pub struct AlternateLink {
     pub current: bool,
 }
 
-/// The data one template receives: the chrome and the page's own data.
+/// The data one template receives: the chrome, the page's own data and the interface
+/// strings of the site's language (`{{ t.skip_to_content }}`).
 #[derive(Debug, Serialize)]
 pub struct Context<'a, T: Serialize> {
     pub chrome: Chrome<'a>,
     pub page: T,
+    pub t: &'a Strings,
+}
+
+impl<'a, T: Serialize> Context<'a, T> {
+    /// The data of a page: its chrome, its own data and the strings.
+    pub fn new(chrome: Chrome<'a>, page: T) -> Context<'a, T> {
+        let t = chrome.strings;
+        Context { chrome, page, t }
+    }
 }
 
 /// Builds the chrome for a page at `url` (`root` overrides the relative root, for 404).
@@ -105,9 +126,14 @@ pub fn chrome<'a>(
     let audiences = config
         .audiences
         .iter()
-        .map(|a| link(&a.label, &site.route(&routes::audience_url(&a.id))))
+        .map(|a| {
+            link(
+                config.local(&a.label),
+                &site.route(&routes::audience_url(&a.id)),
+            )
+        })
         .collect();
-    let alternates = match site.languages.languages.len() {
+    let mut alternates = match site.languages.languages.len() {
         0 | 1 => Vec::new(),
         _ => site
             .languages
@@ -123,6 +149,10 @@ pub fn chrome<'a>(
             })
             .collect(),
     };
+    // `hreflang` names a page's other versions: a page in one language has none.
+    if alternates.iter().filter(|a| a.href.is_some()).count() < 2 {
+        alternates.iter_mut().for_each(|a| a.href = None);
+    }
     let footer = site
         .footer_links
         .iter()
@@ -142,11 +172,11 @@ pub fn chrome<'a>(
         })
         .collect();
     let head_title = match title {
-        Some(t) if t != config.title => format!("{t} · {}", config.title),
-        _ => config.title.clone(),
+        Some(t) if t != config.title() => format!("{t} · {}", config.title()),
+        _ => config.title().to_string(),
     };
     Chrome {
-        site_title: &config.title,
+        site_title: config.title(),
         lang: &config.language,
         home_url: to(&site.prefix),
         css_url: to(&routes::theme_file("style.css")),
@@ -161,7 +191,7 @@ pub fn chrome<'a>(
         root,
         head_title,
         description: if description.is_empty() {
-            config.description.clone()
+            config.local(&config.description).to_string()
         } else {
             description.to_string()
         },
@@ -170,8 +200,13 @@ pub fn chrome<'a>(
         nav,
         audiences,
         footer,
-        contact: config.contact.as_ref(),
+        contact: config.contact.as_ref().map(|c| ContactView {
+            text: config.local(&c.text),
+            email: c.email.as_deref(),
+            url: c.url.as_deref(),
+        }),
         alternates,
+        strings: &config.strings,
     }
 }
 
@@ -200,7 +235,7 @@ pub fn audience_links(site: &Site, from: &str, ids: &[String]) -> Vec<Link> {
         .iter()
         .filter(|a| ids.contains(&a.id))
         .map(|a| Link {
-            title: a.label.clone(),
+            title: site.config.local(&a.label).to_string(),
             url: relative(from, &site.route(&routes::audience_url(&a.id))),
             current: false,
             external: false,
@@ -218,7 +253,7 @@ pub fn card<'a>(site: &'a Site, from: &str, id: PageId) -> Card<'a> {
         kind: page.kind,
         audiences: audience_links(site, from, &page.front.audience),
         updated: page.front.updated.map(|d| d.to_string()),
-        updated_long: page.front.updated.map(|d| d.long()),
+        updated_long: page.front.updated.map(|d| site.config.strings.date(d)),
         reading_minutes: page.reading_minutes,
     }
 }
@@ -249,7 +284,7 @@ pub fn crumbs(site: &Site, from: &str, section: SectionId) -> Vec<Link> {
         .map(|id| {
             let s: &Section = &site.sections[id];
             let title = if id == 0 {
-                "Home".to_string()
+                site.config.strings.home.clone()
             } else {
                 s.title.clone()
             };
@@ -286,7 +321,7 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
             .phase
             .as_deref()
             .and_then(|p| site.config.phase(p))
-            .map(|p| p.label.as_str()),
+            .map(|p| site.config.local(&p.label)),
         tags: page
             .front
             .tags
@@ -302,7 +337,7 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
             })
             .collect(),
         updated: page.front.updated.map(|d| d.to_string()),
-        updated_long: page.front.updated.map(|d| d.long()),
+        updated_long: page.front.updated.map(|d| site.config.strings.date(d)),
         reading_minutes: page.reading_minutes,
         toc: page.toc(),
         related: page.related.iter().map(|&r| card(site, from, r)).collect(),
@@ -331,19 +366,20 @@ pub fn download_links(
     sizes: Option<&BTreeMap<(PageId, Format), usize>>,
 ) -> Vec<DownloadLink> {
     let template_id = site.pages[id].template_id.as_deref().unwrap_or("template");
+    let t = &site.config.strings;
     crate::downloads::formats(site, id)
         .into_iter()
         .map(|format| DownloadLink {
             format,
             label: match format {
-                Format::Docx => "Word (.docx)",
-                Format::Md => "Markdown (.md)",
-                Format::Txt => "Plain text (.txt)",
+                Format::Docx => t.format_docx.clone(),
+                Format::Md => t.format_md.clone(),
+                Format::Txt => t.format_txt.clone(),
             },
             url: relative(from, &crate::downloads::path(site, template_id, format)),
             size: sizes
                 .and_then(|s| s.get(&(id, format)))
-                .map(|&bytes| crate::downloads::size_label(bytes)),
+                .map(|&bytes| crate::downloads::size_label(bytes, t)),
         })
         .collect()
 }

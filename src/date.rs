@@ -1,4 +1,5 @@
-//! Calendar dates as written in front matter (`YYYY-MM-DD`), and today's date.
+//! Calendar dates as written in front matter (`YYYY-MM-DD`), and today's date. Readers
+//! see them in their language's words (`i18n::Strings::date`).
 
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -64,30 +65,6 @@ impl Date {
     pub fn rfc3339(&self) -> String {
         format!("{self}T00:00:00Z")
     }
-
-    /// A reader-friendly form: "November 25, 2026".
-    pub fn long(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!(
-            "{} {}, {}",
-            MONTHS[self.month as usize - 1],
-            self.day,
-            self.year
-        )
-    }
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -143,10 +120,6 @@ mod tests {
         assert_eq!(
             Date::from_days_since_epoch(20_417).to_string(),
             "2025-11-25"
-        );
-        assert_eq!(
-            Date::parse("2026-11-25").unwrap().long(),
-            "November 25, 2026"
         );
     }
 }

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::front_matter::Format;
+use crate::i18n::{fill, Strings};
 use crate::output::{Contents, OutputFile};
 use crate::placeholder;
 use crate::site::{PageId, Site};
@@ -90,10 +91,11 @@ fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
             format!("# {}\n\n{}", escape_markdown(title), body.trim_start()).into_bytes()
         }
         Format::Txt => {
-            text::write(title, &document::parse(&page.source, fields, &local_url)).into_bytes()
+            let blocks = document::parse(&page.source, fields, &local_url, &site.config.strings);
+            text::write(title, &blocks).into_bytes()
         }
         Format::Docx => {
-            let blocks = document::parse(&page.source, fields, &local_url);
+            let blocks = document::parse(&page.source, fields, &local_url, &site.config.strings);
             let options = docx::DocxOptions {
                 title: &page.front.title,
                 language: &site.config.language,
@@ -108,13 +110,13 @@ fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
     }
 }
 
-/// A file size as a reader reads it: "14 KB", "900 bytes".
-pub fn size_label(bytes: usize) -> String {
+/// A file size as a reader reads it, in the words of `t`: "14 KB", "900 bytes".
+pub fn size_label(bytes: usize, t: &Strings) -> String {
     if bytes < 1000 {
-        format!("{bytes} bytes")
+        t.size_bytes.count(bytes as u64)
     } else if bytes < 1_000_000 {
-        format!("{} KB", bytes.div_ceil(1000))
+        fill(&t.size_kb, &[("n", &bytes.div_ceil(1000).to_string())])
     } else {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+        fill(&t.size_mb, &[("n", &t.tenths(bytes as f64 / 1_000_000.0))])
     }
 }

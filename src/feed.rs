@@ -99,8 +99,8 @@ pub fn atom(site: &Site) -> String {
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <link href=\"{base}{feed}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{base}{home}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{base}{home}</id>\n  <updated>{updated}</updated>\n",
         lang = escape_html(&config.language),
-        title = escape_html(&config.title),
-        subtitle = escape_html(&config.description),
+        title = escape_html(config.title()),
+        subtitle = escape_html(config.local(&config.description)),
         base = escape_html(&config.base_url),
         feed = escape_html(&site.route(routes::FEED)),
         home = escape_html(&site.prefix),
@@ -112,7 +112,7 @@ pub fn atom(site: &Site) -> String {
         out.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <link href=\"{url}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{url}</id>\n    <updated>{date}</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
             escape_html(&page.front.title),
-            escape_html(&config.title),
+            escape_html(config.title()),
             escape_html(&page.front.summary),
         ));
     }

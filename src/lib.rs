@@ -30,6 +30,7 @@ pub mod feed;
 pub mod fingerprint;
 pub mod front_matter;
 pub mod html_text;
+pub mod i18n;
 pub mod import;
 pub mod language_tag;
 pub mod languages;
@@ -112,19 +113,48 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
             problems.push(problem);
         }
     }
+    // Each language's settings: the same hub.yaml, in that language, with its strings.
+    let languages = config.language_list();
+    let configs: Vec<Config> = languages
+        .iter()
+        .map(|language| {
+            let mut config = config.clone();
+            config.language = language.id.clone();
+            if language_tag::is_language_tag(&config.language) {
+                let (strings, strings_problems) = i18n::load(root, &config.language);
+                config.strings = Arc::new(strings);
+                problems.extend(strings_problems);
+            }
+            config
+        })
+        .collect();
+    let config = configs[0].clone();
     let theme = theme::load(root, &config);
     let files = discover(root)?;
     let (markdown, assets): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|f| f.kind != SourceKind::Asset);
-    let parsed = memory.parse(&markdown, &config);
-    let mut pages = Vec::with_capacity(parsed.len());
+    // A file is read in its language (a callout's title, a task box's label).
+    let mut by_language: Vec<Vec<discover::SourceFile>> = vec![Vec::new(); configs.len()];
+    for file in markdown {
+        let n = language_tag::language_of(&file.rel)
+            .and_then(|(_, tag)| languages.iter().skip(1).position(|l| l.id == tag))
+            .map_or(0, |i| i + 1);
+        by_language[n].push(file);
+    }
+    let mut pages = Vec::new();
     let mut failed = Vec::new();
-    for (file, p) in markdown.iter().zip(parsed) {
-        if p.page.is_none() {
-            failed.push(file.rel.clone());
+    for (files, config) in by_language.iter().zip(&configs) {
+        if files.is_empty() && !std::ptr::eq(config, &configs[0]) {
+            continue;
         }
-        problems.extend(p.diagnostics);
-        pages.extend(p.page);
+        let parsed = memory.parse(files, config);
+        for (file, p) in files.iter().zip(parsed) {
+            if p.page.is_none() {
+                failed.push(file.rel.clone());
+            }
+            problems.extend(p.diagnostics);
+            pages.extend(p.page);
+        }
     }
     let theme = match theme {
         Ok(theme) => {
@@ -136,7 +166,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
             None
         }
     };
-    let split = languages::split(pages, &config.language_list(), options.drafts);
+    let split = languages::split(pages, &languages, options.drafts);
     problems.extend(split.problems);
     let assemble_options = AssembleOptions {
         drafts: options.drafts,
@@ -159,8 +189,9 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
             problems.extend(warnings);
             let mut translations = Vec::new();
             for (n, (language, pages)) in split.translations.into_iter().enumerate() {
-                let mut config = site.config.clone();
-                config.language = language.id.clone();
+                let mut config = configs[n + 1].clone();
+                config.base_url = site.config.base_url.clone();
+                debug_assert_eq!(config.language, language.id);
                 let options = AssembleOptions {
                     language: n + 1,
                     prefix: format!("{}/", language.id),
@@ -310,7 +341,13 @@ pub fn render_site(
             },
         );
         merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
-        downloads.into_iter().try_for_each(sink)?;
+        // The scripts' words in this language, loaded when a reader first searches or
+        // uses a template card.
+        let strings = OutputFile::new(
+            routes::strings_script(&site.config.language),
+            site.config.strings.script(),
+        );
+        downloads.into_iter().chain([strings]).try_for_each(sink)?;
     }
     let statics = theme::statics(theme).map_err(|d| Error::from(vec![d]))?;
     feed::files(loaded.sites())

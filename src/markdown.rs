@@ -14,6 +14,7 @@ pub use crate::line_index::LineIndex;
 use std::sync::Arc;
 
 use crate::front_matter::Field;
+use crate::i18n::Strings;
 use crate::text::IdSet;
 
 mod body;
@@ -24,13 +25,25 @@ pub use body::{Body, BodySection, Part};
 use writer::Writer;
 
 /// How to render one body.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct RenderOptions<'a> {
     /// Pass raw HTML through; when false it is shown as text.
     pub allow_html: bool,
     /// A template's fields: its `{{ name }}` placeholders are shown as blanks labelled
     /// with them. None outside templates, where `{{ … }}` is text.
     pub placeholders: Option<&'a [Field]>,
+    /// The words of callout titles and task boxes.
+    pub strings: &'a Strings,
+}
+
+impl Default for RenderOptions<'_> {
+    fn default() -> Self {
+        RenderOptions {
+            allow_html: false,
+            placeholders: None,
+            strings: crate::i18n::english_ref(),
+        }
+    }
 }
 
 /// A heading the "In this article" list shows (h2 and h3).

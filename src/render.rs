@@ -80,7 +80,7 @@ pub(crate) fn page<T: Serialize>(
     data: T,
     chrome: context::Chrome<'_>,
 ) -> Result<OutputFile, Diagnostic> {
-    let html = render_template(theme, name, &Context { chrome, page: data })?;
+    let html = render_template(theme, name, &Context::new(chrome, data))?;
     Ok(OutputFile::new(index_file(url), html))
 }
 
@@ -116,6 +116,8 @@ fn redirects(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnost
             let data = context::RedirectPage {
                 url: relative(&path, target),
                 canonical: format!("{}{target}", site.config.base_url),
+                lang: &site.config.language,
+                t: &site.config.strings,
             };
             let html = render_template(theme, "redirect.html", &data).map_err(|d| vec![d])?;
             files.push(OutputFile::new(path, html));

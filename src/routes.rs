@@ -72,6 +72,12 @@ pub fn theme_file(name: &str) -> String {
     format!("{THEME_DIR}{name}")
 }
 
+/// The script of a language's interface strings for the page scripts
+/// (`es` → `theme/i18n/es.js`), which they find from the page's `lang`.
+pub fn strings_script(language: &str) -> String {
+    theme_file(&format!("i18n/{language}.js"))
+}
+
 /// A template's download in one format (`downloads/agenda.docx`).
 pub fn download_file(template_id: &str, extension: &str) -> String {
     format!("{DOWNLOADS_DIR}{template_id}.{extension}")

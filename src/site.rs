@@ -368,7 +368,7 @@ pub fn assemble(
         .footer_links
         .iter()
         .map(|link| ResolvedFooterLink {
-            label: link.label.clone(),
+            label: config.local(&link.label).to_string(),
             target: footer_target(
                 (
                     &link.url,

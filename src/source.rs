@@ -124,6 +124,7 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
     let options = RenderOptions {
         allow_html: config.allow_html,
         placeholders: (front.layout == Layout::Template).then_some(front.fields.as_slice()),
+        strings: &config.strings,
     };
     let body = markdown::render(split.body, split.body_offset, &lines, options);
     let mut diagnostics = Vec::new();

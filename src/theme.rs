@@ -227,6 +227,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         return Err(problems);
     }
     let mut tera = Tera::default();
+    tera.register_filter("fill", crate::i18n::Fill);
+    tera.register_filter("parts", crate::i18n::Parts);
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's own escaper also encodes `/`, which bloats every URL for no safety gain.
     tera.set_escape_fn(crate::text::escape_html);

@@ -239,6 +239,32 @@ fn every_kind_of_edit_renders_what_a_full_build_renders() {
     );
     rebuild_matches_full_build(root, &mut cache, "a hub.yaml change");
 
+    // The hub's own words for the interface: a callout's title is written when its
+    // page is parsed, so the parsed page cannot be kept either.
+    fs::create_dir_all(root.join("i18n")).unwrap();
+    fs::write(
+        root.join("i18n/en.yaml"),
+        "callout_note: Good to know
+menu: Pages
+",
+    )
+    .unwrap();
+    let worded = rebuild_matches_full_build(root, &mut cache, "a new strings file");
+    assert_eq!(worded, jobs(root), "new words render every page again");
+    let (_, files) = guidepost::render_all(&options(root), &mut Forget).unwrap();
+    let page = files
+        .iter()
+        .find(|f| f.path == "closing/ending-early/when-to-stop/index.html")
+        .unwrap();
+    let guidepost::output::Contents::Bytes(html) = &page.contents else {
+        panic!("pages are made in memory")
+    };
+    let html = String::from_utf8_lossy(html);
+    assert!(
+        html.contains("<p class=\"callout-title\">Good to know</p>"),
+        "{html}"
+    );
+
     let theme = root.join("themes/default/templates");
     fs::create_dir_all(&theme).unwrap();
     let article_template = guidepost::theme::DEFAULT_FILES

@@ -75,7 +75,7 @@ proptest! {
     #[test]
     fn markdown_never_panics(body in any::<String>(), html in any::<bool>()) {
         let fields = [guidepost::front_matter::Field { name: "a".into(), label: "A".into(), example: String::new(), line: 0 }];
-        let options = RenderOptions { allow_html: html, placeholders: Some(&fields) };
+        let options = RenderOptions { allow_html: html, placeholders: Some(&fields), ..RenderOptions::default() };
         let out = render(&body, 0, &LineIndex::new(&body), options);
         prop_assert!(out.toc.iter().all(|t| t.level == 2 || t.level == 3));
     }
@@ -145,7 +145,7 @@ proptest! {
             .iter()
             .map(|(_, name)| guidepost::front_matter::Field { name: name.clone(), label: format!("Label {name}"), example: String::new(), line: 0 })
             .collect();
-        let options = RenderOptions { allow_html: false, placeholders: Some(&fields) };
+        let options = RenderOptions { placeholders: Some(&fields), ..RenderOptions::default() };
         let out = render(&text, 0, &LineIndex::new(&text), options);
         let html: String = out.html.parts().filter_map(|p| match p { guidepost::markdown::Part::Html(h) => Some(h.as_str()), _ => None }).collect();
         prop_assert!(!html.contains("{{"), "{}", html);

@@ -6,7 +6,9 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::{Audience, Config, Contact, FooterLink, Language, Paper, Phase, CONFIG_FILE};
+use super::{
+    Audience, Config, Contact, FooterLink, Language, Localized, Paper, Phase, CONFIG_FILE,
+};
 use crate::diagnostic::Diagnostic;
 
 /// Removes every key `hub.yaml` does not know from `value`, reporting each one.
@@ -55,8 +57,8 @@ struct Known {
 impl Known {
     fn new() -> Known {
         let sample = Config {
-            title: String::new(),
-            description: String::new(),
+            title: Localized::default(),
+            description: Localized::default(),
             base_url: String::new(),
             language: String::new(),
             languages: vec![Language {
@@ -72,24 +74,25 @@ impl Known {
             paper: Paper::Letter,
             search: true,
             text: Default::default(),
+            strings: crate::i18n::english(),
         };
         let audience = Audience {
             id: String::new(),
-            label: String::new(),
-            description: String::new(),
+            label: Localized::default(),
+            description: Localized::default(),
             start_here: Vec::new(),
         };
         let phase = Phase {
             id: String::new(),
-            label: String::new(),
-            description: String::new(),
+            label: Localized::default(),
+            description: Localized::default(),
         };
         let footer_link = FooterLink {
-            label: String::new(),
+            label: Localized::default(),
             url: String::new(),
         };
         let contact = Contact {
-            text: String::new(),
+            text: Localized::default(),
             email: None,
             url: None,
         };

@@ -132,7 +132,7 @@ pub struct DownloadLink {
     /// `docx`, `md` or `txt`.
     pub format: Format,
     /// What readers call it: "Word (.docx)".
-    pub label: &'static str,
+    pub label: String,
     pub url: String,
     /// The file size, where the page shows it ("14 KB").
     pub size: Option<String>,
@@ -191,8 +191,9 @@ pub struct Group<'a> {
 /// An audience page.
 #[derive(Debug, Serialize)]
 pub struct AudiencePage<'a> {
-    /// The audience's printable handbook.
+    /// The audience's printable handbook, and the words of the link to it.
     pub handbook_url: String,
+    pub handbook_label: String,
     pub title: String,
     pub description: &'a str,
     pub start_here: Vec<Card<'a>>,
@@ -244,7 +245,10 @@ pub struct SearchPage {
 
 /// A redirect from an old URL.
 #[derive(Debug, Serialize)]
-pub struct RedirectPage {
+pub struct RedirectPage<'a> {
     pub url: String,
     pub canonical: String,
+    /// The site's language, and its interface strings.
+    pub lang: &'a str,
+    pub t: &'a crate::i18n::Strings,
 }

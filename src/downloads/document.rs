@@ -27,7 +27,7 @@ pub enum Block {
         items: Vec<Item>,
     },
     Quote {
-        label: Option<&'static str>,
+        label: Option<String>,
         blocks: Vec<Block>,
     },
     Code(String),

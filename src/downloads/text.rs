@@ -233,7 +233,12 @@ mod tests {
         }];
         write(
             "",
-            &parse(md, &fields, &|_| "https://example.org/page/".to_string()),
+            &parse(
+                md,
+                &fields,
+                &|_| "https://example.org/page/".to_string(),
+                crate::i18n::english_ref(),
+            ),
         )
     }
 
@@ -247,9 +252,12 @@ mod tests {
         let fields = [];
         let titled = write(
             "Agenda",
-            &parse("## Before\n\n### Room\n\nText\n", &fields, &|_| {
-                String::new()
-            }),
+            &parse(
+                "## Before\n\n### Room\n\nText\n",
+                &fields,
+                &|_| String::new(),
+                crate::i18n::english_ref(),
+            ),
         );
         assert_eq!(titled, "Agenda\n======\n\nBefore\n------\n\nRoom\n\nText\n");
     }

@@ -183,7 +183,7 @@ impl Parser<'_> {
                 for id in &ids {
                     if self.config.audience(id).is_none() {
                         let known: Vec<(&str, &str)> = (self.config.audiences.iter())
-                            .map(|a| (a.id.as_str(), a.label.as_str()))
+                            .map(|a| (a.id.as_str(), self.config.local(&a.label)))
                             .collect();
                         let at = self.item_line_after(id, line).unwrap_or(line);
                         self.unknown_value("audience", id, &known, at);
@@ -195,7 +195,7 @@ impl Parser<'_> {
                 if let Some(id) = self.text(key, value, line) {
                     if self.config.phase(&id).is_none() {
                         let known: Vec<(&str, &str)> = (self.config.phases.iter())
-                            .map(|p| (p.id.as_str(), p.label.as_str()))
+                            .map(|p| (p.id.as_str(), self.config.local(&p.label)))
                             .collect();
                         self.unknown_value("phase", &id, &known, line);
                     }

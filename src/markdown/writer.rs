@@ -16,6 +16,7 @@ use super::{
     is_local, script_scheme, EmbedRef, LinkRef, Markdown, RefusedLink, RenderOptions, TocEntry,
 };
 use crate::front_matter::Field;
+use crate::i18n::Strings;
 use crate::placeholder;
 use crate::text::{escape_html, push_escaped, word_count, IdSet};
 
@@ -66,7 +67,8 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
                     self.heading(level, id, classes, attrs, inner);
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
-                    let (class, title) = callout(kind);
+                    let (class, title) = callout(kind, self.options.strings);
+                    let title = escape_html(title);
                     self.html(format!(
                         "<div class=\"callout callout-{class}\" role=\"note\">\n<p class=\"callout-title\">{title}</p>\n"
                     ));
@@ -208,12 +210,15 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
                     _ => self.events.push(Event::Code(code)),
                 },
                 // A checkbox needs a name for screen readers (and axe): its state.
-                Event::TaskListMarker(done) => self.html(if done {
-                    "<input disabled=\"\" type=\"checkbox\" checked=\"\" aria-label=\"Done\"/>\n"
-                        .to_string()
-                } else {
-                    "<input disabled=\"\" type=\"checkbox\" aria-label=\"Not done\"/>\n".to_string()
-                }),
+                Event::TaskListMarker(done) => {
+                    let t = self.options.strings;
+                    let (checked, label) = match done {
+                        true => (" checked=\"\"", &t.task_done),
+                        false => ("", &t.task_not_done),
+                    };
+                    let label = escape_html(label);
+                    self.html(format!("<input disabled=\"\" type=\"checkbox\"{checked} aria-label=\"{label}\"/>\n"));
+                }
                 Event::FootnoteReference(name) => {
                     self.events.push(Event::FootnoteReference(name));
                 }
@@ -377,13 +382,14 @@ fn push_title(tag: &mut String, title: &str) {
     }
 }
 
-fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+/// A callout's class and its title in the words of `t`.
+fn callout(kind: BlockQuoteKind, t: &Strings) -> (&'static str, &str) {
     match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
+        BlockQuoteKind::Note => ("note", &t.callout_note),
+        BlockQuoteKind::Tip => ("tip", &t.callout_tip),
+        BlockQuoteKind::Important => ("important", &t.callout_important),
+        BlockQuoteKind::Warning => ("warning", &t.callout_warning),
+        BlockQuoteKind::Caution => ("caution", &t.callout_caution),
     }
 }
 

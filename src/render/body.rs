@@ -93,8 +93,10 @@ fn embed(
     #[derive(Serialize)]
     struct EmbedContext<'a> {
         template: context::TemplateCard<'a>,
+        t: &'a crate::i18n::Strings,
     }
-    render_template(theme, "embed.html", &EmbedContext { template: card })
+    let t = &site.config.strings;
+    render_template(theme, "embed.html", &EmbedContext { template: card, t })
 }
 
 /// Moves an embedded template's headings one level down (it sits inside an article's

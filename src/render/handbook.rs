@@ -24,8 +24,9 @@ pub struct HandbookPage<'a> {
     /// The newest `updated` of the pages it holds, written out.
     pub updated_long: Option<String>,
     pub chapters: Vec<Chapter>,
-    /// The audience's page, for the way back.
+    /// The audience's page and its title, for the way back.
     pub audience_url: String,
+    pub audience_title: String,
 }
 
 /// A category and the audience's pages in it.
@@ -79,12 +80,22 @@ pub fn render(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagno
             }),
         }
     }
+    let label = site.config.local(&audience.label);
+    let description = site.config.local(&audience.description);
+    let t = &site.config.strings;
     let data = HandbookPage {
-        title: format!("Handbook for {}", audience.label.to_lowercase()),
-        description: &audience.description,
-        updated_long: updated.map(|d| d.long()),
+        title: crate::i18n::fill(
+            &t.handbook_title,
+            &[("audience", &label.to_lowercase()), ("Audience", label)],
+        ),
+        description,
+        updated_long: updated.map(|d| t.date(d)),
         chapters,
         audience_url: relative(&from, &site.route(&routes::audience_url(&audience.id))),
+        audience_title: crate::i18n::fill(
+            &t.for_audience,
+            &[("audience", &label.to_lowercase()), ("Audience", label)],
+        ),
     };
     let title = data.title.clone();
     page(
@@ -92,7 +103,7 @@ pub fn render(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagno
         "handbook.html",
         &from,
         data,
-        context::chrome(site, &from, Some(&title), &audience.description, None),
+        context::chrome(site, &from, Some(&title), description, None),
     )
 }
 

@@ -7,6 +7,7 @@
 use crate::context::{self, Context};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::Layout;
+use crate::i18n;
 use crate::markdown::Part;
 use crate::output::OutputFile;
 use crate::routes;
@@ -78,6 +79,7 @@ impl Job {
         theme: &Theme,
         sizes: &DownloadSizes,
     ) -> Result<Vec<OutputFile>, Diagnostic> {
+        let t = &site.config.strings;
         let file = match *self {
             Job::Search => page(
                 theme,
@@ -89,8 +91,8 @@ impl Job {
                 context::chrome(
                     site,
                     &site.route(routes::SEARCH_URL),
-                    Some("Search"),
-                    "Search every article, question and template in the hub.",
+                    Some(&t.search),
+                    &t.search_description,
                     None,
                 ),
             )?,
@@ -106,11 +108,11 @@ impl Job {
                 let chrome = context::chrome(
                     site,
                     routes::NOT_FOUND,
-                    Some("Page not found"),
+                    Some(&t.not_found_title),
                     "",
                     Some(root),
                 );
-                let html = render_template(theme, "404.html", &Context { chrome, page: () })?;
+                let html = render_template(theme, "404.html", &Context::new(chrome, ()))?;
                 OutputFile::new(routes::NOT_FOUND, html)
             }
             Job::Library => {
@@ -128,8 +130,8 @@ impl Job {
                 let chrome = context::chrome(
                     site,
                     from,
-                    Some("Template library"),
-                    "Every template in the hub, ready to fill in and print.",
+                    Some(&t.template_library),
+                    &t.library_description,
                     None,
                 );
                 page(
@@ -145,10 +147,10 @@ impl Job {
                 let tags = site
                     .tags
                     .iter()
-                    .map(|t| context::TagLink {
-                        label: t.label.clone(),
-                        url: relative(from, &site.route(&routes::tag_url(&t.slug))),
-                        count: t.pages.len(),
+                    .map(|tag| context::TagLink {
+                        label: tag.label.clone(),
+                        url: relative(from, &site.route(&routes::tag_url(&tag.slug))),
+                        count: tag.pages.len(),
                     })
                     .collect();
                 page(
@@ -156,7 +158,7 @@ impl Job {
                     "tags.html",
                     from,
                     context::TagsPage { tags },
-                    context::chrome(site, from, Some("Topics"), "", None),
+                    context::chrome(site, from, Some(&t.topics), "", None),
                 )?
             }
             Job::Section(id) => {
@@ -204,7 +206,7 @@ impl Job {
                         .collect();
                     if !pages.is_empty() {
                         groups.push(context::Group {
-                            title: phase.label.clone(),
+                            title: site.config.local(&phase.label).to_string(),
                             id: phase.id.clone(),
                             pages,
                         });
@@ -217,15 +219,24 @@ impl Job {
                     .collect();
                 if !other.is_empty() {
                     groups.push(context::Group {
-                        title: "Any time".to_string(),
+                        title: t.any_time.clone(),
                         id: "any-time".to_string(),
                         pages: other,
                     });
                 }
+                let label = site.config.local(&a.label);
+                let description = site.config.local(&a.description);
                 let data = context::AudiencePage {
                     handbook_url: relative(&from, &site.route(&routes::handbook_url(&a.id))),
-                    title: format!("For {}", a.label.to_lowercase()),
-                    description: &a.description,
+                    handbook_label: i18n::fill(
+                        &t.handbook_link,
+                        &[("audience", &label.to_lowercase()), ("Audience", label)],
+                    ),
+                    title: i18n::fill(
+                        &t.for_audience,
+                        &[("audience", &label.to_lowercase()), ("Audience", label)],
+                    ),
+                    description,
                     start_here: site.start_here[n]
                         .iter()
                         .map(|&p| context::card(site, &from, p))
@@ -238,21 +249,21 @@ impl Job {
                     "audience.html",
                     &from,
                     data,
-                    context::chrome(site, &from, Some(&title), &a.description, None),
+                    context::chrome(site, &from, Some(&title), description, None),
                 )?
             }
             Job::Tag(n) => {
-                let t = &site.tags[n];
-                let from = site.route(&routes::tag_url(&t.slug));
+                let tag = &site.tags[n];
+                let from = site.route(&routes::tag_url(&tag.slug));
                 let data = context::TagPage {
-                    label: &t.label,
-                    pages: t
+                    label: &tag.label,
+                    pages: tag
                         .pages
                         .iter()
                         .map(|&p| context::card(site, &from, p))
                         .collect(),
                 };
-                let title = format!("Topic: {}", t.label);
+                let title = i18n::fill(&t.tag_title, &[("tag", &tag.label)]);
                 page(
                     theme,
                     "tag.html",
@@ -302,8 +313,8 @@ fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diag
             .iter()
             .zip(&site.start_here)
             .map(|(a, pages)| context::AudiencePath {
-                label: &a.label,
-                description: &a.description,
+                label: site.config.local(&a.label),
+                description: site.config.local(&a.description),
                 url: relative(&site.prefix, &site.route(&routes::audience_url(&a.id))),
                 pages: pages
                     .iter()

@@ -173,7 +173,7 @@ pub fn shards(
             .into_iter()
             .map(|c| {
                 if c == 0 {
-                    "Home"
+                    site.config.strings.home.as_str()
                 } else {
                     site.sections[c].title.as_str()
                 }
@@ -183,7 +183,7 @@ pub fn shards(
             .config
             .audiences
             .iter()
-            .map(|a| a.label.as_str())
+            .map(|a| site.config.local(&a.label))
             .collect(),
         stopwords: super::index::stopwords(&site.config.language),
     };

@@ -1,4 +1,5 @@
-//! Watches `hub.yaml`, `content/` and `themes/` and reports settled batches of changes.
+//! Watches `hub.yaml`, `content/`, `themes/` and `i18n/` and reports settled batches
+//! of changes.
 //!
 //! Events are debounced (an editor's save is often several events), editors' swap,
 //! backup and temporary files are ignored, and `--poll` replaces file-system events
@@ -14,6 +15,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::config::CONFIG_FILE;
 use crate::discover::{is_ignored, CONTENT_DIR};
 use crate::error::{Error, Result};
+use crate::i18n::I18N_DIR;
 use crate::theme::THEMES_DIR;
 
 /// How long the files must stay quiet before a rebuild starts.
@@ -84,9 +86,10 @@ impl Watch {
     }
 }
 
-/// Starts watching `content/` and `themes/` once they exist (they may appear later).
+/// Starts watching `content/`, `themes/` and `i18n/` once they exist (they may appear
+/// later).
 fn watch_folders(watcher: &mut dyn Watcher, root: &Path, watched: &mut Vec<PathBuf>) {
-    for name in [CONTENT_DIR, THEMES_DIR] {
+    for name in [CONTENT_DIR, THEMES_DIR, I18N_DIR] {
         let folder = root.join(name);
         if folder.is_dir() && !watched.contains(&folder) {
             match watcher.watch(&folder, RecursiveMode::Recursive) {
@@ -139,8 +142,8 @@ impl Batch {
     }
 }
 
-/// True for changes that can affect the site: hub.yaml, and files under content/ or
-/// themes/ that are not editors' leftovers.
+/// True for changes that can affect the site: hub.yaml, and files under content/,
+/// themes/ or i18n/ that are not editors' leftovers.
 pub fn is_relevant(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
@@ -152,7 +155,7 @@ pub fn is_relevant(root: &Path, path: &Path) -> bool {
     if first == CONFIG_FILE {
         return true;
     }
-    if first != CONTENT_DIR && first != THEMES_DIR {
+    if first != CONTENT_DIR && first != THEMES_DIR && first != I18N_DIR {
         return false;
     }
     !rel.components()
@@ -181,10 +184,12 @@ mod tests {
             root,
             Path::new("/hub/themes/default/static/style.css")
         ));
+        assert!(is_relevant(root, Path::new("/hub/i18n/es.yaml")));
         for ignored in [
             "/hub/public/index.html",
             "/hub/content/.a.md.swp",
             "/hub/content/a.md~",
+            "/hub/i18n/.es.yaml.swp",
             "/hub/content/4913",
             "/hub/content/closure/sed4aLZS4",
             "/hub/content/closure/.#last-meeting.md",

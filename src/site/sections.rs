@@ -90,7 +90,7 @@ pub(super) fn build_sections(
         }
         let title = match front {
             Some(f) => f.title.clone(),
-            None if dir.is_empty() => config.title.clone(),
+            None if dir.is_empty() => config.title().to_string(),
             None => humanise(folder),
         };
         let description = front
@@ -112,7 +112,7 @@ pub(super) fn build_sections(
             url,
             title,
             description: if id == 0 && description.is_empty() {
-                config.description.clone()
+                config.local(&config.description).to_string()
             } else {
                 description
             },

@@ -341,7 +341,7 @@ test("a handbook holds every page of its audience and prints without cut content
     for (const hub of [shipped, fixture]) {
       await visit(page, at(hub, "audience/mentor/"));
       const listed = await page.$$eval("main .card-title a", (links) => links.map((a) => a.textContent.trim()));
-      await page.click("a[href$='handbooks/mentor/']");
+      await Promise.all([page.waitForURL(/handbooks\/mentor\//, { waitUntil: "load" }), page.click("a[href$='handbooks/mentor/']")]);
       const held = await page.$$eval(".handbook-entry > h2", (titles) => titles.map((h) => h.textContent.trim()));
       for (const title of new Set(listed)) assert.ok(held.includes(title), `${hub.name}: "${title}" is in the handbook`);
       await page.emulateMedia({ media: "print" });

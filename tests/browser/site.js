@@ -156,14 +156,20 @@ function kindOf(url, html) {
 
 /**
  * One page of each kind in a built hub, found from the output: the first of each
- * kind in path order, preferring an article that embeds a template. Tests of the
+ * kind in path order (in the default language), preferring an article that embeds a
+ * template. Tests of the
  * repository's own hub use this instead of naming its pages.
  */
 function pagesByKind(root) {
   const kinds = {};
   let embedding = false;
+  // Pages in the hub's default language (the home page's): the other languages have
+  // tests of their own (i18n.js, tests/search/languages.test.js).
+  const langOf = (html) => (html.match(/<html lang="([^"]*)"/) || [])[1];
+  const home = langOf(fs.readFileSync(pageFile(root, ""), "utf8"));
   for (const url of htmlPages(root)) {
     const html = fs.readFileSync(pageFile(root, url), "utf8");
+    if (langOf(html) !== home) continue;
     const kind = kindOf(url, html);
     if (kind === "article" && !embedding && html.includes('<aside class="template-embed"')) {
       kinds.article = url;

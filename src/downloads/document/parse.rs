@@ -8,11 +8,18 @@ use pulldown_cmark::{Alignment, BlockQuoteKind, Event, HeadingLevel, Parser, Tag
 
 use super::{Block, Inline, Item, Style};
 use crate::front_matter::Field;
+use crate::i18n::Strings;
 use crate::markdown::{is_local, merge_text, parser_options};
 use crate::placeholder;
 
-/// Reads a template body. `local_url(n)` gives the absolute URL of the n-th local link.
-pub fn parse(markdown: &str, fields: &[Field], local_url: &dyn Fn(usize) -> String) -> Vec<Block> {
+/// Reads a template body. `local_url(n)` gives the absolute URL of the n-th local link;
+/// callouts are titled in the words of `strings`.
+pub fn parse(
+    markdown: &str,
+    fields: &[Field],
+    local_url: &dyn Fn(usize) -> String,
+    strings: &Strings,
+) -> Vec<Block> {
     let events = merge_text(Parser::new_ext(markdown, parser_options()).into_offset_iter());
     let mut builder = Builder {
         stack: vec![Container::Root(Vec::new())],
@@ -22,6 +29,7 @@ pub fn parse(markdown: &str, fields: &[Field], local_url: &dyn Fn(usize) -> Stri
         local_links: 0,
         local_url,
         fields,
+        strings,
     };
     for (event, _) in events {
         builder.event(event);
@@ -35,7 +43,7 @@ pub fn parse(markdown: &str, fields: &[Field], local_url: &dyn Fn(usize) -> Stri
 
 enum Container {
     Root(Vec<Block>),
-    Quote(Option<&'static str>, Vec<Block>),
+    Quote(Option<String>, Vec<Block>),
     List(Option<u64>, Vec<Item>),
     Item(Option<bool>, Vec<Block>),
     Table {
@@ -64,6 +72,7 @@ struct Builder<'u> {
     local_links: usize,
     local_url: &'u dyn Fn(usize) -> String,
     fields: &'u [Field],
+    strings: &'u Strings,
 }
 
 impl Builder<'_> {
@@ -199,8 +208,10 @@ impl Builder<'_> {
             }
             Tag::BlockQuote(kind) => {
                 self.flush_inlines();
-                self.stack
-                    .push(Container::Quote(kind.map(callout_label), Vec::new()));
+                self.stack.push(Container::Quote(
+                    kind.map(|k| callout_label(k, self.strings)),
+                    Vec::new(),
+                ));
             }
             Tag::CodeBlock(_) => {
                 self.flush_inlines();
@@ -328,12 +339,13 @@ fn heading_level(level: HeadingLevel) -> u8 {
     level as u8
 }
 
-fn callout_label(kind: BlockQuoteKind) -> &'static str {
+fn callout_label(kind: BlockQuoteKind, t: &Strings) -> String {
     match kind {
-        BlockQuoteKind::Note => "Note",
-        BlockQuoteKind::Tip => "Tip",
-        BlockQuoteKind::Important => "Important",
-        BlockQuoteKind::Warning => "Warning",
-        BlockQuoteKind::Caution => "Caution",
+        BlockQuoteKind::Note => &t.callout_note,
+        BlockQuoteKind::Tip => &t.callout_tip,
+        BlockQuoteKind::Important => &t.callout_important,
+        BlockQuoteKind::Warning => &t.callout_warning,
+        BlockQuoteKind::Caution => &t.callout_caution,
     }
+    .clone()
 }

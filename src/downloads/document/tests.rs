@@ -18,7 +18,12 @@ fn doc(md: &str) -> Vec<Block> {
             line: 0,
         },
     ];
-    parse(md, &fields, &|n| format!("https://example.org/link-{n}/"))
+    parse(
+        md,
+        &fields,
+        &|n| format!("https://example.org/link-{n}/"),
+        crate::i18n::english_ref(),
+    )
 }
 
 #[test]
@@ -97,9 +102,9 @@ fn reads_tables_quotes_rules_and_links() {
     assert!(matches!(
         &blocks[1],
         Block::Quote {
-            label: Some("Tip"),
+            label: Some(tip),
             ..
-        }
+        } if tip == "Tip"
     ));
     assert_eq!(blocks[2], Block::Rule);
     let Block::Paragraph(inlines) = &blocks[3] else {

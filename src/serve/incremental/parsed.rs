@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::discover::SourceFile;
-use crate::fingerprint::hash_of;
+use crate::fingerprint::{debug_hash, hash_of};
 use crate::source::{self, Parsed};
 
 /// How long a modification time must lie before a read for it to be trusted.
@@ -55,13 +55,22 @@ impl Stamp {
     }
 }
 
+/// What a parse reads of the config: its settings, and the interface strings (no
+/// setting of hub.yaml, but callouts and task boxes are written in their words).
+fn config_print(config: &Config) -> u64 {
+    hash_of((
+        serde_yaml::to_string(config).unwrap_or_default(),
+        debug_hash(&config.strings),
+    ))
+}
+
 /// Parses `files` in parallel, reusing and refreshing `cache`.
 pub(super) fn parse_all(
     files: &[SourceFile],
     config: &Config,
     cache: &mut ParseCache,
 ) -> Vec<Parsed> {
-    let config_hash = hash_of(serde_yaml::to_string(config).unwrap_or_default());
+    let config_hash = config_print(config);
     if cache.config != config_hash {
         cache.entries.clear();
         cache.config = config_hash;
@@ -170,9 +179,9 @@ mod tests {
         assert_eq!(title(&parse_all(&files, &config, &mut cache)), "Third");
         let stricter = Config::parse("title: Hub\nbase_url: https://example.org/\nallow_html: true\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
         parse_all(&files, &stricter, &mut cache);
-        assert_eq!(
-            cache.config,
-            hash_of(serde_yaml::to_string(&stricter).unwrap())
-        );
+        assert_eq!(cache.config, config_print(&stricter));
+        let mut spanish = stricter.clone();
+        spanish.strings = std::sync::Arc::new(crate::i18n::load(dir.path(), "es").0);
+        assert_ne!(config_print(&spanish), config_print(&stricter));
     }
 }

@@ -1,5 +1,5 @@
 // Guidepost default theme: small enhancements on top of plain HTML. Every page
-// reads and works without this file.
+// reads and works without this file. Its words come from the page (data-*).
 (function () {
   "use strict";
   var doc = document;
@@ -64,7 +64,7 @@
       return Array.prototype.every.call(all, function (d) { return d.open; });
     };
     var label = function () {
-      toggle.textContent = allOpen() ? "Close all answers" : "Open all answers";
+      toggle.textContent = questions.getAttribute(allOpen() ? "data-close-all" : "data-open-all");
     };
     tools.className = "faq-tools";
     toggle.type = "button";
@@ -81,6 +81,7 @@
   }
 
   // A table too wide for the screen scrolls on its own, in a box the keyboard can reach.
+  var tableLabel = self && self.getAttribute("data-table");
   each(".prose table", function (table) {
     var box = doc.createElement("div");
     box.className = "table-scroll";
@@ -90,7 +91,7 @@
       if (box.scrollWidth > box.clientWidth + 1) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Table (scrolls sideways)");
+        if (tableLabel) box.setAttribute("aria-label", tableLabel);
       } else {
         box.removeAttribute("tabindex");
         box.removeAttribute("role");

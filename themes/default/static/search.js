@@ -3,9 +3,43 @@
 // file loads the shards a query needs. Shards are scripts that call
 // guidepostIndex(key, data), so the same code works over http:// and from a folder
 // opened on disk (file://). Content reaches the page as text, or as the escaped HTML
-// that the core's highlight() makes.
+// that the core's highlight() makes. Its words come from the language's strings,
+// loaded with the index.
 (function () {
   "use strict";
+
+  // The words of the page's language: theme/i18n/<lang>.js beside this file, written
+  // by the build from the hub's strings and loaded once, by whichever script needs
+  // them first (search.js and template-card.js share it).
+  var words = window.guidepostWords || (window.guidepostWords = (function (script) {
+    var promise = null;
+    return function () {
+      if (!promise) {
+        promise = new Promise(function (resolve) {
+          var lang = (document.documentElement.lang || "en").replace(/[^\w-]/g, "");
+          var tag = document.createElement("script");
+          tag.src = (script ? script.src : "").replace(/[^\/?#]*([?#].*)?$/, "i18n/" + lang + ".js");
+          tag.onload = function () { resolve(window.GuidepostStrings || {}); };
+          tag.onerror = function () { resolve({}); };
+          document.head.appendChild(tag);
+        });
+      }
+      return promise;
+    };
+  })(document.currentScript));
+
+  // A text with each {name} replaced by its value; a text with forms by count takes
+  // the form of its {n}, by the language's plural rules.
+  function phrase(text, values) {
+    if (text && typeof text === "object") {
+      var form = "other";
+      try { form = new Intl.PluralRules(text.rule || "en").select(values.n); } catch (e) { form = values.n === 1 ? "one" : "other"; }
+      text = text[form] || text.other;
+    }
+    return String(text == null ? "" : text).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
 
   var FILE = location.protocol === "file:";
 
@@ -57,9 +91,13 @@
   // Whether the query that asks for shards now has been typed past.
   var stale = null;
   var index = null, core = null;
+  // The interface words, there once the index is.
+  var W = {};
   function getIndex() {
     if (!index) {
-      index = load(base, "manifest").then(function (m) {
+      index = Promise.all([load(base, "manifest"), words()]).then(function (loaded) {
+        var m = loaded[0];
+        W = loaded[1];
         return new core.Index(m, function (key) {
           if (key in loaded) return Promise.resolve(loaded[key]);
           return paused().then(function () {
@@ -76,8 +114,7 @@
   }
 
   // ---- Showing results ----------------------------------------------------------------
-  var KINDS = { article: "Article", faq: "FAQ", template: "Template" };
-  var KIND_FILTERS = [["article", "Articles"], ["faq", "FAQ"], ["template", "Templates"]];
+  var KINDS = ["article", "faq", "template"];
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -97,7 +134,7 @@
     var kind = result.index.facets(item.hit.doc)[1];
     var p = core.describe(item.data, kind, match, { root: root, file: FILE, size: excerptSize });
     var meta = el("span", "search-hit-meta");
-    meta.appendChild(el("span", "search-hit-kind", KINDS[kind]));
+    meta.appendChild(el("span", "search-hit-kind", W["kind_" + kind]));
     if (p.crumb) meta.appendChild(document.createTextNode(" " + p.crumb));
     return {
       url: p.url,
@@ -108,14 +145,14 @@
     };
   }
 
-  function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
-
   function summary(result, total, query) {
-    var q = "“" + query.trim() + "”";
-    if (!total) return "No results for " + q + ". Check the spelling, or try fewer or other words.";
-    var count = result.exact ? plural(total, "result", "results") : "More than " + plural(total, "result", "results");
-    if (result.partial) return count + " with some of the words of " + q + " (none has them all).";
-    return count + " for " + q + ".";
+    var q = query.trim();
+    if (!total) return phrase(W.no_results, { query: q });
+    var count = phrase(result.exact ? W.results : W.more_than_results, { n: total });
+    return phrase(result.partial ? W.results_partial : W.results_for, { count: count, query: q });
+  }
+  function unavailable(status) {
+    words().then(function (w) { status.textContent = phrase(w.search_unavailable, {}); });
   }
 
   // ---- The search box in the header ---------------------------------------------------
@@ -128,7 +165,6 @@
     var list = el("ul", "search-options");
     list.id = "gp-search-options";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Search results");
     var footer = el("p", "search-popup-footer");
     var all = el("a", "search-all");
     footer.appendChild(all);
@@ -172,6 +208,7 @@
           if (mine !== seq) return;
           var match = core.matcher(result);
           list.textContent = "";
+          list.setAttribute("aria-label", phrase(W.search_results, {}));
           options = picked.items.map(function (item, i) {
             var p = parts(result, item, match, 110);
             var li = el("li", "search-option");
@@ -192,10 +229,10 @@
             return li;
           });
           active = -1;
-          all.textContent = picked.total ? "See all results for “" + q.trim() + "”" : "Open the search page";
+          all.textContent = phrase(picked.total ? W.see_all_results : W.open_search_page, { query: q.trim() });
           all.href = toSearchPage(q);
           // Announced once typing settles, not at every keystroke.
-          var said = summary(result, picked.total, q) + (picked.total ? " Use the up and down arrow keys to choose one." : "");
+          var said = summary(result, picked.total, q) + (picked.total ? " " + phrase(W.arrow_keys_hint, {}) : "");
           clearTimeout(announceTimer);
           announceTimer = setTimeout(function () { if (mine === seq) status.textContent = said; }, 500);
           if (!picked.total) list.appendChild(el("li", "search-empty", summary(result, 0, q)));
@@ -204,7 +241,7 @@
         });
       }).catch(function () {
         if (mine !== seq) return;
-        status.textContent = "Search is not available: its index could not be loaded.";
+        unavailable(status);
       });
     }
     input.addEventListener("input", function () { lastKey = performance.now(); run(); });
@@ -261,9 +298,9 @@
     function drawFilters(idx, result) {
       var counts = core.filterCounts(result, chosen);
       var groups = [
-        ["kind", "Kind", KIND_FILTERS],
-        ["audience", "For", idx.m.audiences.map(function (a, i) { return [String(i), a]; })],
-        ["category", "Topic", idx.m.categories.map(function (c, i) { return [String(i), c]; })]
+        ["kind", W.filter_kind, KINDS.map(function (k) { return [k, W["kinds_" + k]]; })],
+        ["audience", W.for_label, idx.m.audiences.map(function (a, i) { return [String(i), a]; })],
+        ["category", W.filter_topic, idx.m.categories.map(function (c, i) { return [String(i), c]; })]
       ];
       filters.textContent = "";
       groups.forEach(function (g) {
@@ -340,7 +377,7 @@
         current = result;
         return draw(result, 0, mine, started);
       }).catch(function () {
-        if (mine === seq) status.textContent = "Search is not available: its index could not be loaded.";
+        if (mine === seq) unavailable(status);
       });
     }
 

@@ -5,6 +5,39 @@
 (function () {
   "use strict";
 
+  // The words of the page's language: theme/i18n/<lang>.js beside this file, written
+  // by the build from the hub's strings and loaded once, by whichever script needs
+  // them first (search.js and template-card.js share it).
+  var words = window.guidepostWords || (window.guidepostWords = (function (script) {
+    var promise = null;
+    return function () {
+      if (!promise) {
+        promise = new Promise(function (resolve) {
+          var lang = (document.documentElement.lang || "en").replace(/[^\w-]/g, "");
+          var tag = document.createElement("script");
+          tag.src = (script ? script.src : "").replace(/[^\/?#]*([?#].*)?$/, "i18n/" + lang + ".js");
+          tag.onload = function () { resolve(window.GuidepostStrings || {}); };
+          tag.onerror = function () { resolve({}); };
+          document.head.appendChild(tag);
+        });
+      }
+      return promise;
+    };
+  })(document.currentScript));
+
+  // A text with each {name} replaced by its value; a text with forms by count takes
+  // the form of its {n}, by the language's plural rules.
+  function phrase(text, values) {
+    if (text && typeof text === "object") {
+      var form = "other";
+      try { form = new Intl.PluralRules(text.rule || "en").select(values.n); } catch (e) { form = values.n === 1 ? "one" : "other"; }
+      text = text[form] || text.other;
+    }
+    return String(text == null ? "" : text).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
+
   // What the reader typed, kept for this browser tab only (sessionStorage): filled in
   // for them in every template of the hub with a field of the same name, until the
   // tab closes or they choose Forget. Nothing is sent anywhere.
@@ -245,9 +278,10 @@
     }).then(function (blob) { save(blob, fileName(link)); });
   }
 
-  function say(card, message) {
+  // Tells the reader what happened, in the words of `key` (with `values` filled in).
+  function say(card, key, values) {
     var status = card.querySelector("[data-template-status]");
-    if (status) status.textContent = message;
+    if (status) words().then(function (w) { status.textContent = phrase(w[key], values || {}); });
   }
 
   function updatePreview(card) {
@@ -339,7 +373,7 @@
         document.querySelectorAll("[data-template-card] input[data-field]").forEach(function (field) { field.value = ""; });
         cards.forEach(updatePreview);
         showForget();
-        say(card, "Your details are forgotten in this browser.");
+        say(card, "details_forgotten");
       });
     }
     card.querySelectorAll("a[data-format]").forEach(function (link) {
@@ -347,9 +381,9 @@
         if (!hasValues(card)) return; // the plain file is what the reader wants
         event.preventDefault();
         download(card, link).then(function () {
-          say(card, "Downloaded " + fileName(link) + " with your details filled in.");
+          say(card, "downloaded_filled", { file: fileName(link) });
         }, function () {
-          say(card, "Could not fill in the file here, so it downloads unfilled.");
+          say(card, "download_unfilled");
           window.location.href = link.href;
         });
       });
@@ -357,8 +391,8 @@
     var copy = card.querySelector("[data-copy]");
     if (copy && navigator.clipboard) {
       copy.addEventListener("click", function () {
-        copyText(card).then(function () { say(card, "Copied the text to your clipboard."); },
-          function () { say(card, "Could not copy; select the text and copy it yourself."); });
+        copyText(card).then(function () { say(card, "copied"); },
+          function () { say(card, "copy_failed"); });
       });
     } else if (copy) {
       copy.hidden = true;
