@@ -98,7 +98,10 @@
     var p = core.describe(item.data, kind, match, { root: root, file: FILE, size: excerptSize });
     var meta = el("span", "search-hit-meta");
     meta.appendChild(el("span", "search-hit-kind", KINDS[kind]));
-    if (p.crumb) meta.appendChild(document.createTextNode(" " + p.crumb));
+    if (p.crumb) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(el("span", "search-hit-crumb", p.crumb));
+    }
     return {
       url: p.url,
       title: marked("search-hit-title", p.title),
@@ -108,10 +111,15 @@
     };
   }
 
+  // What the reader typed, kept in its own direction inside a sentence of the page's
+  // (first strong letter decides): an Arabic query in an English sentence, or a
+  // Latin one or a number in an Arabic sentence, reads as typed.
+  function isolate(text) { return "\u2068" + text + "\u2069"; }
+
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
   function summary(result, total, query) {
-    var q = "“" + query.trim() + "”";
+    var q = "“" + isolate(query.trim()) + "”";
     if (!total) return "No results for " + q + ". Check the spelling, or try fewer or other words.";
     var count = result.exact ? plural(total, "result", "results") : "More than " + plural(total, "result", "results");
     if (result.partial) return count + " with some of the words of " + q + " (none has them all).";
@@ -192,7 +200,7 @@
             return li;
           });
           active = -1;
-          all.textContent = picked.total ? "See all results for “" + q.trim() + "”" : "Open the search page";
+          all.textContent = picked.total ? "See all results for “" + isolate(q.trim()) + "”" : "Open the search page";
           all.href = toSearchPage(q);
           // Announced once typing settles, not at every keystroke.
           var said = summary(result, picked.total, q) + (picked.total ? " Use the up and down arrow keys to choose one." : "");
