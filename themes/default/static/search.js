@@ -98,10 +98,7 @@
     var p = core.describe(item.data, kind, match, { root: root, file: FILE, size: excerptSize });
     var meta = el("span", "search-hit-meta");
     meta.appendChild(el("span", "search-hit-kind", KINDS[kind]));
-    if (p.crumb) {
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(el("span", "search-hit-crumb", p.crumb));
-    }
+    if (p.crumb) meta.appendChild(document.createTextNode(" " + p.crumb));
     return {
       url: p.url,
       title: marked("search-hit-title", p.title),
