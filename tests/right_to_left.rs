@@ -122,3 +122,25 @@ fn the_word_document_of_an_english_template_has_no_right_to_left_marks() {
         assert!(!doc.contains(mark) && !styles.contains(mark), "{mark}");
     }
 }
+
+#[test]
+fn code_in_an_arabic_word_document_stays_left_to_right() {
+    let dir = hub("lang-ar");
+    fs::write(
+        dir.path().join("content/templates/reminder.md"),
+        "---\ntitle: تذكير\nlayout: template\n---\nاكتب في الطرفية:\n\n```\nnpm test();\n```\n",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    let files = unzip(&fs::read(out.join("downloads/reminder.docx")).unwrap());
+    let doc = &files["word/document.xml"];
+    assert!(
+        doc.contains(r#"<w:pStyle w:val="Code"/></w:pPr><w:r><w:t xml:space="preserve">npm test();</w:t></w:r>"#),
+        "{doc}"
+    );
+    assert!(files["word/styles.xml"].contains(
+        r#"w:styleId="Code"><w:name w:val="Code"/><w:basedOn w:val="Normal"/><w:pPr><w:bidi w:val="0"/>"#
+    ));
+    // The Arabic line before it is marked right to left.
+    assert!(doc.contains(r#"<w:rtl/></w:rPr><w:t xml:space="preserve">اكتب في الطرفية:</w:t>"#));
+}

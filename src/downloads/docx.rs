@@ -166,6 +166,9 @@ impl Body {
                 }
             }
             Block::Code(code) => {
+                // Code reads left to right in any document (its style says so), so
+                // its runs are not cut by direction: `f();` keeps its `();`.
+                let rtl = std::mem::replace(&mut self.rtl, false);
                 for line in code.lines() {
                     let inlines = [Inline::Text {
                         text: line.to_string(),
@@ -173,6 +176,7 @@ impl Body {
                     }];
                     self.paragraph("<w:pStyle w:val=\"Code\"/>", &inlines, None);
                 }
+                self.rtl = rtl;
             }
             Block::Table { aligns, head, rows } => self.table(aligns, head, rows),
             Block::Rule => {
@@ -320,7 +324,8 @@ impl Body {
 }
 
 /// The indent of a paragraph nested `depth` deep. `w:left` is the side lines start
-/// from: the right in a right-to-left paragraph, in Word and in LibreOffice alike.
+/// from: the right in a right-to-left paragraph, as the standard's first edition says
+/// and LibreOffice lays it out.
 fn indent(depth: usize) -> String {
     if depth == 0 {
         String::new()
