@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
+use crate::direction::{direction, Direction};
+
 use crate::front_matter::Format;
 use crate::i18n::Strings;
 use crate::routes;
@@ -24,6 +26,8 @@ pub use pages::{
 pub struct Chrome<'a> {
     pub site_title: &'a str,
     pub lang: &'a str,
+    /// The direction the hub's language is written in: `ltr` or `rtl`.
+    pub dir: Direction,
     /// The relative prefix to the site root (`../../`).
     pub root: String,
     pub home_url: String,
@@ -178,6 +182,7 @@ pub fn chrome<'a>(
     Chrome {
         site_title: config.title(),
         lang: &config.language,
+        dir: direction(&config.language),
         home_url: to(&site.prefix),
         css_url: to(&routes::theme_file("style.css")),
         js_url: to(&routes::theme_file("guidepost.js")),

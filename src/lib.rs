@@ -23,6 +23,7 @@ pub mod config;
 pub mod context;
 pub mod date;
 pub mod diagnostic;
+pub mod direction;
 pub mod discover;
 pub mod downloads;
 pub mod error;

@@ -43,6 +43,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/redirect.html",
     "templates/search.html",
     "static/style.css",
+    "static/print.css",
     "static/guidepost.js",
     "static/template-card.js",
     "static/search-core.js",

@@ -79,7 +79,7 @@ fn docx_has_heading_styles_lists_tables_and_placeholder_runs() {
     }
     let doc = &files["word/document.xml"];
     let line = "\u{a0}".repeat(32);
-    assert!(doc.contains(&format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Agenda for </w:t></w:r><w:bookmarkStart w:id="0" w:name="_GpBlank0_0"/><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{line}</w:t></w:r><w:r><w:rPr><w:color w:val="595959"/><w:sz w:val="17"/></w:rPr><w:t xml:space="preserve"> (Mentee's name)</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>"#)), "a blank is a line with its label beside it: {doc}");
+    assert!(doc.contains(&format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Agenda for </w:t></w:r><w:bookmarkStart w:id="0" w:name="_GpBlank0_0"/><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{line}</w:t></w:r><w:r><w:rPr><w:color w:val="595959"/><w:sz w:val="17"/><w:szCs w:val="17"/></w:rPr><w:t xml:space="preserve"> (Mentee's name)</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>"#)), "a blank is a line with its label beside it: {doc}");
     assert!(!doc.contains("{{"), "no field name in the .docx");
     assert!(doc.contains(
         r#"<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">Bring along</w:t>"#
@@ -98,7 +98,7 @@ fn docx_has_heading_styles_lists_tables_and_placeholder_runs() {
         "the table has a header row"
     );
     assert!(
-        doc.contains(&format!(r#"<w:bookmarkStart w:id="1" w:name="_GpBlank0_1"/><w:r><w:rPr><w:b/><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{line}</w:t></w:r>"#)),
+        doc.contains(&format!(r#"<w:bookmarkStart w:id="1" w:name="_GpBlank0_1"/><w:r><w:rPr><w:b/><w:bCs/><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">{line}</w:t></w:r>"#)),
         "a bold blank keeps its line bold, each blank its own bookmark: {doc}"
     );
     assert!(doc.contains(r#"<w:hyperlink r:id="rIdL0" w:history="1">"#));

@@ -279,7 +279,7 @@ fn a_spanish_hub_shows_every_interface_word_in_spanish() {
     assert_shows(&out, "404.html", &["No encontramos esta página"]);
     let html = read(&out, ARTICLE);
     assert!(html.contains("<title>El primer encuentro · Centro de mentoría</title>"));
-    assert!(html.contains("<html lang=\"es\">"));
+    assert!(html.contains("<html lang=\"es\" dir=\"ltr\">"));
     let redirect = read(&out, "primer-encuentro/index.html");
     assert!(
         redirect.contains("<html lang=\"es\">")

@@ -1,18 +1,21 @@
 //! Word documents (.docx) written directly as Office Open XML: real heading styles,
 //! numbered and bulleted lists (each numbered list restarting), tables with a header
 //! row, links, task boxes, and each `{{ placeholder }}` as one highlighted run that
-//! the browser can fill in. The same input always gives the same bytes.
-
-use pulldown_cmark::Alignment;
+//! the browser can fill in. A document in a right-to-left language (Arabic, Hebrew…)
+//! is laid out right to left, its runs marked as Word marks them (see `bidi`). The
+//! same input always gives the same bytes.
 
 use super::document::{top_heading_level, Block, Inline, Style};
 use super::zip::ZipWriter;
 
+mod bidi;
 mod layout;
 mod package;
+mod table;
 
 use crate::config::Paper;
-use layout::{column_widths, text_width};
+use crate::direction::{direction, Direction};
+use layout::text_width;
 use package::{
     core, document, numbering, relationships, styles, CONTENT_TYPES, ROOT_RELS, SETTINGS,
 };
@@ -27,6 +30,7 @@ pub struct DocxOptions<'a> {
 
 /// Writes `blocks` as a .docx file.
 pub fn write(blocks: &[Block], options: &DocxOptions<'_>) -> Vec<u8> {
+    let rtl = direction(options.language) == Direction::Rtl;
     let mut body = Body {
         xml: String::new(),
         links: Vec::new(),
@@ -34,13 +38,15 @@ pub fn write(blocks: &[Block], options: &DocxOptions<'_>) -> Vec<u8> {
         top: top_heading_level(blocks),
         blanks: 0,
         text_width: text_width(options.paper),
+        rtl,
     };
     // The template's title heads the document, as it heads the template's page.
     if !options.title.trim().is_empty() {
-        body.xml.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-            escape(options.title)
-        ));
+        let title = [Inline::Text {
+            text: options.title.to_string(),
+            style: Style::default(),
+        }];
+        body.paragraph("<w:pStyle w:val=\"Title\"/>", &title, None);
     }
     for block in blocks {
         body.block(block, 0);
@@ -51,13 +57,13 @@ pub fn write(blocks: &[Block], options: &DocxOptions<'_>) -> Vec<u8> {
     zip.add("docProps/core.xml", core(options).as_bytes());
     zip.add(
         "word/document.xml",
-        document(&body.xml, options.paper).as_bytes(),
+        document(&body.xml, options.paper, rtl).as_bytes(),
     );
     zip.add(
         "word/_rels/document.xml.rels",
         relationships(&body.links).as_bytes(),
     );
-    zip.add("word/styles.xml", styles(options.language).as_bytes());
+    zip.add("word/styles.xml", styles(options.language, rtl).as_bytes());
     zip.add(
         "word/numbering.xml",
         numbering(&body.ordered_lists).as_bytes(),
@@ -85,6 +91,9 @@ struct Body {
     blanks: usize,
     /// The width between the margins, in twentieths of a point.
     text_width: u32,
+    /// The document reads right to left: runs are cut by direction and a table's
+    /// columns run from the right.
+    rtl: bool,
 }
 
 impl Body {
@@ -157,6 +166,9 @@ impl Body {
                 }
             }
             Block::Code(code) => {
+                // Code reads left to right in any document (its style says so), so
+                // its runs are not cut by direction: `f();` keeps its `();`.
+                let rtl = std::mem::replace(&mut self.rtl, false);
                 for line in code.lines() {
                     let inlines = [Inline::Text {
                         text: line.to_string(),
@@ -164,6 +176,7 @@ impl Body {
                     }];
                     self.paragraph("<w:pStyle w:val=\"Code\"/>", &inlines, None);
                 }
+                self.rtl = rtl;
             }
             Block::Table { aligns, head, rows } => self.table(aligns, head, rows),
             Block::Rule => {
@@ -186,13 +199,21 @@ impl Body {
             self.xml.push_str("</w:pPr>");
         }
         if let Some(prefix) = prefix {
-            run(&mut self.xml, prefix, &Style::default(), "");
+            run(&mut self.xml, prefix, &Style::default(), "", self.rtl);
         }
         self.inlines(inlines, false);
         self.xml.push_str("</w:p>");
     }
 
     fn inlines(&mut self, inlines: &[Inline], force_bold: bool) {
+        // Which characters go in right-to-left runs is decided over the paragraph's
+        // whole text, as a run's neighbours decide what its spaces belong to.
+        let mut flags = if self.rtl {
+            bidi::rtl_flags(&paragraph_text(inlines))
+        } else {
+            Vec::new()
+        }
+        .into_iter();
         let mut open_link: Option<&str> = None;
         for inline in inlines {
             let link = match inline {
@@ -224,7 +245,7 @@ impl Body {
                         bold: style.bold || force_bold,
                         ..style.clone()
                     };
-                    run(&mut self.xml, text, &style, "");
+                    self.text(text, &style, &mut flags);
                 }
                 Inline::Placeholder {
                     label,
@@ -236,9 +257,12 @@ impl Body {
                         bold: style.bold || force_bold,
                         ..style.clone()
                     };
-                    self.blank(label, *field, &style);
+                    self.blank(label, *field, &style, &mut flags);
                 }
-                Inline::Break => self.xml.push_str("<w:r><w:br/></w:r>"),
+                Inline::Break => {
+                    flags.next();
+                    self.xml.push_str("<w:r><w:br/></w:r>");
+                }
             }
         }
         if open_link.is_some() {
@@ -246,75 +270,62 @@ impl Body {
         }
     }
 
+    /// Text in one run, or in a document read right to left, in one run per
+    /// direction (one flag per character from `flags`).
+    fn text(&mut self, text: &str, style: &Style, flags: &mut impl Iterator<Item = bool>) {
+        if !self.rtl {
+            return run(&mut self.xml, text, style, "", false);
+        }
+        for (piece, rtl) in bidi::pieces(text, flags) {
+            run(&mut self.xml, piece, style, "", rtl);
+        }
+    }
+
     /// A field to fill in: a line to write on with the label beside it, inside a
     /// bookmark named after the field's place in `fields`, where the browser puts the
-    /// reader's value (template-card.js).
-    fn blank(&mut self, label: &str, field: usize, style: &Style) {
+    /// reader's value (template-card.js). The line and the label are one run each, as
+    /// the browser finds them; the line, spaces only, needs no direction.
+    fn blank(
+        &mut self,
+        label: &str,
+        field: usize,
+        style: &Style,
+        flags: &mut impl Iterator<Item = bool>,
+    ) {
         let n = self.blanks;
         self.blanks += 1;
         self.xml.push_str(&format!(
             "<w:bookmarkStart w:id=\"{n}\" w:name=\"_GpBlank{field}_{n}\"/>"
         ));
-        run(&mut self.xml, BLANK_LINE, style, "<w:u w:val=\"single\"/>");
+        run(
+            &mut self.xml,
+            BLANK_LINE,
+            style,
+            "<w:u w:val=\"single\"/>",
+            false,
+        );
         let label_style = Style {
             bold: false,
             ..style.clone()
         };
+        let label = format!(" ({label})");
+        flags
+            .take(BLANK_LINE.chars().count() + label.chars().count())
+            .for_each(drop);
         run(
             &mut self.xml,
-            &format!(" ({label})"),
+            &label,
             &label_style,
-            "<w:color w:val=\"595959\"/><w:sz w:val=\"17\"/>",
+            "<w:color w:val=\"595959\"/><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/>",
+            self.rtl && bidi::is_rtl_text(&label),
         );
         self.xml.push_str(&format!("<w:bookmarkEnd w:id=\"{n}\"/>"));
     }
-
-    fn table(&mut self, aligns: &[Alignment], head: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
-        let columns = std::iter::once(head.len())
-            .chain(rows.iter().map(Vec::len))
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let widths = column_widths(columns, head, rows);
-        self.xml.push_str("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
-        for width in &widths {
-            self.xml.push_str(&format!("<w:gridCol w:w=\"{width}\"/>"));
-        }
-        self.xml.push_str("</w:tblGrid>");
-        let all = std::iter::once((true, head)).chain(rows.iter().map(|r| (false, r.as_slice())));
-        for (is_head, cells) in all {
-            self.xml.push_str("<w:tr>");
-            if is_head {
-                self.xml.push_str("<w:trPr><w:tblHeader/></w:trPr>");
-            }
-            for (c, width) in widths.iter().enumerate() {
-                self.xml.push_str(&format!(
-                    "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>"
-                ));
-                if is_head {
-                    self.xml
-                        .push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8EEF5\"/>");
-                }
-                self.xml
-                    .push_str("</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\"/>");
-                match aligns.get(c) {
-                    Some(Alignment::Center) => self.xml.push_str("<w:jc w:val=\"center\"/>"),
-                    Some(Alignment::Right) => self.xml.push_str("<w:jc w:val=\"right\"/>"),
-                    _ => {}
-                }
-                self.xml.push_str("</w:pPr>");
-                if let Some(cell) = cells.get(c) {
-                    self.inlines(cell, is_head);
-                }
-                self.xml.push_str("</w:p></w:tc>");
-            }
-            self.xml.push_str("</w:tr>");
-        }
-        self.xml
-            .push_str("</w:tbl><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>");
-    }
 }
 
+/// The indent of a paragraph nested `depth` deep. `w:left` is the side lines start
+/// from: the right in a right-to-left paragraph, as the standard's first edition says
+/// and LibreOffice lays it out.
 fn indent(depth: usize) -> String {
     if depth == 0 {
         String::new()
@@ -323,10 +334,27 @@ fn indent(depth: usize) -> String {
     }
 }
 
-/// One run of text; its properties in the order the schema requires.
+/// A paragraph's text as its runs write it, for deciding their directions.
+fn paragraph_text(inlines: &[Inline]) -> String {
+    let mut text = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text: t, .. } => text.push_str(t),
+            Inline::Placeholder { label, .. } => {
+                text.push_str(BLANK_LINE);
+                text.push_str(&format!(" ({label})"));
+            }
+            Inline::Break => text.push('\n'),
+        }
+    }
+    text
+}
+
 /// One run of text; `extra` holds properties that come after the style's in the
-/// schema's order (colour, size, underline).
-fn run(xml: &mut String, text: &str, style: &Style, extra: &str) {
+/// schema's order (colour, size, underline), and `rtl` marks it right to left. Bold
+/// and italic are set for complex scripts too (`w:bCs`, `w:iCs`), which Word applies to
+/// Arabic, Hebrew or Hindi letters and to every right-to-left run.
+fn run(xml: &mut String, text: &str, style: &Style, extra: &str, rtl: bool) {
     xml.push_str("<w:r>");
     let mut props = String::new();
     if style.link.is_some() {
@@ -336,15 +364,18 @@ fn run(xml: &mut String, text: &str, style: &Style, extra: &str) {
         props.push_str("<w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" w:cs=\"Consolas\"/>");
     }
     if style.bold {
-        props.push_str("<w:b/>");
+        props.push_str("<w:b/><w:bCs/>");
     }
     if style.italic {
-        props.push_str("<w:i/>");
+        props.push_str("<w:i/><w:iCs/>");
     }
     if style.strike {
         props.push_str("<w:strike/>");
     }
     props.push_str(extra);
+    if rtl {
+        props.push_str("<w:rtl/>");
+    }
     if !props.is_empty() {
         xml.push_str("<w:rPr>");
         xml.push_str(&props);

@@ -181,6 +181,29 @@ function pagesByKind(root) {
   return kinds;
 }
 
+/** The files of a ZIP archive (a .docx) by name, as text. */
+function unzip(buffer) {
+  const zlib = require("node:zlib");
+  let end = buffer.length - 22;
+  while (buffer.readUInt32LE(end) !== 0x06054b50) end--;
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const files = {};
+  for (let n = 0; n < count; n++) {
+    const method = buffer.readUInt16LE(at + 10);
+    const compressed = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    const offset = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
+    const dataAt = offset + 30 + buffer.readUInt16LE(offset + 26) + buffer.readUInt16LE(offset + 28);
+    const data = buffer.subarray(dataAt, dataAt + compressed);
+    files[name] = (method === 8 ? zlib.inflateRawSync(data) : data).toString("utf8");
+    at += 46 + skip;
+  }
+  return files;
+}
+
 // Debian's Chromium (or $CHROMIUM), with the flags that keep it off the network.
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -191,4 +214,4 @@ function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-module.exports = { REPO, binary, fixture, buildHub, serve, htmlPages, pageFile, kindOf, pagesByKind, launch };
+module.exports = { REPO, binary, fixture, buildHub, serve, htmlPages, pageFile, kindOf, pagesByKind, unzip, launch };

@@ -12,9 +12,8 @@
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
-const zlib = require("node:zlib");
 
-const { buildHub, serve, launch } = require("./site");
+const { buildHub, serve, unzip, launch } = require("./site");
 
 const TEMPLATE = "templates/closing-meeting-plan/";
 const ARTICLE = "meetings/the-final-meeting/";
@@ -36,28 +35,6 @@ after(async () => {
   if (server) await server.close();
   if (site) site.cleanup();
 });
-
-/** The files of a ZIP archive by name. */
-function unzip(buffer) {
-  let end = buffer.length - 22;
-  while (buffer.readUInt32LE(end) !== 0x06054b50) end--;
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
-  const files = {};
-  for (let n = 0; n < count; n++) {
-    const method = buffer.readUInt16LE(at + 10);
-    const compressed = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    const offset = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
-    const dataAt = offset + 30 + buffer.readUInt16LE(offset + 26) + buffer.readUInt16LE(offset + 28);
-    const data = buffer.subarray(dataAt, dataAt + compressed);
-    files[name] = (method === 8 ? zlib.inflateRawSync(data) : data).toString("utf8");
-    at += 46 + skip;
-  }
-  return files;
-}
 
 async function openTemplate() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

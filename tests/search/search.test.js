@@ -111,7 +111,8 @@ for (const origin of ["http", "file"]) {
       // The live region speaks once typing settles.
       await page.waitForFunction(() => document.querySelector(".site-search [role=status]").textContent !== "");
       const status = await page.locator(".site-search [role=status]").textContent();
-      assert.match(status, /results? for “closing meeting agenda”/);
+      // The query is isolated (U+2068 … U+2069) so it keeps its own direction.
+      assert.match(status, /results? for “\u2068closing meeting agenda\u2069”/);
       await page.keyboard.press("ArrowDown");
       const active = await input.getAttribute("aria-activedescendant");
       assert.strictEqual(await page.locator("#" + active).getAttribute("aria-selected"), "true");

@@ -145,8 +145,13 @@
     };
   }
 
+  // What the reader typed, kept in its own direction inside a sentence of the page's
+  // (first strong letter decides): an Arabic query in an English sentence, or a
+  // Latin one or a number in an Arabic sentence, reads as typed.
+  function isolate(text) { return "\u2068" + text + "\u2069"; }
+
   function summary(result, total, query) {
-    var q = query.trim();
+    var q = isolate(query.trim());
     if (!total) return phrase(W.no_results, { query: q });
     var count = phrase(result.exact ? W.results : W.more_than_results, { n: total });
     return phrase(result.partial ? W.results_partial : W.results_for, { count: count, query: q });
@@ -229,7 +234,7 @@
             return li;
           });
           active = -1;
-          all.textContent = phrase(picked.total ? W.see_all_results : W.open_search_page, { query: q.trim() });
+          all.textContent = phrase(picked.total ? W.see_all_results : W.open_search_page, { query: isolate(q.trim()) });
           all.href = toSearchPage(q);
           // Announced once typing settles, not at every keystroke.
           var said = summary(result, picked.total, q) + (picked.total ? " " + phrase(W.arrow_keys_hint, {}) : "");

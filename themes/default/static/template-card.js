@@ -111,9 +111,20 @@
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
   }
 
+  // Which way a value the reader typed reads: its first letter decides (as dir="auto"
+  // does), and one without letters, a phone number or a time, reads left to right.
+  var RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE]/;
+  function direction(text) {
+    var first = text.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE]|\p{L}/u);
+    return first && RTL_LETTER.test(first[0]) ? "rtl" : "ltr";
+  }
+
   // Each blank is a bookmark named _GpBlank<field number>_<n> around two runs: the
   // underlined line (its formatting, then the underline) and the label. A filled
-  // blank becomes one run of the value with the line's formatting, underline removed.
+  // blank becomes one run of the value with the line's formatting, underline removed,
+  // marked right to left when the value reads so (Word then shapes and proofs it as
+  // the document's language). In a right-to-left document a left-to-right value is
+  // held between two left-to-right marks, so "+1 555 0100" keeps its order.
   var DOCX_BLANK = /<w:bookmarkStart w:id="(\d+)" w:name="_GpBlank(\d+)_\d+"\/><w:r><w:rPr>((?:(?!<\/w:rPr>).)*?)<w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">[^<]*<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<\/w:r><w:bookmarkEnd w:id="\1"\/>/g;
 
   // `names` lists the template's fields in the order it declares them.
@@ -121,8 +132,12 @@
     return xml.replace(DOCX_BLANK, function (whole, id, field, props) {
       var name = names[Number(field)];
       if (name === undefined || !Object.prototype.hasOwnProperty.call(vals, name)) return whole;
+      var value = vals[name];
+      var rtl = direction(value) === "rtl";
+      if (!rtl && document.documentElement.dir === "rtl") value = "\u200E" + value + "\u200E";
+      if (rtl) props += "<w:rtl/>";
       return "<w:r>" + (props ? "<w:rPr>" + props + "</w:rPr>" : "") +
-        "<w:t xml:space=\"preserve\">" + escapeXml(vals[name]) + "</w:t></w:r>";
+        "<w:t xml:space=\"preserve\">" + escapeXml(value) + "</w:t></w:r>";
     });
   }
 
@@ -293,6 +308,9 @@
       if (filled) span.textContent = vals[name];
       else if (span.classList.contains("filled")) span.innerHTML = blank.html;
       span.classList.toggle("filled", filled);
+      // The value keeps its own direction inside the sentence around it.
+      if (filled) span.dir = direction(vals[name]);
+      else span.removeAttribute("dir");
     });
   }
 
