@@ -94,8 +94,10 @@ fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
     buffer.clear();
     let bytes = text.as_bytes();
     let mut word = Word::default();
-    // The last character of the current run cut character by character.
+    // The last character of the current run cut character by character, and the
+    // pair it makes with the next.
     let mut previous: Option<char> = None;
+    let mut pair = String::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -156,25 +158,25 @@ fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
             while let Some((joined, size)) = text[i..]
                 .chars()
                 .next()
+                .filter(|&n| may_join(n))
                 .and_then(|n| compose(unit, n).map(|joined| (joined, n.len_utf8())))
             {
                 unit = joined;
                 i += size;
             }
-            let mut scratch = [0u8; 8];
             if let Some(before) = previous {
-                let first = before.encode_utf8(&mut scratch).len();
-                let second = unit.encode_utf8(&mut scratch[first..]).len();
-                let pair = std::str::from_utf8(&scratch[..first + second]).expect("two chars");
+                pair.clear();
+                pair.push(before);
+                pair.push(unit);
                 emit(Cut {
-                    term: pair,
+                    term: &pair,
                     bytes: None,
                     written: None,
                     piece: Piece::Pair,
                 });
             }
             emit(Cut {
-                term: unit.encode_utf8(&mut scratch),
+                term: unit.encode_utf8(&mut [0u8; 4]),
                 bytes: None,
                 written: None,
                 piece: Piece::Single,
@@ -209,6 +211,17 @@ fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
         }
     }
     flush(text, buffer, &mut word, &mut emit);
+}
+
+/// Whether `next` may join the character before it under NFC (a mark, a Korean
+/// vowel or final jamo): not ASCII, nor a common ideograph, Hangul syllable or Thai
+/// character, which follow one another in most text cut character by character
+/// and never join.
+fn may_join(next: char) -> bool {
+    !(next.is_ascii()
+        || ('\u{0e00}'..='\u{0e7f}').contains(&next)
+        || ('\u{4e00}'..='\u{9fff}').contains(&next)
+        || ('\u{ac00}'..='\u{d7a3}').contains(&next))
 }
 
 /// Where the run of lowercase ASCII letters and digits from `start` ends.

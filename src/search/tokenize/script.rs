@@ -8,6 +8,13 @@
 /// of those scripts (Thai vowels and tones, Khmer signs) count as characters of
 /// their own; digits and punctuation do not belong.
 pub(crate) fn by_character(c: char) -> bool {
+    // Most characters met here are ASCII or common ideographs: settled at once.
+    if c < '\u{0e01}' {
+        return false;
+    }
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        return true;
+    }
     matches!(c,
         // Thai letters, vowels and marks (not the baht sign, digits or punctuation).
         '\u{0e01}'..='\u{0e3a}' | '\u{0e40}'..='\u{0e4e}'

@@ -108,6 +108,13 @@ var GuidepostSearchCore = (function () {
     return out;
   }
 
+  // Whether the header box answers `query` as it is typed: from two letters, or from
+  // one character of a script cut character by character (茶 is a word).
+  function answersAsTyped(query) {
+    var q = query.trim();
+    return q.length >= 2 || (q.length === 1 && byCharacter(q.codePointAt(0)));
+  }
+
   // Numbers written by push_varint in src/search/shards.rs.
   function varints(text) {
     var out = [], v = 0;
@@ -595,6 +602,7 @@ var GuidepostSearchCore = (function () {
     FILTERS: FILTERS,
     lastAtMost: lastAtMost,
     scan: scan,
+    answersAsTyped: answersAsTyped,
     varints: varints,
     distance: distance,
     passes: passes,
