@@ -58,21 +58,21 @@ function sizeOf(dir) {
   return { bytes, files };
 }
 
-// Wall-clock seconds and CPU seconds (user + system, from /usr/bin/time when present:
-// less disturbed than wall time by other work on the machine).
+// Wall-clock seconds, CPU seconds (user + system) and peak memory (from /usr/bin/time
+// when present: CPU time is less disturbed than wall time by other work on the machine).
 function timeBuild(root, out) {
   const args = ["build", "--root", root, "--out", out];
   const started = process.hrtime.bigint();
   if (!fs.existsSync("/usr/bin/time")) {
     execFileSync(h.binary(), args, { stdio: "pipe" });
     const wall = Number(process.hrtime.bigint() - started) / 1e9;
-    return { wall, cpu: NaN };
+    return { wall, cpu: NaN, memory: NaN };
   }
-  const result = require("node:child_process").spawnSync("/usr/bin/time", ["-f", "TIME %U %S", h.binary(), ...args], { encoding: "utf8" });
+  const result = require("node:child_process").spawnSync("/usr/bin/time", ["-f", "TIME %U %S %M", h.binary(), ...args], { encoding: "utf8" });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(result.stderr);
-  const [user, sys] = result.stderr.match(/TIME ([\d.]+) ([\d.]+)/).slice(1).map(Number);
-  return { wall, cpu: user + sys };
+  const [user, sys, kb] = result.stderr.match(/TIME ([\d.]+) ([\d.]+) (\d+)/).slice(1).map(Number);
+  return { wall, cpu: user + sys, memory: kb / 1024 };
 }
 
 // Every response of a fresh browser context while `action` runs: bytes as sent by a
@@ -140,6 +140,7 @@ async function measure(n, language) {
     n, language, index, queries: {},
     build: median(withSearch.map((t) => t.wall)), plain: median(without.map((t) => t.wall)),
     cpu: median(withSearch.map((t) => t.cpu)), plainCpu: median(without.map((t) => t.cpu)),
+    memory: median(withSearch.map((t) => t.memory)), plainMemory: median(without.map((t) => t.memory)),
     // Each run's builds, with and without search, side by side: drift on the machine
     // moves both, so their ratios spread less than the two medians do.
     pairs: withSearch.map((t, i) => t.wall / without[i].wall).sort((a, b) => a - b),
@@ -195,6 +196,7 @@ function report(row) {
   console.log(`  run by run, with ÷ without: median ${pct(median(row.pairs))}, from ${pct(row.pairs[0])} to ${pct(row.pairs[row.pairs.length - 1])}`);
   const cpuAdded = ((row.cpu / row.plainCpu - 1) * 100).toFixed(0);
   console.log(`  build CPU time: ${row.cpu.toFixed(2)} s with search, ${row.plainCpu.toFixed(2)} s without (+${cpuAdded}%)`);
+  console.log(`  peak memory: ${row.memory.toFixed(0)} MB with search, ${row.plainMemory.toFixed(0)} MB without`);
   console.log(`  index on disk: ${(row.index.bytes / 1e6).toFixed(1)} MB in ${row.index.files} files`);
   for (const [label, r] of Object.entries(row.queries)) {
     console.log(`  ${label} "${r.q}" (${r.results} results):`);

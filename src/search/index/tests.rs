@@ -1,6 +1,7 @@
 //! Tests of the `index` module.
 
 use super::*;
+use crate::search::dictionary::browser_order;
 use crate::search::documents::{BODY, HEADING, TITLE};
 
 fn doc(title: &str, heading: &str, body: &str) -> Document {
