@@ -1,6 +1,7 @@
 //! Text to search terms, the same way `search-core.js` cuts it (`scan`). Words are
 //! runs of Unicode letters and digits, lowercased, with accents folded away; an
-//! apostrophe inside a word is dropped (`mentor's` → `mentors`).
+//! apostrophe inside a word is dropped (`mentor's` → `mentors`). A word whose folding
+//! took accents away also comes as written, for stemmers that read accents.
 //!
 //! Scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) and
 //! Korean, whose words run into long compounds, are cut character by character (see
