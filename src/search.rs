@@ -10,6 +10,7 @@ pub mod documents;
 pub mod index;
 pub mod shard;
 pub mod shards;
+pub mod stemmer;
 pub mod tokenize;
 
 use crate::diagnostic::Diagnostic;
@@ -43,7 +44,7 @@ pub fn index(site: &Site, sink: &crate::output::Sink<'_>) -> crate::error::Resul
         return Ok(());
     }
     let failed = std::sync::Mutex::new(None);
-    let stemmer = tokenize::Stemmer::for_language(&site.config.language);
+    let stemmer = stemmer::Stemmer::for_language(&site.config.language);
     let stopwords = index::stopwords(&site.config.language);
     let order = documents::order(site);
     let emit = |shard: shard::Shard| {

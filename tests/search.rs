@@ -5,6 +5,7 @@
 mod common;
 
 use common::{build_ok, hub, read, tree};
+use guidepost::search::shards::read_varints;
 
 /// The JSON a shard passes to `guidepostIndex(key, data)`.
 fn shard_data(script: &str, key: &str) -> serde_json::Value {
@@ -51,8 +52,7 @@ fn writes_the_search_page_and_shards() {
         serde_json::json!(["Mentors", "Mentees"])
     );
     // Runs: gap to the first document, kind (0 article, 1 FAQ, 2 template), category, audiences.
-    let runs = guidepost::search::shards::read_varints(manifest["runs"].as_str().unwrap())
-        .expect("base-64 digits");
+    let runs = read_varints(manifest["runs"].as_str().unwrap()).expect("base-64 digits");
     let kinds: Vec<u64> = runs.chunks(4).map(|r| r[1]).collect();
     assert_eq!(kinds.first(), Some(&0));
     assert_eq!(kinds.last(), Some(&2));
@@ -102,6 +102,64 @@ fn writes_the_search_page_and_shards() {
     assert!(urls.contains(&"faq/questions/#how-often-should-we-meet".to_string()));
     assert!(urls.contains(&"guide/first/#agenda".to_string()));
     assert!(urls.contains(&"templates/agenda/#".to_string()));
+}
+
+/// Every term of an index's vocabulary, in the order of its shards, with its group.
+fn vocabulary_groups(out: &std::path::Path) -> Vec<(String, i64)> {
+    let manifest = shard_data(&read(out, "search/index/manifest.js"), "manifest");
+    let mut terms = Vec::new();
+    for n in 0..manifest["vocabulary"].as_array().unwrap().len() {
+        let key = format!("v/{n}");
+        let data = shard_data(&read(out, &format!("search/index/{key}.js")), &key);
+        // Groups are zig-zag steps from the one before, starting at 0 in each shard.
+        let steps = read_varints(data[1].as_str().unwrap()).unwrap();
+        let mut group = 0i64;
+        let words = data[0].as_str().unwrap().split(' ');
+        for (term, step) in words.zip(steps) {
+            group += (step >> 1) as i64 ^ -((step & 1) as i64);
+            terms.push((term.to_string(), group));
+        }
+    }
+    terms
+}
+
+fn vocabulary(out: &std::path::Path) -> Vec<String> {
+    vocabulary_groups(out).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn a_chinese_hub_indexes_characters_and_pairs_in_the_browsers_order() {
+    let dir = hub("zh");
+    let out = build_ok(dir.path());
+    assert!(read(&out, "index.html").contains(r#"lang="zh""#));
+    let terms = vocabulary(&out);
+    // 协调员 is cut into its characters and pairs: 协调 and 调员 are found inside it.
+    for term in [
+        "协", "协调", "调", "调员", "员", "会议", "议记", "记录", "茶",
+    ] {
+        assert!(terms.iter().any(|t| t == term), "{term} not in the index");
+    }
+    assert!(terms.iter().all(|t| t.chars().count() <= 2 || t.is_ascii()));
+    // JavaScript compares strings by UTF-16 units; the browser's binary searches
+    // need the vocabulary in that order.
+    let utf16: Vec<Vec<u16>> = terms.iter().map(|t| t.encode_utf16().collect()).collect();
+    assert!(utf16.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn a_spanish_hub_groups_forms_written_with_accents() {
+    let dir = hub("es");
+    let out = build_ok(dir.path());
+    let terms = vocabulary_groups(&out);
+    let group = |word: &str| {
+        let found = terms.iter().find(|(t, _)| t == word);
+        found.unwrap_or_else(|| panic!("{word} not in the index")).1
+    };
+    assert_eq!(group("reunion"), group("reuniones"));
+    // Stemmed folded, `comunicacion` would keep a group of its own.
+    assert_eq!(group("comunicacion"), group("comunicaciones"));
+    assert_ne!(group("reunion"), group("comunicacion"));
+    assert!(!terms.iter().any(|(t, _)| t.contains(['ó', 'é', 'á'])));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The term dictionary the index counts with: each word of the hub to its number,
-//! looked up once per word of text, so it is built for speed.
+//! looked up once per word of text, so it is built for speed; and the order the
+//! vocabulary is sorted in.
 //!
 //! In: terms as text. Out: their numbers (or the stop-word mark).
 
@@ -96,5 +97,23 @@ impl Dictionary {
             Some(key) => self.short.insert(key, id),
             None => self.long.insert(term.to_string(), id),
         };
+    }
+}
+
+/// Orders terms as JavaScript compares strings (by UTF-16 code units), which the
+/// browser's binary searches over the vocabulary rely on. It differs from Rust's
+/// order only where one term has a character from U+E000 to U+FFFF (a compatibility
+/// ideograph, halfwidth katakana) and the other one beyond U+FFFF (the rarer
+/// ideographs): UTF-16 writes the latter as surrogates, which sort before U+E000.
+pub fn browser_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match (a.get(same), b.get(same)) {
+        // Lead bytes 0xEE and 0xEF start U+E000 to U+FFFF: they go after 0xF0 to 0xF4.
+        (Some(&x), Some(&y)) => {
+            let rank = |byte: u8| u16::from((0xee..=0xef).contains(&byte)) << 8 | u16::from(byte);
+            rank(x).cmp(&rank(y))
+        }
+        _ => a.len().cmp(&b.len()),
     }
 }

@@ -9,9 +9,10 @@
 
 use rayon::prelude::*;
 
-use super::dictionary::{Dictionary, FastMap};
+use super::dictionary::{browser_order, Dictionary, FastMap};
 use super::documents::{Document, FIELDS, WEIGHTS};
-use super::tokenize::{each_term_with_bytes, Stemmer};
+use super::stemmer::Stemmer;
+use super::tokenize::each_term_with_bytes;
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -91,6 +92,10 @@ pub fn build<T: Sync>(
 pub struct Counting {
     /// Per chunk of documents: its own term names, and each document's counts.
     chunks: Vec<(Vec<String>, Vec<Counted>)>,
+    /// Per chunk, how its terms folded from accented words were written (the least
+    /// spelling of each, so the choice does not depend on how documents were
+    /// chunked): Snowball stems `comunicación` as written, not as `comunicacion`.
+    written: Vec<FastMap<u32, String>>,
 }
 
 /// Makes the documents of `items` (numbered in that order) and counts their terms,
@@ -109,7 +114,13 @@ pub fn count<T: Sync>(
         .div_ceil(4 * rayon::current_num_threads())
         .max(16);
     // 1. Count terms per document, each chunk with its own dictionary.
-    let mut chunks: Vec<(Vec<String>, Vec<Counted>, Vec<Document>)> = items
+    type Chunk = (
+        Vec<String>,
+        Vec<Counted>,
+        Vec<Document>,
+        FastMap<u32, String>,
+    );
+    let mut chunks: Vec<Chunk> = items
         .par_chunks(chunk_size)
         .map(|chunk| {
             // Stop words sit in the dictionary too, marked, so one lookup settles a word.
@@ -124,10 +135,11 @@ pub fn count<T: Sync>(
             let mut touched: Vec<u32> = Vec::new();
             let mut counted = Vec::new();
             let mut docs = Vec::new();
+            let mut written: FastMap<u32, String> = FastMap::default();
             for mut doc in chunk.iter().flat_map(&make) {
                 let mut lengths = [0u32; FIELDS];
                 for (field, text) in doc.fields.iter().enumerate() {
-                    each_term_with_bytes(text, &mut buffer, |term, bytes| {
+                    each_term_with_bytes(text, &mut buffer, |term, bytes, spelled| {
                         lengths[field] += 1;
                         let id = match dict.get(term, bytes) {
                             Some(STOP) => return,
@@ -140,6 +152,15 @@ pub fn count<T: Sync>(
                                 id
                             }
                         };
+                        if let Some(spelled) = spelled {
+                            match written.get_mut(&id) {
+                                Some(least) if spelled >= least.as_str() => {}
+                                Some(least) => spelled.clone_into(least),
+                                None => {
+                                    written.insert(id, spelled.to_string());
+                                }
+                            }
+                        }
                         let count = &mut counts[id as usize];
                         if *count == [0; FIELDS] {
                             touched.push(id);
@@ -155,31 +176,34 @@ pub fn count<T: Sync>(
                 doc.release_fields();
                 docs.push(doc);
             }
-            (names, counted, docs)
+            (names, counted, docs, written)
         })
         .collect();
     let docs: Vec<Document> = chunks
         .iter_mut()
-        .flat_map(|(_, _, docs)| std::mem::take(docs))
+        .flat_map(|(_, _, docs, _)| std::mem::take(docs))
         .collect();
-    let chunks = chunks
+    let (chunks, written) = chunks
         .into_iter()
-        .map(|(names, counted, _)| (names, counted))
-        .collect();
-    (docs, Counting { chunks })
+        .map(|(names, counted, _, written)| ((names, counted), written))
+        .unzip();
+    (docs, Counting { chunks, written })
 }
 
 impl Counting {
     /// The index of the counted documents.
     pub fn finish(self, stemmer: &Stemmer) -> Index {
-        let Counting { mut chunks } = self;
+        let Counting {
+            mut chunks,
+            written,
+        } = self;
 
         // 2. One sorted dictionary; local numbers mapped onto it.
         let mut all: Vec<&str> = chunks
             .iter()
             .flat_map(|(names, ..)| names.iter().map(String::as_str))
             .collect();
-        all.par_sort_unstable();
+        all.par_sort_unstable_by(|a, b| browser_order(a, b));
         all.dedup();
         let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
         drop(all);
@@ -189,11 +213,23 @@ impl Counting {
             .map(|(i, t)| (t.as_str(), i as u32))
             .collect();
 
-        // 3. Stem groups, numbered in stem order.
+        // 3. Stem groups, numbered in stem order; a term folded from accented words is
+        // stemmed as written.
+        let mut spelling: Vec<Option<&str>> = vec![None; terms.len()];
+        for ((names, _), written) in chunks.iter().zip(&written) {
+            for (&local, spelled) in written {
+                let slot = &mut spelling[global[names[local as usize].as_str()] as usize];
+                if slot.is_none_or(|least| spelled.as_str() < least) {
+                    *slot = Some(spelled);
+                }
+            }
+        }
         let stems: Vec<String> = terms
             .par_iter()
-            .map(|t| stemmer.stem(t).into_owned())
+            .zip(&spelling)
+            .map(|(t, spelled)| stemmer.stem_written(t, *spelled).into_owned())
             .collect();
+        drop(spelling);
         let mut sorted_stems: Vec<&str> = stems.iter().map(String::as_str).collect();
         sorted_stems.par_sort_unstable();
         sorted_stems.dedup();

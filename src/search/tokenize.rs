@@ -1,53 +1,111 @@
-//! Text to search terms, the same way `search-core.js` cuts a query: words are runs of
-//! Unicode letters and digits, lowercased, with accents folded away; an apostrophe
-//! inside a word is dropped (`mentor's` → `mentors`); each Chinese or Japanese
-//! character is a word of its own. Stems group word forms (`meeting`, `meetings`).
+//! Text to search terms, the same way `search-core.js` cuts it (`scan`). Words are
+//! runs of Unicode letters and digits, lowercased, with accents folded away; an
+//! apostrophe inside a word is dropped (`mentor's` → `mentors`). A word whose folding
+//! took accents away also comes as written, for stemmers that read accents.
+//!
+//! Scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) and
+//! Korean, whose words run into long compounds, are cut character by character (see
+//! [`script::by_character`]), a character composed with the marks NFC joins to it
+//! (`か` + `゛` → `が`, Korean jamo → syllables). The index holds each character of a
+//! run and each pair of neighbours (`导师会议` → `导`, `导师`, `师`, `师会`, `会`,
+//! `会议`, `议`); a query looks up the pairs of each run it holds, or the one
+//! character of a run of one ([`query_terms`]). So any run a reader types finds the
+//! pages that hold it, inside longer words too, and a page that holds the run as
+//! written holds every pair, where a page with the same characters apart misses some.
 //!
 //! The rules are deliberately simpler than full UAX #29 segmentation: the browser
-//! must cut a query into exactly the terms the index holds, and it has no stemmer
-//! and no word-break tables to share with Rust.
+//! must cut a query into exactly the terms the index holds, and it has no stemmer,
+//! no dictionary of words and no word-break tables to share with Rust.
 
-use std::borrow::Cow;
+mod script;
 
-use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::char::{compose, decompose_canonical};
 
 use crate::scan;
+
+pub(crate) use script::by_character;
 
 /// Words longer than this (hashes, run-together URLs) are not indexed.
 pub const MAX_TERM_CHARS: usize = 40;
 
+/// What a term is: a word, or one character or a pair of neighbours of a run cut
+/// character by character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Word,
+    Single,
+    Pair,
+}
+
+/// One term as [`cut`] hands it on.
+struct Cut<'a> {
+    term: &'a str,
+    /// For a plain word of the text, the 16 bytes of the text that start with it.
+    bytes: Option<&'a [u8; 16]>,
+    /// For a word whose folding took accents or letters like `ß` away, the word as
+    /// written (`Reunión` for `reunion`): a stemmer may need them.
+    written: Option<&'a str>,
+    piece: Piece,
+}
+
 /// Calls `emit` with each term of `text`, in order. `buffer` is reused scratch space.
 pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
-    each_term_with_bytes(text, buffer, |term, _| emit(term));
+    cut(text, buffer, |cut| emit(cut.term));
 }
 
 /// Like [`each_term`]; a term that is a plain word of the text itself comes with the
 /// 16 bytes of the text that start with it, where the text is that long, so a caller
-/// can read the term in whole words without going back to its length.
+/// can read the term in whole words without going back to its length; a word whose
+/// folding took accents away comes with the word as written (`Reunión`).
 pub(crate) fn each_term_with_bytes(
     text: &str,
     buffer: &mut String,
-    mut emit: impl FnMut(&str, Option<&[u8; 16]>),
+    mut emit: impl FnMut(&str, Option<&[u8; 16]>, Option<&str>),
 ) {
-    fn flush(
-        buffer: &mut String,
-        length: &mut usize,
-        emit: &mut impl FnMut(&str, Option<&[u8; 16]>),
-    ) {
-        if !buffer.is_empty() && *length <= MAX_TERM_CHARS {
-            emit(buffer, None);
+    cut(text, buffer, |cut| emit(cut.term, cut.bytes, cut.written));
+}
+
+/// The word being read: its folded letters are in the caller's buffer.
+#[derive(Default)]
+struct Word {
+    /// Characters of the folded word.
+    length: usize,
+    /// Where the word starts and ends in the text.
+    start: usize,
+    end: usize,
+    /// Whether folding changed more than letter case.
+    accented: bool,
+}
+
+/// The index's terms of `text`, with what each is.
+fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
+    fn flush(text: &str, buffer: &mut String, word: &mut Word, emit: &mut impl FnMut(Cut<'_>)) {
+        if !buffer.is_empty() && word.length <= MAX_TERM_CHARS {
+            emit(Cut {
+                term: buffer,
+                bytes: None,
+                written: word.accented.then(|| &text[word.start..word.end]),
+                piece: Piece::Word,
+            });
         }
         buffer.clear();
-        *length = 0;
+        word.length = 0;
+        word.accented = false;
     }
     buffer.clear();
     let bytes = text.as_bytes();
-    // Characters of the current term (after folding).
-    let mut length = 0usize;
+    let mut word = Word::default();
+    // The last character of the current run cut character by character, and the
+    // pair it makes with the next.
+    let mut previous: Option<char> = None;
+    let mut pair = String::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let plain = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+        if b < 128 {
+            previous = None;
+        }
         // Most words are plain lowercase ASCII: they are their own term, no copy needed.
         if buffer.is_empty() && plain(b) {
             let end = plain_run_end(bytes, i);
@@ -58,56 +116,113 @@ pub(crate) fn each_term_with_bytes(
             };
             if ends_word {
                 if end - i <= MAX_TERM_CHARS {
-                    emit(
-                        &text[i..end],
-                        bytes.get(i..i + 16).and_then(|b| b.try_into().ok()),
-                    );
+                    emit(Cut {
+                        term: &text[i..end],
+                        bytes: bytes.get(i..i + 16).and_then(|b| b.try_into().ok()),
+                        written: None,
+                        piece: Piece::Word,
+                    });
                 }
                 i = end;
                 continue;
             }
         }
         if b.is_ascii_alphanumeric() {
+            if buffer.is_empty() {
+                word.start = i;
+            }
             buffer.push(b.to_ascii_lowercase() as char);
-            length += 1;
+            word.length += 1;
             i += 1;
+            word.end = i;
             continue;
         }
         // Spaces and ASCII punctuation (all but the apostrophe) end a word, as the
         // checks below would find, in fewer steps: they sit between most words.
         if b < 128 && b != b'\'' {
-            flush(buffer, &mut length, &mut emit);
+            flush(text, buffer, &mut word, &mut emit);
             i += 1;
             continue;
         }
+        let at = i;
         let c = if b < 128 {
             b as char
         } else {
             text[i..].chars().next().expect("i is at a char boundary")
         };
         i += c.len_utf8();
-        if is_ideograph(c) {
-            flush(buffer, &mut length, &mut emit);
-            buffer.push(c);
-            length = 1;
-            flush(buffer, &mut length, &mut emit);
+        if by_character(c) {
+            flush(text, buffer, &mut word, &mut emit);
+            // The marks NFC joins to the character belong to it (NFD text, or kana
+            // typed with a separate voicing mark).
+            let mut unit = c;
+            while let Some((joined, size)) = text[i..]
+                .chars()
+                .next()
+                .filter(|&n| may_join(n))
+                .and_then(|n| compose(unit, n).map(|joined| (joined, n.len_utf8())))
+            {
+                unit = joined;
+                i += size;
+            }
+            if let Some(before) = previous {
+                pair.clear();
+                pair.push(before);
+                pair.push(unit);
+                emit(Cut {
+                    term: &pair,
+                    bytes: None,
+                    written: None,
+                    piece: Piece::Pair,
+                });
+            }
+            emit(Cut {
+                term: unit.encode_utf8(&mut [0u8; 4]),
+                bytes: None,
+                written: None,
+                piece: Piece::Single,
+            });
+            previous = Some(unit);
         } else if is_accent(c) {
-            // A decomposed accent belongs to the letter before it.
+            // A decomposed accent belongs to the letter (or character) before it.
+            if !buffer.is_empty() {
+                word.accented = true;
+                word.end = i;
+            }
         } else if c.is_alphanumeric() {
-            length += fold_into(c, buffer);
+            previous = None;
+            if buffer.is_empty() {
+                word.start = at;
+            }
+            let (length, changed) = fold_into(c, buffer);
+            word.length += length;
+            word.accented |= changed;
+            word.end = i;
         } else if is_apostrophe(c)
             && !buffer.is_empty()
             && text[i..]
                 .chars()
                 .next()
-                .is_some_and(|n| n.is_alphanumeric() && !is_ideograph(n))
+                .is_some_and(|n| n.is_alphanumeric() && !by_character(n))
         {
             // Dropped: `don't` is the term `dont`, as typed without the apostrophe.
         } else {
-            flush(buffer, &mut length, &mut emit);
+            previous = None;
+            flush(text, buffer, &mut word, &mut emit);
         }
     }
-    flush(buffer, &mut length, &mut emit);
+    flush(text, buffer, &mut word, &mut emit);
+}
+
+/// Whether `next` may join the character before it under NFC (a mark, a Korean
+/// vowel or final jamo): not ASCII, nor a common ideograph, Hangul syllable or Thai
+/// character, which follow one another in most text cut character by character
+/// and never join.
+fn may_join(next: char) -> bool {
+    !(next.is_ascii()
+        || ('\u{0e00}'..='\u{0e7f}').contains(&next)
+        || ('\u{4e00}'..='\u{9fff}').contains(&next)
+        || ('\u{ac00}'..='\u{d7a3}').contains(&next))
 }
 
 /// Where the run of lowercase ASCII letters and digits from `start` ends.
@@ -127,36 +242,83 @@ pub fn terms(text: &str) -> Vec<String> {
     out
 }
 
+/// The terms the browser looks up for a query typed as `text` (`scan(text, true)` in
+/// `search-core.js`): its words, and of each run cut character by character the pairs
+/// of neighbours, or the character itself when the run is one character long. The
+/// build never cuts queries; tests hold both sides to the same rules with it.
+pub fn query_terms(text: &str) -> Vec<String> {
+    let mut pieces: Vec<(String, Piece)> = Vec::new();
+    cut(text, &mut String::new(), |cut| {
+        pieces.push((cut.term.to_string(), cut.piece))
+    });
+    let piece_at = |n: Option<usize>| n.and_then(|n| pieces.get(n)).map(|p| p.1);
+    let mut out = Vec::new();
+    for (n, (term, piece)) in pieces.iter().enumerate() {
+        let keep = match piece {
+            Piece::Word | Piece::Pair => true,
+            // In a longer run a pair stands before or after each character.
+            Piece::Single => {
+                piece_at(n.checked_sub(1)) != Some(Piece::Pair)
+                    && piece_at(Some(n + 1)) != Some(Piece::Pair)
+            }
+        };
+        if keep {
+            out.push(term.clone());
+        }
+    }
+    out
+}
+
 /// Lowercases `c`, removes its accents and appends the result to `out`; returns how
-/// many characters it appended. Letters are folded after decomposing, so `ǽ` ends as
-/// `ae` just like `æ` does, and folding a term again changes nothing.
-fn fold_into(c: char, out: &mut String) -> usize {
+/// many characters it appended, and whether it changed more than the letter's case.
+/// Letters are folded after decomposing, so `ǽ` ends as `ae` just like `æ` does, and
+/// folding a term again changes nothing.
+fn fold_into(c: char, out: &mut String) -> (usize, bool) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-        return 1;
+        return (1, false);
     }
     let before = out.len();
+    let mut changed = false;
     for lower in c.to_lowercase() {
         // Only letters and digits of the decomposition stay: a mark it splits off
         // (an accent, an Indic nukta) would cut the word in two when read again.
         decompose_canonical(lower, |part| {
             if is_accent(part) || !part.is_alphanumeric() {
+                changed = true;
                 return;
             }
-            match part {
-                'ß' => out.push_str("ss"),
-                'æ' => out.push_str("ae"),
-                'œ' => out.push_str("oe"),
-                'ø' => out.push('o'),
-                'đ' | 'ð' => out.push('d'),
-                'ł' => out.push('l'),
-                'þ' => out.push_str("th"),
-                'ı' => out.push('i'),
-                _ => out.push(part),
-            }
+            let folded = match part {
+                'ß' => "ss",
+                'æ' => "ae",
+                'œ' => "oe",
+                'ø' => "o",
+                'đ' | 'ð' => "d",
+                'ł' => "l",
+                'þ' => "th",
+                'ı' => "i",
+                _ => {
+                    changed |= part != lower;
+                    out.push(part);
+                    return;
+                }
+            };
+            changed = true;
+            out.push_str(folded);
         });
     }
-    out[before..].chars().count()
+    (out[before..].chars().count(), changed)
+}
+
+/// `word` folded as the index folds a word's letters: lowercased, accents removed.
+pub(crate) fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !is_accent(c) && !is_apostrophe(c) {
+            fold_into(c, &mut out);
+        }
+    }
+    out
 }
 
 /// Combining accents (U+0300–U+036F), what NFD splits off Latin, Greek and Cyrillic letters.
@@ -168,150 +330,5 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Han, Hiragana and Katakana: written without spaces, so each character is a term.
-fn is_ideograph(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{2ffff}')
-}
-
-/// Reduces terms to the stems that group their forms, in the hub's language.
-pub struct Stemmer {
-    inner: Option<rust_stemmers::Stemmer>,
-}
-
-impl Stemmer {
-    /// A stemmer for a BCP 47 language tag (`en`, `fr-CA`); languages Snowball does not
-    /// cover group nothing (every form is its own group).
-    pub fn for_language(tag: &str) -> Stemmer {
-        use rust_stemmers::Algorithm::*;
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_lowercase();
-        let algorithm = match primary.as_str() {
-            "ar" => Some(Arabic),
-            "da" => Some(Danish),
-            "de" => Some(German),
-            "el" => Some(Greek),
-            "en" => Some(English),
-            "es" => Some(Spanish),
-            "fi" => Some(Finnish),
-            "fr" => Some(French),
-            "hu" => Some(Hungarian),
-            "it" => Some(Italian),
-            "nl" => Some(Dutch),
-            "no" | "nb" | "nn" => Some(Norwegian),
-            "pt" => Some(Portuguese),
-            "ro" => Some(Romanian),
-            "ru" => Some(Russian),
-            "sv" => Some(Swedish),
-            "ta" => Some(Tamil),
-            "tr" => Some(Turkish),
-            _ => None,
-        };
-        Stemmer {
-            inner: algorithm.map(rust_stemmers::Stemmer::create),
-        }
-    }
-
-    /// The stem of a folded term. Numbers and very short words are their own stem.
-    pub fn stem<'a>(&self, term: &'a str) -> Cow<'a, str> {
-        match &self.inner {
-            Some(s) if term.len() > 2 && !term.bytes().any(|b| b.is_ascii_digit()) => s.stem(term),
-            _ => Cow::Borrowed(term),
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_lowercased_and_split_at_punctuation() {
-        assert_eq!(
-            terms("Your LAST meeting: an open-ended plan (2026)."),
-            ["your", "last", "meeting", "an", "open", "ended", "plan", "2026"]
-        );
-    }
-
-    #[test]
-    fn accents_are_folded_composed_or_not() {
-        assert_eq!(terms("Réunion café"), ["reunion", "cafe"]);
-        assert_eq!(terms("Re\u{301}union"), ["reunion"]);
-        assert_eq!(terms("Straße Ærø Łódź"), ["strasse", "aero", "lodz"]);
-        // A ligature with an accent folds like the bare ligature, so folding twice is
-        // the same as folding once.
-        assert_eq!(terms("Ǽsir"), ["aesir"]);
-        assert_eq!(terms("aesir"), ["aesir"]);
-    }
-
-    #[test]
-    fn apostrophes_inside_words_are_dropped() {
-        assert_eq!(
-            terms("Don't miss your mentor’s 'last' call"),
-            ["dont", "miss", "your", "mentors", "last", "call"]
-        );
-    }
-
-    #[test]
-    fn ideographs_are_single_terms() {
-        assert_eq!(terms("导师ABC 会议"), ["导", "师", "abc", "会", "议"]);
-    }
-
-    #[test]
-    fn plain_and_mixed_words_cut_alike() {
-        assert_eq!(
-            terms("plain words, then Mixed and café's end"),
-            ["plain", "words", "then", "mixed", "and", "cafes", "end"]
-        );
-        assert_eq!(terms("it's 2026's"), ["its", "2026s"]);
-        assert_eq!(terms("end'"), ["end"]);
-    }
-
-    #[test]
-    fn plain_terms_come_with_the_bytes_that_start_them() {
-        let text = "the first meeting, then Mixed café words and a last plain-word";
-        let mut seen = Vec::new();
-        each_term_with_bytes(text, &mut String::new(), |term, bytes| {
-            if let Some(bytes) = bytes {
-                assert!(bytes.starts_with(term.as_bytes()), "{term}");
-            }
-            seen.push((term.to_string(), bytes.is_some()));
-        });
-        let terms: Vec<&str> = seen.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(terms, super::terms(text));
-        // Plain words with 16 bytes of text from their start come with them; folded
-        // words, and words too near the end, do not.
-        assert_eq!(seen[0], ("the".to_string(), true));
-        assert!(seen.contains(&("mixed".to_string(), false)));
-        assert!(seen.contains(&("cafe".to_string(), false)));
-        assert_eq!(seen.last().unwrap(), &("word".to_string(), false));
-    }
-
-    #[test]
-    fn overlong_words_are_skipped() {
-        let long = "a".repeat(MAX_TERM_CHARS + 1);
-        assert_eq!(terms(&format!("keep {long} this")), ["keep", "this"]);
-        // The limit counts the folded term: `ß` is two letters once folded.
-        let sharp = format!("{}ß", "a".repeat(MAX_TERM_CHARS - 1));
-        assert_eq!(terms(&sharp), Vec::<String>::new());
-        assert_eq!(terms(&sharp.replace('ß', "s")).len(), 1);
-    }
-
-    #[test]
-    fn stems_group_word_forms() {
-        let en = Stemmer::for_language("en-GB");
-        let stems: Vec<_> = ["meet", "meeting", "meetings", "meets"]
-            .iter()
-            .map(|t| en.stem(t).into_owned())
-            .collect();
-        assert!(stems.iter().all(|s| s == "meet"), "{stems:?}");
-        assert_eq!(en.stem("mentorship"), en.stem("mentorships"));
-        assert_ne!(en.stem("mentor"), en.stem("meeting"));
-        assert_eq!(en.stem("2026"), "2026");
-        let none = Stemmer::for_language("xx");
-        assert_eq!(none.stem("meetings"), "meetings");
-    }
-}
+mod tests;

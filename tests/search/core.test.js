@@ -3,7 +3,7 @@
 // which order, and how a result is shown. tests/fixtures/search-core is a small hub
 // whose pages are written to tell ranking, completion and typing mistakes apart; a
 // hub written here with many made-up words has an index of several shards of each
-// kind.
+// kind; tests/fixtures/zh and tests/fixtures/es are small hubs in Chinese and Spanish.
 "use strict";
 
 const { describe, it, before, after } = require("node:test");
@@ -82,12 +82,14 @@ function writeManyShardsHub(root) {
   write("content/templates/plan.md", `---\ntitle: A plan\nsummary: ${words(5)}.\nlayout: template\n---\n## Agenda\n\n${words(30)}.\n`);
 }
 
-let fixture, repo, tmp;
+let fixture, repo, chinese, spanish, tmp;
 before(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-core-"));
   fixture = h.build(path.join(h.REPO, "tests/fixtures/search-core"), path.join(tmp, "fixture"));
   writeManyShardsHub(path.join(tmp, "many"));
   repo = h.build(path.join(tmp, "many"), path.join(tmp, "repo"));
+  chinese = h.build(h.fixture("zh"), path.join(tmp, "zh"));
+  spanish = h.build(h.fixture("es"), path.join(tmp, "es"));
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -264,7 +266,7 @@ describe("an index in several shards of each kind", () => {
     for (let n = 0; n < count; n++) {
       const raw = shards["v/" + n][0].split(" ");
       for (const term of [raw[0], raw[raw.length >> 1], raw[raw.length - 1]]) {
-        const terms = core.scan(term).map((t) => t.term);
+        const terms = core.scan(term, true).map((t) => t.term);
         const found = await idx.expand(term, false);
         if (terms.join() !== term || !found.some((m) => m.term === term && m.factor === 1)) missed.push(term);
         const hits = (await idx.search(term + " ")).hits;
@@ -295,6 +297,102 @@ describe("an index in several shards of each kind", () => {
     assert.ok(result.hits.length > 0);
     for (const prefix of ["v/", "p/", "d/"]) {
       assert.ok(of(prefix, idx.fetched) < of(prefix, Object.keys(shards)), `${prefix}: ${idx.fetched.join(" ")}`);
+    }
+  });
+});
+
+describe("cutting text as the build does", () => {
+  const { cases } = JSON.parse(fs.readFileSync(path.join(__dirname, "cutting.json"), "utf8"));
+
+  it("cuts every shared case into the terms the Rust tests expect", () => {
+    assert.ok(cases.length >= 10);
+    for (const c of cases) {
+      assert.deepStrictEqual(core.scan(c.text).map((t) => t.term), c.index, `index terms: ${c.name}`);
+      assert.deepStrictEqual(core.scan(c.text, true).map((t) => t.term), c.query, `query terms: ${c.name}`);
+    }
+  });
+
+  it("places each character and pair where it stands in the text", () => {
+    const text = "用Zoom开か\u3099议";
+    const grams = core.scan(text).filter((t) => t.gram);
+    assert.strictEqual(grams.length, 6);
+    for (const t of grams) assert.strictEqual(text.slice(t.start, t.end).normalize("NFC"), t.term, JSON.stringify(t));
+  });
+});
+
+describe("text without spaces, on a Chinese hub", () => {
+  let shards;
+  before(() => { shards = readShards(chinese); });
+
+  it("finds a page from part of a longer word, and from a run across two words", async () => {
+    // The page says only 协调员 (coordinator); 协调 and 愿者协 are runs inside it.
+    for (const query of ["协调", "协调 ", "愿者协", "调员"]) {
+      assert.strictEqual(pages(await find(open(shards), query))[0], "start/coordinator/", query);
+    }
+  });
+
+  it("ranks a page that holds the run as typed above pages with its characters apart", async () => {
+    // The goals page has 会议 and 记录 in its title, apart; the first meeting's part
+    // has 会议记录 once, in its text.
+    const found = await find(open(shards), "会议记录");
+    assert.strictEqual(found[0], "start/first-meeting/#见面以后");
+    assert.ok(pages(found).includes("start/setting-goals/"), found.join(" "));
+    const result = await open(shards).search("会议记录");
+    assert.deepStrictEqual(result.hits.map((hit) => hit.apart), [0, 1, 1]);
+  });
+
+  it("finds one character alone, and a run only where it stands together", async () => {
+    assert.deepStrictEqual(await find(open(shards), "茶"), ["start/first-meeting/"]);
+    // 进 and 步 stand together on three pages, 步进 nowhere.
+    assert.deepStrictEqual(await find(open(shards), "步进"), []);
+  });
+
+  it("matches characters exactly: no completion and no typing mistakes", async () => {
+    const idx = open(shards);
+    const one = await idx.expand("协", true);
+    assert.deepStrictEqual(one.map((m) => m.term), ["协"]);
+    // 协商 is one character from 协调, a typing mistake in a word of Latin letters.
+    assert.deepStrictEqual(await idx.expand("协商", true), []);
+  });
+
+  it("looks every indexed character and pair up as itself", async () => {
+    const idx = open(shards);
+    const missed = [];
+    for (let n = 0; n < shards.manifest.vocabulary.length; n++) {
+      for (const term of shards["v/" + n][0].split(" ")) {
+        const cut = core.scan(term, true).map((t) => t.term);
+        const found = await idx.expand(term, false);
+        if (cut.join() !== term || found.length !== 1 || found[0].term !== term) missed.push(term);
+      }
+    }
+    assert.deepStrictEqual(missed, []);
+  });
+
+  it("marks the run found in one piece", async () => {
+    const idx = open(shards);
+    const result = await idx.search("会议记录");
+    const data = await idx.bundle(result.hits[0].doc);
+    const shown = core.describe(data, "article", core.matcher(result), { root: "", file: false, size: 240 });
+    assert.match(shown.excerpt, /写<mark>会议记录<\/mark>：/);
+    assert.strictEqual((shown.excerpt.match(/<mark>/g) || []).length, 1);
+  });
+});
+
+describe("stemming with accents, on a Spanish hub", () => {
+  let shards;
+  before(() => { shards = readShards(spanish); });
+
+  it("finds a word through its other forms, typed with or without accents", async () => {
+    // One page says only "reunión", another only "reuniones".
+    for (const query of ["reuniones ", "reunión ", "REUNION "]) {
+      const found = pages(await find(open(shards), query));
+      assert.ok(found.includes("encuentros/primera-reunion/") && found.includes("encuentros/calendario/"), `${query}: ${found}`);
+    }
+    // Snowball reads the accent of "comunicación": folded first, it would not share
+    // a stem with "comunicaciones".
+    for (const query of ["comunicaciones ", "comunicacion "]) {
+      const found = pages(await find(open(shards), query));
+      assert.deepStrictEqual(found.sort(), ["encuentros/comunicacion-clara/", "preguntas/preguntas-frecuentes/"], query);
     }
   });
 });

@@ -1,6 +1,7 @@
 //! Tests of the `index` module.
 
 use super::*;
+use crate::search::dictionary::browser_order;
 use crate::search::documents::{BODY, HEADING, TITLE};
 
 fn doc(title: &str, heading: &str, body: &str) -> Document {
@@ -139,4 +140,54 @@ fn levels_fall_by_steps() {
     assert_eq!(level(10.0 / LEVEL_STEP, 10.0), TOP_LEVEL - 1);
     assert_eq!(level(1e-9, 10.0), 0);
     assert_eq!(level(0.0, 10.0), 0);
+}
+
+#[test]
+fn terms_are_in_the_order_the_browser_compares_them() {
+    // U+20BB7 is two UTF-16 surrogates (0xD842 0xDFB7), so JavaScript puts it before
+    // U+FF76 (halfwidth katakana) and U+F900, where Rust's own order is the reverse.
+    let mut terms = vec!["ｶ", "𠮷", "\u{f900}", "a", "会", "会议", "ab"];
+    terms.sort_by(|a, b| browser_order(a, b));
+    assert_eq!(terms, ["a", "ab", "会", "会议", "𠮷", "\u{f900}", "ｶ"]);
+    let utf16 = |t: &str| t.encode_utf16().collect::<Vec<u16>>();
+    for pair in terms.windows(2) {
+        assert!(utf16(pair[0]) < utf16(pair[1]), "{pair:?}");
+    }
+}
+
+#[test]
+fn accented_words_are_stemmed_as_written() {
+    let docs = [
+        doc("", "", "La comunicación abierta"),
+        doc("", "", "Las comunicaciones"),
+        doc("", "", "Una reunión"),
+        doc("", "", "Dos reuniones"),
+    ];
+    let (_, index) = build(
+        &docs,
+        |d| vec![d.clone()],
+        &Stemmer::for_language("es"),
+        &[],
+    );
+    let group = |t: &str| index.term_group[index.terms.iter().position(|x| x == t).unwrap()];
+    // Folded to `comunicacion`, Snowball would leave the singular whole.
+    assert_eq!(group("comunicacion"), group("comunicaciones"));
+    assert_eq!(group("reunion"), group("reuniones"));
+    assert_ne!(group("reunion"), group("comunicacion"));
+}
+
+#[test]
+fn chinese_text_is_indexed_by_characters_and_pairs() {
+    let docs = [doc("导师会议", "", "每次会议以后写记录")];
+    let (_, index) = build(
+        &docs,
+        |d| vec![d.clone()],
+        &Stemmer::for_language("zh"),
+        &[],
+    );
+    for term in ["导", "导师", "会议", "记录", "议"] {
+        assert!(index.terms.iter().any(|t| t == term), "{term}");
+    }
+    // Each character and each pair is its own group.
+    assert_eq!(index.groups.len(), index.terms.len());
 }

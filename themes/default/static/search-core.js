@@ -31,9 +31,22 @@ var GuidepostSearchCore = (function () {
   // ---- Cutting text into terms: the same rules as src/search/tokenize.rs -------
   var WORD = /[\p{Alphabetic}\p{N}]/u;
   var FOLD = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i" };
-  function isIdeograph(c) {
-    return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff);
+  // Characters of scripts cut character by character, as pairs of start and end code
+  // points: Thai, Lao, Myanmar, Hangul jamo, Khmer, 々〆〇, kana (not ゠ or ・),
+  // compatibility jamo, ideographs, Hangul syllables, halfwidth katakana (the list of
+  // src/search/tokenize/script.rs).
+  var BY_CHARACTER = [0xe01, 0xe3a, 0xe40, 0xe4e, 0xe81, 0xece, 0xedc, 0xedf, 0x1000, 0x103f, 0x1050, 0x108f,
+    0x109a, 0x109f, 0x1100, 0x11ff, 0x1780, 0x17d3, 0x17d7, 0x17d7, 0x17dc, 0x17dd, 0x3005, 0x3007,
+    0x3041, 0x309f, 0x30a1, 0x30fa, 0x30fc, 0x30ff, 0x3131, 0x318e, 0x31f0, 0x31ff, 0x3400, 0x4dbf,
+    0x4e00, 0x9fff, 0xa960, 0xa97f, 0xac00, 0xd7a3, 0xd7b0, 0xd7ff, 0xf900, 0xfaff, 0xff66, 0xff9f,
+    0x20000, 0x3ffff];
+  function byCharacter(c) {
+    if (c < 0xe01) return false;
+    for (var r = 0; r < BY_CHARACTER.length; r += 2) {
+      if (c < BY_CHARACTER[r]) return false;
+      if (c <= BY_CHARACTER[r + 1]) return true;
+    }
+    return false;
   }
   // Folds after decomposing, so "ǽ" becomes "ae" just as "æ" does.
   function fold(ch) {
@@ -44,32 +57,62 @@ var GuidepostSearchCore = (function () {
     }
     return out;
   }
-  // Terms of `text` with where each starts and ends in it.
-  function scan(text) {
-    var out = [], buf = "", count = 0, start = 0, end = 0;
+  // Terms of `text` with where each starts and ends in it. Words are {term, start,
+  // end}; a run of characters cut one by one gives each character (gram 1) and each
+  // pair of neighbours (gram 2), as the index holds them. With `query`, a run gives
+  // only its pairs, or its one character: the terms a reader's query looks up.
+  function scan(text, query) {
+    var out = [], buf = "", count = 0, start = 0, end = 0, run = [];
     function flush() {
       if (buf && count <= MAX_TERM) out.push({ term: buf, start: start, end: end });
       buf = ""; count = 0;
     }
+    function endRun() {
+      for (var k = 0; k < run.length; k++) {
+        var pair = k > 0 && { term: run[k - 1].term + run[k].term, start: run[k - 1].start, end: run[k].end, gram: 2 };
+        if (pair) out.push(pair);
+        if (!query || run.length === 1) out.push(run[k]);
+      }
+      run = [];
+    }
     for (var i = 0; i < text.length;) {
       var cp = text.codePointAt(i), ch = String.fromCodePoint(cp), next = i + ch.length;
-      if (isIdeograph(cp)) {
-        flush(); out.push({ term: ch, start: i, end: next });
+      if (byCharacter(cp)) {
+        flush();
+        // The marks NFC joins to the character belong to it: "か" + "\u3099" is "が".
+        while (next < text.length) {
+          var after = String.fromCodePoint(text.codePointAt(next)), joined = (ch + after).normalize("NFC");
+          if ([...joined].length !== 1) break;
+          ch = joined; next += after.length;
+        }
+        run.push({ term: ch, start: i, end: next, gram: 1 });
       } else if (cp >= 0x300 && cp <= 0x36f) {
+        // A decomposed accent belongs to the letter (or character) before it.
         if (buf) end = next;
+        else if (run.length) run[run.length - 1].end = next;
       } else if (WORD.test(ch)) {
+        endRun();
         if (!buf) start = i;
         var folded = fold(ch); count += [...folded].length; buf += folded; end = next;
       } else if ((ch === "'" || ch === "\u2019") && buf && next < text.length &&
-        WORD.test(String.fromCodePoint(text.codePointAt(next))) && !isIdeograph(text.codePointAt(next))) {
+        WORD.test(String.fromCodePoint(text.codePointAt(next))) && !byCharacter(text.codePointAt(next))) {
         // Dropped inside a word: "don't" is the term "dont".
       } else {
+        endRun();
         flush();
       }
       i = next;
     }
+    endRun();
     flush();
     return out;
+  }
+
+  // Whether the header box answers `query` as it is typed: from two letters, or from
+  // one character of a script cut character by character (茶 is a word).
+  function answersAsTyped(query) {
+    var q = query.trim();
+    return q.length >= 2 || (q.length === 1 && byCharacter(q.codePointAt(0)));
   }
 
   // Numbers written by push_varint in src/search/shards.rs.
@@ -214,9 +257,21 @@ var GuidepostSearchCore = (function () {
 
   // ---- Matching words -------------------------------------------------------------
   // For one query word, the groups that match it: exactly, as a prefix of a longer
-  // word (the word being typed), or within one or two typing mistakes.
+  // word (the word being typed), or within one or two typing mistakes. A character or
+  // pair of a script cut character by character matches only exactly: its run's other
+  // pairs already find longer words, and one character apart is another word.
   Index.prototype.expand = function (word, prefix) {
     var self = this, w = word;
+    if (byCharacter(w.codePointAt(0))) {
+      return self.vocabRange(w, w).then(function (list) {
+        var found = [];
+        list.forEach(function (s) {
+          var at = lastAtMost(s.terms, w);
+          if (s.terms[at] === w) found.push({ group: s.groups[at], df: s.df[at], term: w, factor: 1 });
+        });
+        return found;
+      });
+    }
     var shards = [self.vocabRange(w, w)];
     if (prefix && w.length >= 2) shards.push(self.vocabRange(w, w + "\uffff"));
     var typo = w.length >= 4 && !/^\d+$/.test(w);
@@ -288,7 +343,7 @@ var GuidepostSearchCore = (function () {
   // without a word returns no index.
   Index.prototype.search = function (query) {
     var self = this;
-    var tokens = scan(query);
+    var tokens = scan(query, true);
     // A query with no words (`?`, `!!`) finds nothing, but is still a result of this index.
     if (!tokens.length) return Promise.resolve({ hits: [], total: 0, exact: true, words: [], index: self });
     // The last word is still being typed unless something follows it.
@@ -297,7 +352,7 @@ var GuidepostSearchCore = (function () {
     tokens.forEach(function (t, i) {
       if (seen[t.term] && i < tokens.length - 1) return;
       seen[t.term] = 1;
-      words.push({ term: t.term, prefix: typing && i === tokens.length - 1 });
+      words.push({ term: t.term, prefix: typing && i === tokens.length - 1 && !t.gram, pair: t.gram === 2 });
     });
     words = words.slice(0, 8);
     return Promise.all(words.map(function (w) { return self.expand(w.term, w.prefix); })).then(function (found) {
@@ -367,16 +422,20 @@ var GuidepostSearchCore = (function () {
     if (partial) least = most;
     var hits = [];
     count.forEach(function (c, doc) { if (c >= least) hits.push(doc); });
+    // Pairs of characters a document lacks: it holds the characters typed, but not
+    // as one run, so it comes after every document that holds the run as typed.
+    var pairs = need.filter(function (map, i) { return req[i].pair; });
     var ranked = hits.map(function (doc) {
       var score = Math.pow(0.5, need.length - count.get(doc));
       var sum = 0;
       scores.forEach(function (map) { sum += map.get(doc) || 0; });
       score *= sum;
-      return { doc: doc, score: score, weight: self.weight(doc), band: Math.floor(Math.log(score) / Math.log(1.1)) };
+      var apart = pairs.filter(function (map) { return !map.has(doc); }).length;
+      return { doc: doc, score: score, weight: self.weight(doc), band: Math.floor(Math.log(score) / Math.log(1.1)), apart: apart };
     });
     // Scores within 10% of each other are a tie that the page's own weight settles.
     ranked.sort(function (a, b) {
-      return b.band - a.band || b.weight - a.weight || b.score - a.score || a.doc - b.doc;
+      return a.apart - b.apart || b.band - a.band || b.weight - a.weight || b.score - a.score || a.doc - b.doc;
     });
     return { hits: ranked, exact: complete && !partial, partial: partial, words: words, index: self };
   };
@@ -454,7 +513,9 @@ var GuidepostSearchCore = (function () {
       });
       if (count > bestCount) { best = h; bestCount = count; }
     });
-    var startToken = Math.max(0, best - 6);
+    // Six words (or characters) before the first one found.
+    var startToken = best;
+    for (var back = 0; startToken > 0 && back < 6; startToken--) if (tokens[startToken - 1].gram !== 2) back++;
     return cut(text, tokens[startToken].start, size);
   }
   function cut(text, start, size) {
@@ -462,6 +523,8 @@ var GuidepostSearchCore = (function () {
     if (end < text.length) {
       var space = text.lastIndexOf(" ", end);
       if (space > start + size / 2) end = space;
+      // Not between the two halves of a character beyond U+FFFF.
+      else if (/[\ud800-\udbff]/.test(text[end - 1])) end--;
     }
     return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
@@ -472,12 +535,20 @@ var GuidepostSearchCore = (function () {
   }
   // `text` as HTML, with the words `match` accepts in <mark>: titles and excerpts come
   // from content, so every other character is escaped and <mark> is the only markup.
+  // Pairs of characters overlap ("导师", "师会"): touching and overlapping matches
+  // make one mark.
   function highlight(text, match) {
-    var html = "", at = 0;
+    var marks = [];
     scan(text).forEach(function (t) {
       if (!match(t.term)) return;
-      html += escapeHtml(text.slice(at, t.start)) + "<mark>" + escapeHtml(text.slice(t.start, t.end)) + "</mark>";
-      at = t.end;
+      var last = marks[marks.length - 1];
+      if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end);
+      else marks.push([t.start, t.end]);
+    });
+    var html = "", at = 0;
+    marks.forEach(function (m) {
+      html += escapeHtml(text.slice(at, m[0])) + "<mark>" + escapeHtml(text.slice(m[0], m[1])) + "</mark>";
+      at = m[1];
     });
     return html + escapeHtml(text.slice(at));
   }
@@ -531,6 +602,7 @@ var GuidepostSearchCore = (function () {
     FILTERS: FILTERS,
     lastAtMost: lastAtMost,
     scan: scan,
+    answersAsTyped: answersAsTyped,
     varints: varints,
     distance: distance,
     passes: passes,

@@ -203,7 +203,7 @@
     }
     function run() {
       var q = input.value, mine = ++seq, started = performance.now();
-      if (q.trim().length < 2) { open(false); status.textContent = ""; return; }
+      if (!core.answersAsTyped(q)) { open(false); status.textContent = ""; return; }
       getIndex().then(function (idx) {
         stale = function () { return mine !== seq; };
         return idx.search(q);
@@ -250,7 +250,7 @@
       });
     }
     input.addEventListener("input", function () { lastKey = performance.now(); run(); });
-    input.addEventListener("focus", function () { if (input.value.trim().length >= 2 && options.length) open(true); });
+    input.addEventListener("focus", function () { if (core.answersAsTyped(input.value) && options.length) open(true); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         if (popup.hidden) { if (options.length) open(true); else return; }
