@@ -78,13 +78,15 @@ async function results(page) {
 // `fn(page)`; everything is closed again whatever `fn` does.
 async function onSearchPage(root, fn) {
   const server = await serve(build(root));
-  const browser = await launch();
+  let browser;
   try {
+    // Launched inside the try, so a browser that fails to start still closes the server.
+    browser = await launch();
     const page = await browser.newPage();
     await page.goto(server.url + "search/");
     return await fn(page);
   } finally {
-    await browser.close();
+    if (browser) await browser.close();
     await server.close();
   }
 }
