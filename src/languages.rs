@@ -81,6 +81,16 @@ pub fn split(pages: Vec<SourcePage>, languages: &[Language], drafts: bool) -> Sp
             None => out.default.push(page),
         }
     }
+    // A folder named like another language would share its pages' addresses.
+    for page in &out.default {
+        let top = page.rel.split('/').next().unwrap_or("");
+        if page.rel.contains('/') && others.iter().any(|l| l.id.eq_ignore_ascii_case(top)) {
+            out.problems.push(
+                Diagnostic::error(&page.file, format!("the folder `content/{top}/` has the name of the hub's language `{top}`, whose pages are published at `{top}/`"))
+                    .help("rename the folder; a translation sits beside its source as `name.<id>.md`"),
+            );
+        }
+    }
     let sources: HashMap<&str, &SourcePage> =
         out.default.iter().map(|p| (p.rel.as_str(), p)).collect();
     let folders: HashSet<&str> = out
