@@ -335,6 +335,24 @@ test("articles, FAQs and templates have a print button, and print hides the chro
   }
 });
 
+test("`/` and Ctrl+K jump to the search box, and `/` typed into a field stays a character", async () => {
+  const { context, page } = await open();
+  try {
+    await visit(page, FIXTURE_PAGES.article);
+    const focused = () => page.evaluate(() => document.activeElement && document.activeElement.id);
+    await page.keyboard.press("/");
+    assert.equal(await focused(), "gp-search-input", "`/` focuses search");
+    assert.equal(await page.inputValue("#gp-search-input"), "", "and types nothing");
+    await page.keyboard.type("a/b");
+    assert.equal(await page.inputValue("#gp-search-input"), "a/b", "`/` inside the box is a character");
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press("Control+k");
+    assert.equal(await focused(), "gp-search-input", "Ctrl+K focuses search");
+  } finally {
+    await context.close();
+  }
+});
+
 test("a handbook holds every page of its audience and prints without cut content", async () => {
   const { context, page } = await open();
   try {

@@ -36,6 +36,23 @@
     });
   }
 
+  // `/` or Ctrl+K (⌘K) jumps to the search box, unless the reader is typing.
+  var box = doc.getElementById("gp-search-input");
+  if (box) {
+    doc.addEventListener("keydown", function (event) {
+      var t = event.target;
+      var typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+      var slash = event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+      var k = (event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey) && !event.altKey;
+      if (slash || k) {
+        event.preventDefault();
+        if (header && menu && !header.classList.contains("menu-open") && !box.offsetParent) setMenu(true);
+        box.focus();
+        box.select();
+      }
+    });
+  }
+
   // Following a link to an FAQ question (or to anything inside one) opens it.
   function openTarget() {
     var id;
