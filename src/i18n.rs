@@ -73,19 +73,32 @@ pub fn english_ref() -> &'static Strings {
 
 fn english_arc() -> &'static Arc<Strings> {
     static ENGLISH: OnceLock<Arc<Strings>> = OnceLock::new();
-    ENGLISH.get_or_init(|| Arc::new(merged("en", &Table::default())))
+    ENGLISH.get_or_init(|| Arc::new(merged("en", "en", &Table::default())))
 }
 
 /// The strings of `language` from its built-in table and `hub`, English filling the rest.
-fn merged(language: &str, hub: &Table) -> Strings {
+fn merged(language: &str, fallback: &str, hub: &Table) -> Strings {
     let english = built_in_for("en").expect("English is built in");
-    let own = built_in_for(language).unwrap_or(english);
+    let own = built_in_for(language)
+        .or_else(|| built_in_for(fallback))
+        .unwrap_or(english);
     Table::merge(language, &[english, own, hub]).expect("the English table has every key")
 }
 
 /// The strings of the hub at `root` in `language`, with the problems of its strings
 /// file (errors) and the strings it lacks (one warning).
 pub fn load(root: &Path, language: &str) -> (Strings, Vec<Diagnostic>) {
+    load_with_fallback(root, language, "en")
+}
+
+/// Like [`load`], for a language of a hub whose default language is `fallback`: where
+/// no table gives a string, the default language's built-in one is used (English where
+/// there is none).
+pub fn load_with_fallback(
+    root: &Path,
+    language: &str,
+    fallback: &str,
+) -> (Strings, Vec<Diagnostic>) {
     let shown = PathBuf::from(format!("{I18N_DIR}/{language}.yaml"));
     let (hub, mut problems) = match std::fs::read(root.join(&shown)) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -113,15 +126,21 @@ pub fn load(root: &Path, language: &str) -> (Strings, Vec<Diagnostic>) {
             .filter(|k| !given.contains(k))
             .collect();
         if !missing.is_empty() {
-            problems.push(missing_warning(&shown, language, &missing));
+            let shown_in = match built_in_for(fallback) {
+                Some(_) if !fallback.eq_ignore_ascii_case("en") => {
+                    format!("the hub's default language (`{fallback}`)")
+                }
+                _ => "English".to_string(),
+            };
+            problems.push(missing_warning(&shown, language, &shown_in, &missing));
         }
     }
-    (merged(language, &hub), problems)
+    (merged(language, fallback, &hub), problems)
 }
 
 /// The warning for strings no table gives in `language`, with the English lines to
 /// translate into its file.
-fn missing_warning(file: &Path, language: &str, missing: &[&str]) -> Diagnostic {
+fn missing_warning(file: &Path, language: &str, shown_in: &str, missing: &[&str]) -> Diagnostic {
     let count = match missing.len() {
         1 => "1 interface string has".to_string(),
         n => format!("{n} interface strings have"),
@@ -134,7 +153,7 @@ fn missing_warning(file: &Path, language: &str, missing: &[&str]) -> Diagnostic 
     Diagnostic::warning(
         file,
         format!(
-            "{count} no `{language}` text, so pages show them in English: {}",
+            "{count} no `{language}` text, so pages show them in {shown_in}: {}",
             missing.join(", ")
         ),
     )

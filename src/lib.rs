@@ -122,7 +122,8 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
             let mut config = config.clone();
             config.language = language.id.clone();
             if language_tag::is_language_tag(&config.language) {
-                let (strings, strings_problems) = i18n::load(root, &config.language);
+                let (strings, strings_problems) =
+                    i18n::load_with_fallback(root, &config.language, &languages[0].id);
                 config.strings = Arc::new(strings);
                 problems.extend(strings_problems);
             }

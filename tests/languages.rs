@@ -129,3 +129,41 @@ fn check_names_outdated_translations_and_counts_the_rest() {
     let strict = guidepost(dir.path(), &["check", "--strict"]);
     assert!(strict.status.success(), "{}", stderr(&strict));
 }
+
+#[test]
+fn a_language_without_strings_speaks_the_default_language_not_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content/guia")).unwrap();
+    std::fs::write(
+        root.join("hub.yaml"),
+        "title: Guía\nbase_url: https://hub.example.org/\nlanguages:\n  - {id: es, label: Español}\n  - {id: de, label: Deutsch}\naudiences:\n  - {id: mentor, label: Mentores}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/guia/inicio.md"),
+        "---\ntitle: Primeros pasos\nsummary: Cómo empezar.\n---\nUn párrafo.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/guia/inicio.de.md"),
+        "---\ntitle: Erste Schritte\nsummary: Wie man anfängt.\n---\nEin Absatz.\n",
+    )
+    .unwrap();
+    let checked = guidepost(root, &["check"]);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(
+        stderr(&checked)
+            .contains("no `de` text, so pages show them in the hub's default language (`es`): "),
+        "{}",
+        stderr(&checked)
+    );
+    let out = build_ok(root);
+    let german = read(&out, "de/guia/inicio/index.html");
+    assert!(german.contains("<html lang=\"de\""));
+    assert!(
+        german.contains("Saltar al contenido"),
+        "the default language's words"
+    );
+    assert!(!german.contains("Skip to content"));
+}
