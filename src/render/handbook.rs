@@ -110,18 +110,8 @@ pub fn render(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagno
 /// The pages for an audience in the order the site shows them: category by category,
 /// each category's own pages before its sections'.
 fn pages_for(site: &Site, audience: &str) -> Vec<PageId> {
-    fn walk(site: &Site, section: usize, audience: &str, out: &mut Vec<PageId>) {
-        out.extend(
-            site.sections[section]
-                .pages
-                .iter()
-                .filter(|&&p| site.pages[p].front.audience.iter().any(|a| a == audience)),
-        );
-        for &child in &site.sections[section].children {
-            walk(site, child, audience, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(site, 0, audience, &mut out);
-    out
+    super::jobs::ordered_pages(site)
+        .into_iter()
+        .filter(|&p| site.pages[p].front.audience.iter().any(|a| a == audience))
+        .collect()
 }

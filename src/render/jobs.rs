@@ -278,7 +278,7 @@ impl Job {
 }
 
 /// Pages in reading order: home's own, then each category depth first.
-fn ordered_pages(site: &Site) -> Vec<PageId> {
+pub(super) fn ordered_pages(site: &Site) -> Vec<PageId> {
     fn walk(site: &Site, id: usize, out: &mut Vec<PageId>) {
         out.extend(&site.sections[id].pages);
         for &c in &site.sections[id].children {
