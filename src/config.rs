@@ -63,6 +63,19 @@ pub struct Config {
     /// Build the search index and show the search box (on unless set to false).
     #[serde(default = "default_search")]
     pub search: bool,
+    /// The hub's own image in the page header, in place of the built-in signpost: a
+    /// file in `content/` (`assets/logo.svg`), copied with the other files there.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The icon browsers show beside the page title: a file in `content/`; the
+    /// built-in signpost when not set.
+    #[serde(default)]
+    pub favicon: Option<String>,
+    /// Where staff edit a page's file: the address the file's path from `content/`
+    /// is added to (`https://github.com/org/hub/edit/main/content/`). Each page then
+    /// links to its own file there.
+    #[serde(default)]
+    pub edit_url: Option<String>,
     /// The interface strings of `language`: English until `load` reads the hub's
     /// (`i18n::load`); not a setting of hub.yaml.
     #[serde(skip, default = "crate::i18n::english")]
@@ -296,6 +309,11 @@ impl Config {
         }
         if let Some((message, help)) = wording::base_url_problem(&self.base_url) {
             problem(&["base_url"], message, help);
+        }
+        if let Some(url) = &self.edit_url {
+            if let Some((message, help)) = wording::edit_url_problem(url) {
+                problem(&["edit_url"], message, help);
+            }
         }
         if self.audiences.is_empty() {
             problem(

@@ -13,7 +13,10 @@ use crate::routes;
 use crate::site::{LinkTarget, Page, PageId, Section, SectionId, Site, Target};
 use crate::url::{relative, root_prefix};
 
+mod menu;
 mod pages;
+
+pub use menu::{menu_pages, section_menu, SectionMenu};
 
 pub use pages::{
     field_views, ArticlePage, AudiencePage, AudiencePath, Card, DownloadLink, FaqPage, FieldView,
@@ -46,6 +49,11 @@ pub struct Chrome<'a> {
     pub contact: Option<ContactView<'a>>,
     pub library_url: String,
     pub tags_url: String,
+    /// The hub's own logo, in place of the built-in signpost.
+    pub logo_url: Option<String>,
+    pub favicon_url: String,
+    /// Where staff edit this page's file (pages only, when the hub sets `edit_url`).
+    pub edit_url: Option<String>,
     /// The search page, when the hub has search.
     pub search_url: Option<String>,
     /// The search script and its stylesheet.
@@ -120,6 +128,9 @@ pub fn chrome<'a>(
     let nav = site.sections[0]
         .children
         .iter()
+        // A category named after an audience is that audience's: its link is the
+        // audience's, which stays current inside the category.
+        .filter(|&&c| site.audience_of(c).is_none())
         .map(|&c| {
             let s = &site.sections[c];
             let mut l = link(&s.title, &s.url);
@@ -127,14 +138,25 @@ pub fn chrome<'a>(
             l
         })
         .collect();
+    let audience_sections: Vec<SectionId> = site.sections[0]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| site.audience_of(c).is_some())
+        .collect();
     let audiences = config
         .audiences
         .iter()
-        .map(|a| {
-            link(
+        .enumerate()
+        .map(|(n, a)| {
+            let mut l = link(
                 config.local(&a.label),
                 &site.route(&routes::audience_url(&a.id)),
-            )
+            );
+            l.current |= audience_sections
+                .iter()
+                .any(|&c| site.audience_of(c) == Some(n) && url.starts_with(&site.sections[c].url));
+            l
         })
         .collect();
     let mut alternates = match site.languages.languages.len() {
@@ -187,8 +209,11 @@ pub fn chrome<'a>(
         css_url: to(&routes::theme_file("style.css")),
         js_url: to(&routes::theme_file("guidepost.js")),
         feed_url: to(&site.route(routes::FEED)),
-        library_url: to(&site.route(routes::LIBRARY_URL)),
+        library_url: to(&site.library_url()),
         tags_url: to(&site.route(routes::TAGS_URL)),
+        logo_url: site.logo_url().map(|l| to(&l)),
+        favicon_url: to(&site.favicon_url()),
+        edit_url: None,
         search_url: config.search.then(|| to(&site.route(routes::SEARCH_URL))),
         search_js_url: to(&routes::theme_file("search.js")),
         search_css_url: to(&routes::theme_file("search.css")),

@@ -24,6 +24,7 @@ pub type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter
 mod body;
 mod handbook;
 mod jobs;
+mod listings;
 
 pub use jobs::Job;
 
@@ -113,17 +114,27 @@ fn redirects(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnost
             let Some(path) = alias_file(&alias.path) else {
                 continue;
             };
-            let data = context::RedirectPage {
-                url: relative(&path, target),
-                canonical: format!("{}{target}", site.config.base_url),
-                lang: &site.config.language,
-                t: &site.config.strings,
-            };
-            let html = render_template(theme, "redirect.html", &data).map_err(|d| vec![d])?;
-            files.push(OutputFile::new(path, html));
+            files.push(redirect(site, theme, path, target).map_err(|d| vec![d])?);
         }
     }
     Ok(files)
+}
+
+/// A page at `path` (a file) that sends readers on to the site URL `target`.
+fn redirect(
+    site: &Site,
+    theme: &Theme,
+    path: String,
+    target: &str,
+) -> Result<OutputFile, Diagnostic> {
+    let data = context::RedirectPage {
+        url: relative(&path, target),
+        canonical: format!("{}{target}", site.config.base_url),
+        lang: &site.config.language,
+        t: &site.config.strings,
+    };
+    let html = render_template(theme, "redirect.html", &data)?;
+    Ok(OutputFile::new(path, html))
 }
 
 /// The path part of the base URL (`/` or `/hub/`), for pages served at any depth.

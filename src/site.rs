@@ -21,6 +21,7 @@ mod checks;
 mod languages;
 mod links;
 mod ordering;
+mod places;
 mod sections;
 
 pub use languages::join_languages;
@@ -247,6 +248,9 @@ pub fn assemble(
         .collect();
 
     check_urls(&sections, &site_pages, &assets, &mut problems);
+    if options.language == 0 {
+        places::check_images(&config, &assets, &mut problems);
+    }
     let templates = template_index(&site_pages, &mut problems);
     let lookup = Lookup {
         pages: site_pages

@@ -43,6 +43,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/redirect.html",
     "templates/search.html",
     "static/style.css",
+    "static/listing.css",
+    "static/faq.css",
     "static/print.css",
     "static/guidepost.js",
     "static/template-card.js",

@@ -141,6 +141,7 @@ bad_cases!(
     layout_and_link_errors,
     layout_typo,
     link_outside,
+    logo_and_edit_url,
     missing_config,
     no_content,
     no_front_matter,

@@ -139,7 +139,7 @@ fn formats_and_paper_follow_the_settings() {
     let page = read(&out, "templates/agenda/index.html");
     assert!(page.contains(r#"href="../../downloads/agenda.txt""#));
     assert!(!page.contains("agenda.md"));
-    let library = read(&out, "template-library/index.html");
+    let library = read(&out, "templates/index.html");
     assert!(
         library.contains(r#"Word (.docx)</a> <span class="size">"#)
             && library.contains(" KB</span>"),

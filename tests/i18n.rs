@@ -19,6 +19,7 @@ const PAGES: &[&str] = &[
     "preguntas/dudas-comunes/index.html",
     "plantillas/plan-del-encuentro/index.html",
     "template-library/index.html",
+    "plantillas/index.html",
     "audience/mentor/index.html",
     "tags/index.html",
     "tags/primer-encuentro/index.html",
@@ -307,7 +308,7 @@ fn downloads_title_callouts_in_the_hub_language() {
     );
     assert_shows(
         &out,
-        "template-library/index.html",
+        "plantillas/index.html",
         &["224 bytes", "Lo que completas"],
     );
 }

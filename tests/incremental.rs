@@ -133,15 +133,35 @@ fn every_kind_of_edit_renders_what_a_full_build_renders() {
         .iter()
         .position(|p| p.rel == "closing/ending-well.md")
         .unwrap();
-    let shown_by = site
-        .pages
-        .iter()
-        .filter(|p| p.prev == Some(me) || p.next == Some(me) || p.related.contains(&me))
+    let shown_by = (0..site.pages.len())
+        .filter(|&i| {
+            let p = &site.pages[i];
+            p.prev == Some(me) || p.next == Some(me) || p.related.contains(&me)
+        })
         .count();
+    // Every article of its section lists it in the section menu beside it.
+    let menus = (0..site.pages.len())
+        .filter(|&i| i != me && guidepost::context::menu_pages(&site, i).contains(&me))
+        .count();
+    assert!(
+        menus >= 4,
+        "the fixture's section has articles that only list it in their menu"
+    );
+    let showing = (0..site.pages.len())
+        .filter(|&i| {
+            let p = &site.pages[i];
+            i != me
+                && (p.prev == Some(me)
+                    || p.next == Some(me)
+                    || p.related.contains(&me)
+                    || guidepost::context::menu_pages(&site, i).contains(&me))
+        })
+        .count();
+    assert!(showing > shown_by, "some pages show it in their menu alone");
     assert_eq!(
         moved,
-        listings(root) + 1 + shown_by,
-        "the listings, the page and the {shown_by} pages that show its card"
+        listings(root) + 1 + showing,
+        "the listings, the page and the {showing} pages that show its title"
     );
 
     replace(root, article, "order: 10", "order: 1");

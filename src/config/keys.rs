@@ -73,6 +73,9 @@ impl Known {
             allow_html: false,
             paper: Paper::Letter,
             search: true,
+            logo: None,
+            favicon: None,
+            edit_url: None,
             text: Default::default(),
             strings: crate::i18n::english(),
         };

@@ -96,14 +96,30 @@ pub(super) fn shape(text: &str, error: &serde_yaml::Error) -> Diagnostic {
 /// What is wrong with a base URL, if anything: it must be an absolute http(s) address
 /// with a host, and nothing a page's markup or a feed reader could misread.
 pub(super) fn base_url_problem(url: &str) -> Option<(String, &'static str)> {
-    let help = "write the address the hub is published at, like https://example.org/hub/";
+    web_address_problem(
+        "base_url",
+        url,
+        "write the address the hub is published at, like https://example.org/hub/",
+    )
+}
+
+/// What is wrong with `edit_url`, if anything: the same as for `base_url`.
+pub(super) fn edit_url_problem(url: &str) -> Option<(String, &'static str)> {
+    web_address_problem(
+        "edit_url",
+        url,
+        "write the address of the content folder in your repository's editor, like https://github.com/your-org/your-hub/edit/main/content/",
+    )
+}
+
+fn web_address_problem(key: &str, url: &str, help: &'static str) -> Option<(String, &'static str)> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
     if host.is_none_or(str::is_empty) {
         return Some((
-            format!("`base_url` must be an absolute http(s) URL, not `{url}`"),
+            format!("`{key}` must be an absolute http(s) URL, not `{url}`"),
             help,
         ));
     }
@@ -112,7 +128,7 @@ pub(super) fn base_url_problem(url: &str) -> Option<(String, &'static str)> {
     }) {
         return Some((
             format!(
-                "`base_url` holds `{}`, which cannot be part of a web address",
+                "`{key}` holds `{}`, which cannot be part of a web address",
                 c.escape_default()
             ),
             help,

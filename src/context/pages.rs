@@ -63,6 +63,8 @@ pub struct PageMeta<'a> {
 pub struct ArticlePage<'a> {
     pub meta: PageMeta<'a>,
     pub body: String,
+    /// The other pages of its section, beside it.
+    pub menu: Option<super::SectionMenu>,
 }
 
 /// One FAQ question.
@@ -233,6 +235,15 @@ pub struct LibraryEntry<'a> {
 /// The template library page.
 #[derive(Debug, Serialize)]
 pub struct LibraryPage<'a> {
+    pub title: &'a str,
+    /// The lede under the title.
+    pub description: &'a str,
+    /// The category's own introduction, when the library lives in one (HTML).
+    pub intro: String,
+    /// Home down to the library's category (the library's own title comes last).
+    pub crumbs: Vec<Link>,
+    /// The category's sections, when it has any.
+    pub sections: Vec<SectionCard<'a>>,
     pub templates: Vec<LibraryEntry<'a>>,
 }
 

@@ -178,6 +178,12 @@ keys! {
     copied: Text String;
     copy_failed: Text String;
     link_to_question: Text String;
+    link_to_section: Text String;
+    link_copied: Text String;
+    section_menu_all: Counted Plural ["n", "section"];
+    dark_mode: Text String;
+    edit_page: Text String;
+    home_search_title: Text String;
     open_all_answers: Text String;
     close_all_answers: Text String;
     table_scrolls: Text String;

@@ -110,8 +110,7 @@ pub fn render(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagno
 /// The pages for an audience in the order the site shows them: category by category,
 /// each category's own pages before its sections'.
 fn pages_for(site: &Site, audience: &str) -> Vec<PageId> {
-    super::jobs::ordered_pages(site)
-        .into_iter()
+    site.pages_below(0)
         .filter(|&p| site.pages[p].front.audience.iter().any(|a| a == audience))
         .collect()
 }

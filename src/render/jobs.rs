@@ -100,7 +100,7 @@ impl Job {
                 theme,
                 "home.html",
                 &site.prefix,
-                home(site, theme)?,
+                super::listings::home(site, theme)?,
                 context::chrome(site, &site.prefix, None, "", None),
             )?,
             Job::NotFound => {
@@ -115,33 +115,7 @@ impl Job {
                 let html = render_template(theme, "404.html", &Context::new(chrome, ()))?;
                 OutputFile::new(routes::NOT_FOUND, html)
             }
-            Job::Library => {
-                let from = &site.route(routes::LIBRARY_URL);
-                let entries = site
-                    .templates
-                    .iter()
-                    .map(|&t| context::LibraryEntry {
-                        card: context::card(site, from, t),
-                        fields: context::field_views(&site.pages[t].front.fields),
-                        used_in: context::used_in(site, from, t),
-                        downloads: context::download_links(site, from, t, Some(sizes)),
-                    })
-                    .collect();
-                let chrome = context::chrome(
-                    site,
-                    from,
-                    Some(&t.template_library),
-                    &t.library_description,
-                    None,
-                );
-                page(
-                    theme,
-                    "library.html",
-                    from,
-                    context::LibraryPage { templates: entries },
-                    chrome,
-                )?
-            }
+            Job::Library => super::listings::library(site, theme, sizes, None)?,
             Job::Tags => {
                 let from = &site.route(routes::TAGS_URL);
                 let tags = site
@@ -160,6 +134,9 @@ impl Job {
                     context::TagsPage { tags },
                     context::chrome(site, from, Some(&t.topics), "", None),
                 )?
+            }
+            Job::Section(id) if site.library_section() == Some(id) => {
+                super::listings::library(site, theme, sizes, Some(id))?
             }
             Job::Section(id) => {
                 let s = &site.sections[id];
@@ -190,68 +167,7 @@ impl Job {
             }
             Job::Page(id) => render_page(site, theme, id)?,
             Job::Handbook(n) => super::handbook::render(site, theme, n)?,
-            Job::Audience(n) => {
-                let a = &site.config.audiences[n];
-                let from = site.route(&routes::audience_url(&a.id));
-                let mut groups: Vec<context::Group> = Vec::new();
-                let matching: Vec<PageId> = ordered_pages(site)
-                    .into_iter()
-                    .filter(|&p| site.pages[p].front.audience.contains(&a.id))
-                    .collect();
-                for phase in &site.config.phases {
-                    let pages: Vec<_> = matching
-                        .iter()
-                        .filter(|&&p| site.pages[p].front.phase.as_deref() == Some(&phase.id))
-                        .map(|&p| context::card(site, &from, p))
-                        .collect();
-                    if !pages.is_empty() {
-                        groups.push(context::Group {
-                            title: site.config.local(&phase.label).to_string(),
-                            id: phase.id.clone(),
-                            pages,
-                        });
-                    }
-                }
-                let other: Vec<_> = matching
-                    .iter()
-                    .filter(|&&p| site.pages[p].front.phase.is_none())
-                    .map(|&p| context::card(site, &from, p))
-                    .collect();
-                if !other.is_empty() {
-                    groups.push(context::Group {
-                        title: t.any_time.clone(),
-                        id: "any-time".to_string(),
-                        pages: other,
-                    });
-                }
-                let label = site.config.local(&a.label);
-                let description = site.config.local(&a.description);
-                let data = context::AudiencePage {
-                    handbook_url: relative(&from, &site.route(&routes::handbook_url(&a.id))),
-                    handbook_label: i18n::fill(
-                        &t.handbook_link,
-                        &[("audience", &label.to_lowercase()), ("Audience", label)],
-                    ),
-                    title: i18n::fill(
-                        &t.for_audience,
-                        &[("audience", &label.to_lowercase()), ("Audience", label)],
-                    ),
-                    description,
-                    start_here: site.start_here[n]
-                        .iter()
-                        .map(|&p| context::card(site, &from, p))
-                        .collect(),
-                    groups,
-                };
-                let title = data.title.clone();
-                page(
-                    theme,
-                    "audience.html",
-                    &from,
-                    data,
-                    context::chrome(site, &from, Some(&title), description, None),
-                )?
-            }
+            Job::Audience(n) => super::listings::audience(site, theme, n)?,
             Job::Tag(n) => {
                 let tag = &site.tags[n];
                 let from = site.route(&routes::tag_url(&tag.slug));
@@ -277,73 +193,6 @@ impl Job {
     }
 }
 
-/// Pages in reading order: home's own, then each category depth first.
-pub(super) fn ordered_pages(site: &Site) -> Vec<PageId> {
-    fn walk(site: &Site, id: usize, out: &mut Vec<PageId>) {
-        out.extend(&site.sections[id].pages);
-        for &c in &site.sections[id].children {
-            walk(site, c, out);
-        }
-    }
-    let mut out = Vec::with_capacity(site.pages.len());
-    walk(site, 0, &mut out);
-    out
-}
-
-fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diagnostic> {
-    let root = &site.sections[0];
-    let mut recent: Vec<PageId> = (0..site.pages.len())
-        .filter(|&p| site.pages[p].front.updated.is_some())
-        .collect();
-    recent.sort_by(|&a, &b| {
-        site.pages[b]
-            .front
-            .updated
-            .cmp(&site.pages[a].front.updated)
-            .then_with(|| site.pages[a].rel.cmp(&site.pages[b].rel))
-    });
-    recent.truncate(6);
-    Ok(context::HomePage {
-        title: &root.title,
-        description: &root.description,
-        intro: fill(root.body.html.parts(), &root.links, &[], "", site, theme)?,
-        start_here: site
-            .config
-            .audiences
-            .iter()
-            .zip(&site.start_here)
-            .map(|(a, pages)| context::AudiencePath {
-                label: site.config.local(&a.label),
-                description: site.config.local(&a.description),
-                url: relative(&site.prefix, &site.route(&routes::audience_url(&a.id))),
-                pages: pages
-                    .iter()
-                    .map(|&p| context::card(site, &site.prefix, p))
-                    .collect(),
-            })
-            .collect(),
-        categories: root
-            .children
-            .iter()
-            .map(|&c| context::section_card(site, &site.prefix, c))
-            .collect(),
-        loose_pages: root
-            .pages
-            .iter()
-            .map(|&p| context::card(site, &site.prefix, p))
-            .collect(),
-        promoted: ordered_pages(site)
-            .into_iter()
-            .filter(|&p| site.pages[p].front.promoted)
-            .map(|p| context::card(site, &site.prefix, p))
-            .collect(),
-        recent: recent
-            .into_iter()
-            .map(|p| context::card(site, &site.prefix, p))
-            .collect(),
-    })
-}
-
 fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Diagnostic> {
     let p = &site.pages[id];
     let from = p.url.as_str();
@@ -354,6 +203,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
     let meta = context::page_meta(site, id);
     let mut chrome = context::chrome(site, from, Some(&p.front.title), &p.front.summary, None);
     chrome.og_type = "article";
+    chrome.edit_url = site.edit_url(id);
     match (&p.front.layout, p.kind) {
         (Layout::Custom(name), _) => {
             // `load` has checked that the theme has it (`missing_layouts`).
@@ -365,6 +215,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 context::ArticlePage {
                     meta,
                     body: fill(&mut html.parts())?,
+                    menu: context::section_menu(site, id),
                 },
                 chrome,
             )
@@ -376,6 +227,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
             context::ArticlePage {
                 meta,
                 body: fill(&mut html.parts())?,
+                menu: context::section_menu(site, id),
             },
             chrome,
         ),

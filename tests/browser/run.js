@@ -36,7 +36,7 @@ const FIXTURE_PAGES = {
   article: "first-weeks/the-first-meeting/",
   faq: "faq/common-questions/",
   template: "templates/first-meeting-checklist/",
-  library: "template-library/",
+  library: "templates/",
   audience: "audience/mentor/",
   handbook: "handbooks/mentor/",
   tag: "tags/first-meeting/",

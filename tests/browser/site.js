@@ -145,6 +145,8 @@ function kindOf(url, html) {
   if (html.includes('http-equiv="refresh"') || url === "404.html") return null;
   const fixed = { "": "home", "template-library/": "library", "tags/": "tags", "search/": "search" };
   if (url in fixed) return fixed[url];
+  // The library lives in a category of templates only, when the hub has one.
+  if (html.includes('<ul class="cards library">')) return "library";
   if (/^tags\/[^/]+\/$/.test(url)) return "tag";
   if (/^audience\/[^/]+\/$/.test(url)) return "audience";
   if (/^handbooks\/[^/]+\/$/.test(url)) return "handbook";

@@ -142,6 +142,8 @@ impl Fingerprints {
             debug_hash(&embeds),
             // Which pages each language has: the language switcher shows it.
             debug_hash(&site.languages),
+            // Where the template library is: every footer links to it.
+            debug_hash(&site.library_section()),
         ]);
         let mut all = vec![
             structure,
@@ -175,6 +177,9 @@ impl Fingerprints {
         match *job {
             Job::Page(id) => self.page(site, id),
             Job::Library => hash_of([self.listings, debug_hash(sizes)]),
+            Job::Section(id) if site.library_section() == Some(id) => {
+                hash_of([self.listings, debug_hash(sizes)])
+            }
             // A handbook holds its audience's pages whole.
             Job::Handbook(n) => {
                 let audience = &site.config.audiences[n].id;
@@ -195,7 +200,17 @@ impl Fingerprints {
     fn page(&self, site: &Site, id: PageId) -> u64 {
         let page = &site.pages[id];
         let mut parts = vec![self.structure, self.outward[id], self.inward[id]];
-        for other in page.prev.iter().chain(&page.next).chain(&page.related) {
+        // The section menu beside an article: the pages it lists, and how many the
+        // section has.
+        let menu = crate::context::menu_pages(site, id);
+        parts.push(debug_hash(&(menu, site.sections[page.section].page_count)));
+        for other in page
+            .prev
+            .iter()
+            .chain(&page.next)
+            .chain(&page.related)
+            .chain(menu)
+        {
             parts.push(self.outward[*other]);
         }
         for t in page.embeds.iter().filter_map(|e| e.own()) {

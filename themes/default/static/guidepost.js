@@ -17,6 +17,36 @@
     });
   }
 
+  // The light and dark switch: the system's setting until the reader picks one,
+  // remembered in this browser (the page's <head> applies it before drawing).
+  var root = doc.documentElement;
+  var system = window.matchMedia && matchMedia("(prefers-color-scheme: dark)");
+  var themeSwitch = doc.querySelector("[data-theme-switch]");
+  function isDark() {
+    return root.dataset.theme ? root.dataset.theme === "dark" : !!(system && system.matches);
+  }
+  function showTheme() {
+    themeSwitch.setAttribute("aria-pressed", isDark() ? "true" : "false");
+  }
+  if (themeSwitch) {
+    showTheme();
+    if (system && system.addEventListener) system.addEventListener("change", showTheme);
+    themeSwitch.addEventListener("click", function () {
+      var dark = !isDark();
+      // Back to what the system says: follow the system again.
+      var choice = dark === !!(system && system.matches) ? null : dark ? "dark" : "light";
+      if (choice) root.dataset.theme = choice;
+      else delete root.dataset.theme;
+      try {
+        if (choice) localStorage.setItem("gp-theme", choice);
+        else localStorage.removeItem("gp-theme");
+      } catch (e) {
+        // Storage off: the choice holds on this page only.
+      }
+      showTheme();
+    });
+  }
+
   // On narrow screens the navigation folds behind the Menu button.
   var header = doc.querySelector(".site-header");
   var menu = header && header.querySelector(".menu-button");
@@ -37,7 +67,8 @@
   }
 
   // `/` or Ctrl+K (⌘K) jumps to the search box, unless the reader is typing.
-  var box = doc.getElementById("gp-search-input");
+  // On the home page, its own large box.
+  var box = doc.getElementById("gp-hero-search") || doc.getElementById("gp-search-input");
   if (box) {
     doc.addEventListener("keydown", function (event) {
       var t = event.target;
@@ -52,6 +83,10 @@
       }
     });
   }
+
+  // The section menu beside an article opens where there is room for it.
+  var sectionMenu = doc.querySelector("[data-section-menu]");
+  if (sectionMenu && window.matchMedia && matchMedia("(min-width: 80rem)").matches) sectionMenu.open = true;
 
   // Following a link to an FAQ question (or to anything inside one) opens it.
   function openTarget() {
