@@ -302,11 +302,32 @@ mod tests {
         assert_eq!(ids, ["goals", "goals-1", "thanks"]);
         assert!(out.ids.contains(&"deep".to_string()));
         assert!(
-            shown(&out).contains("<h2 id=\"thanks\">Saying thanks</h2>"),
+            shown(&out).contains(
+                "<h2 id=\"thanks\">Saying thanks<a class=\"anchor\" href=\"#thanks\" aria-label=\"Link to this section\"></a></h2>"
+            ),
             "{}",
             shown(&out)
         );
+        assert!(
+            shown(&out).contains("<h4 id=\"deep\">Deep</h4>"),
+            "only ## and ### link to themselves"
+        );
         assert_eq!(out.html.sections.len(), 2);
+    }
+
+    #[test]
+    fn a_template_s_headings_are_its_document_s_without_links_to_themselves() {
+        let body = "## Agenda\n";
+        let options = RenderOptions {
+            placeholders: Some(&[]),
+            ..RenderOptions::default()
+        };
+        let out = render(body, 0, &LineIndex::new(body), options);
+        assert!(
+            shown(&out).contains("<h2 id=\"agenda\">Agenda</h2>"),
+            "{}",
+            shown(&out)
+        );
     }
 
     #[test]

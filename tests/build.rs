@@ -292,7 +292,7 @@ fn bom_crlf_and_aliases_are_handled() {
     let out = build_ok(dir.path());
     let page = read(&out, "guide/windows/index.html");
     assert!(page.contains("<h1>Saved on Windows</h1>"));
-    assert!(page.contains(r#"<h2 id="heading">Heading</h2>"#));
+    assert!(page.contains(r##"<h2 id="heading">Heading<a class="anchor" href="#heading""##));
     let redirect = read(&out, "old/windows-page/index.html");
     assert!(
         redirect.contains(r#"<meta http-equiv="refresh" content="0; url=../../guide/windows/">"#)

@@ -36,9 +36,13 @@ fn a_handbook_holds_every_page_for_its_audience_in_order() {
         mentor.contains(r#"<h3 id="page-guide-first-"#),
         "nested, prefixed headings"
     );
+    assert!(
+        mentor.contains(r##"<h3 id="page-guide-first-before-you-meet">Before you meet<a class="anchor" href="#page-guide-first-before-you-meet""##),
+        "whose links to themselves follow them"
+    );
     // An FAQ's answers are open: its questions are headings, not folded.
     assert!(
-        mentor.contains(">How often should we meet?</h3>"),
+        mentor.contains(">How often should we meet?<a class=\"anchor\""),
         "{mentor}"
     );
     assert!(!mentor.contains("<details class=\"question\""));

@@ -39,11 +39,10 @@ fn the_hub_logo_icon_and_edit_links_come_from_its_settings() {
 }
 
 #[test]
-fn without_settings_pages_have_the_built_in_icon_and_no_edit_link() {
+fn without_settings_pages_have_the_signpost_and_no_edit_link() {
     let dir = hub("base");
     let out = build_ok(dir.path());
     let article = read(&out, "guide/first/index.html");
-    assert!(article.contains(r#"<link rel="icon" href="../../theme/favicon.svg">"#));
     assert!(article.contains(r#"<svg class="brand-mark""#));
     assert!(!article.contains("edit-link"));
     assert!(read(&out, "theme/favicon.svg").contains("<svg"));

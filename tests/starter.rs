@@ -57,7 +57,10 @@ fn the_starter_hub_has_a_title_and_description_for_every_topic_and_filled_start_
     let topics = texts_of(&home, "topic-title");
     // The templates folder is the template library, which the home page links apart.
     assert_eq!(topics.len(), 3, "{topics:?}");
-    assert!(home.contains(r#"<p class="library-link"><a href="./templates/">"#), "{home}");
+    assert!(
+        home.contains(r#"<p class="library-link"><a href="./templates/">"#),
+        "{home}"
+    );
     assert!(!topics.iter().any(|t| t == "Faq"), "{topics:?}");
     assert_eq!(
         texts_of(&home, "topic-description").len(),

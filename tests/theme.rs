@@ -19,9 +19,7 @@ fn every_page_names_the_hubs_icon_and_the_icon_is_published() {
     ] {
         let html = read(&out, page);
         assert!(
-            html.contains(&format!(
-                "<link rel=\"icon\" href=\"{href}\" type=\"image/svg+xml\">"
-            )),
+            html.contains(&format!("<link rel=\"icon\" href=\"{href}\">")),
             "{page} does not name the icon"
         );
     }

@@ -291,6 +291,16 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
                 title,
             });
         }
+        // Article headings in the table of contents end with a link to themselves,
+        // which readers copy to share the section (a template's are its document's).
+        let anchor =
+            ((depth == 2 || depth == 3) && self.options.placeholders.is_none()).then(|| {
+                format!(
+                    r##"<a class="anchor" href="#{}" aria-label="{}"></a>"##,
+                    escape_html(&id),
+                    escape_html(&self.options.strings.link_to_section)
+                )
+            });
         self.events.push(Event::Start(Tag::Heading {
             level,
             id: Some(CowStr::from(id)),
@@ -303,6 +313,9 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
         self.transform(inner);
         std::mem::swap(&mut self.events, &mut heading_events);
         self.events.extend(heading_events);
+        if let Some(anchor) = anchor {
+            self.events.push(Event::InlineHtml(CowStr::from(anchor)));
+        }
         self.events.push(Event::End(TagEnd::Heading(level)));
         if depth == 2 {
             self.events.push(Place::HeadingEnd.event());

@@ -100,9 +100,13 @@ fn embed(
 }
 
 /// Moves an embedded template's headings one level down (it sits inside an article's
-/// section) and prefixes their ids so they cannot clash with the article's.
+/// section) and prefixes their ids so they cannot clash with the article's; a
+/// heading's link to itself follows its id.
 pub(super) fn nest_headings(html: &str, prefix: &str) -> String {
-    let mut out = html.replace(" id=\"", &format!(" id=\"{prefix}-"));
+    let mut out = html.replace(" id=\"", &format!(" id=\"{prefix}-")).replace(
+        "<a class=\"anchor\" href=\"#",
+        &format!("<a class=\"anchor\" href=\"#{prefix}-"),
+    );
     for level in (1..=5).rev() {
         out = out
             .replace(&format!("<h{level}"), &format!("<h{}", level + 1))

@@ -18,28 +18,24 @@
   }
 
   // The light and dark switch: the system's setting until the reader picks one,
-  // remembered in this browser (the page's <head> applies it before drawing).
+  // kept in this browser (the page's <head> applies it before drawing).
   var root = doc.documentElement;
   var system = window.matchMedia && matchMedia("(prefers-color-scheme: dark)");
-  var themeSwitch = doc.querySelector("[data-theme-switch]");
-  function isDark() {
-    return root.dataset.theme ? root.dataset.theme === "dark" : !!(system && system.matches);
-  }
-  function showTheme() {
-    themeSwitch.setAttribute("aria-pressed", isDark() ? "true" : "false");
-  }
+  var themeSwitch = doc.querySelector(".theme-switch");
+  var systemDark = function () { return !!(system && system.matches); };
+  var isDark = function () { return root.dataset.theme ? root.dataset.theme === "dark" : systemDark(); };
+  var showTheme = function () { themeSwitch.setAttribute("aria-pressed", String(isDark())); };
   if (themeSwitch) {
     showTheme();
     if (system && system.addEventListener) system.addEventListener("change", showTheme);
     themeSwitch.addEventListener("click", function () {
       var dark = !isDark();
       // Back to what the system says: follow the system again.
-      var choice = dark === !!(system && system.matches) ? null : dark ? "dark" : "light";
+      var choice = dark === systemDark() ? "" : dark ? "dark" : "light";
       if (choice) root.dataset.theme = choice;
       else delete root.dataset.theme;
       try {
-        if (choice) localStorage.setItem("gp-theme", choice);
-        else localStorage.removeItem("gp-theme");
+        localStorage[choice ? "setItem" : "removeItem"]("gp-theme", choice);
       } catch (e) {
         // Storage off: the choice holds on this page only.
       }
@@ -85,8 +81,37 @@
   }
 
   // The section menu beside an article opens where there is room for it.
-  var sectionMenu = doc.querySelector("[data-section-menu]");
+  var sectionMenu = doc.querySelector(".section-menu details");
   if (sectionMenu && window.matchMedia && matchMedia("(min-width: 80rem)").matches) sectionMenu.open = true;
+
+  // Says `text` to screen readers, in a status line made the first time.
+  var live;
+  function announce(text) {
+    if (!live) {
+      live = doc.createElement("p");
+      live.className = "visually-hidden";
+      live.id = "gp-announce";
+      live.setAttribute("role", "status");
+      doc.body.appendChild(live);
+    }
+    live.textContent = text;
+  }
+
+  // A heading's link to itself also copies the section's address.
+  doc.addEventListener("click", function (event) {
+    var anchor = event.target.closest && event.target.closest("a.anchor");
+    if (!anchor || !navigator.clipboard) return;
+    navigator.clipboard.writeText(anchor.href).then(function () {
+      var said = self.getAttribute("data-link-copied");
+      anchor.setAttribute("data-copied", said);
+      announce(said);
+      setTimeout(function () {
+        anchor.removeAttribute("data-copied");
+      }, 2500);
+    }, function () {
+      // Not allowed here: the link still leads to the section.
+    });
+  });
 
   // Following a link to an FAQ question (or to anything inside one) opens it.
   function openTarget() {
