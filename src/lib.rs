@@ -42,6 +42,7 @@ pub mod minify;
 pub mod output;
 pub mod placeholder;
 pub mod render;
+pub mod report;
 pub mod routes;
 pub mod scaffold;
 pub mod scan;
@@ -58,13 +59,14 @@ pub mod yaml_problem;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub use crate::config::Config;
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::discover::discover;
 pub use crate::error::{Error, Result};
 pub use crate::memory::{Forget, Memory};
+pub use crate::report::Report;
 pub use crate::site::Site;
 
 use crate::discover::SourceKind;
@@ -160,7 +162,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
     }
     let theme = match theme {
         Ok(theme) => {
-            problems.extend(missing_layouts(&pages, &theme, &config.theme));
+            problems.extend(theme::missing_layouts(&pages, &theme, &config.theme));
             Some(theme)
         }
         Err(theme_problems) => {
@@ -233,90 +235,6 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
 
 /// A `layout` that names a template the theme does not have, found before links are
 /// checked so it is reported with every other problem.
-fn missing_layouts(
-    pages: &[source::SourcePage],
-    theme: &theme::Theme,
-    theme_name: &str,
-) -> Vec<Diagnostic> {
-    // The built-in layouts, and the hub's own templates that are not the default theme's.
-    let own: Vec<&str> = theme
-        .sources
-        .keys()
-        .filter(|n| {
-            !theme::DEFAULT_FILES
-                .iter()
-                .any(|(f, _)| f.strip_prefix("templates/") == Some(n.as_str()))
-        })
-        .filter_map(|n| n.strip_suffix(".html"))
-        .collect();
-    let layouts = || {
-        ["article", "faq", "template"]
-            .into_iter()
-            .chain(own.iter().copied())
-    };
-    let listed = layouts().collect::<Vec<_>>().join(", ");
-    pages
-        .iter()
-        .filter_map(|page| match &page.front.layout {
-            front_matter::Layout::Custom(name) if !theme.has_template(&format!("{name}.html")) => {
-                let help = match text::suggest(name, layouts()) {
-                    Some(near) => format!("did you mean `layout: {near}`? The layouts are {listed}"),
-                    None => format!("use one of the layouts ({listed}), or add a template `themes/{theme_name}/templates/{name}.html` to your theme"),
-                };
-                Some(
-                    Diagnostic::error(&page.file, format!("there is no layout `{name}`"))
-                        .at_line(page.front.line_of("layout"))
-                        .help(help),
-                )
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// What a finished build produced.
-#[derive(Debug, Clone)]
-pub struct Report {
-    pub articles: usize,
-    pub faqs: usize,
-    pub templates: usize,
-    /// Listing pages: home, categories, sections, audiences, tags, library.
-    pub listings: usize,
-    pub files: usize,
-    pub bytes: u64,
-    /// Bytes of the search index shards (0 when `search: false`).
-    pub index_bytes: u64,
-    pub warnings: Vec<Diagnostic>,
-    pub elapsed: Duration,
-}
-
-impl Report {
-    /// The one summary line `build` ends with.
-    pub fn summary(&self, out: &Path) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let index = if self.index_bytes > 0 {
-            format!(
-                ", search index {:.1} MB",
-                self.index_bytes as f64 / 1_000_000.0
-            )
-        } else {
-            String::new()
-        };
-        format!(
-            "Built {}, {}, {} and {} into {} ({}, {:.1} MB{index}) in {:.2} s",
-            plural(self.articles, "article", "articles"),
-            plural(self.faqs, "FAQ page", "FAQ pages"),
-            plural(self.templates, "template", "templates"),
-            plural(self.listings, "listing page", "listing pages"),
-            out.display(),
-            plural(self.files, "file", "files"),
-            self.bytes as f64 / 1_000_000.0,
-            self.elapsed.as_secs_f64(),
-        )
-    }
-}
-
 /// Every file of a loaded site, handed to `sink` as it is made: the render half of
 /// the build plan. Downloads come first (the template library shows their sizes);
 /// the pages and the search index are made side by side, one per core when both
@@ -392,7 +310,7 @@ pub fn render_all(
 /// are written as they are rendered, so the whole site is never held in memory.
 pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
     let started = Instant::now();
-    check_output_location(&options.root, out)?;
+    output::check_location(&options.root, out)?;
     let loaded = load(options, &mut Forget)?;
     let staging = output::Staging::begin(out)?;
     let loaded_prefixes: Vec<String> = loaded
@@ -456,44 +374,4 @@ fn with_warnings(error: Error, warnings: &[Diagnostic]) -> Error {
 /// Runs every check without writing output; returns the warnings.
 pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
     render_all(options, &mut Forget).map(|(loaded, _)| loaded.warnings)
-}
-
-/// The output may not be the hub itself or hold it: replacing it would delete the content.
-fn check_output_location(root: &Path, out: &Path) -> Result<()> {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir()
-                .map(|d| d.join(p))
-                .unwrap_or_else(|_| p.to_path_buf())
-        };
-        normalise(&p)
-    };
-    let (root, out) = (absolute(root), absolute(out));
-    if root.starts_with(&out) {
-        return Err(Error::Refused {
-            message: format!("the output folder `{}` contains the hub itself; building there would delete your content. Choose an output folder inside the hub, such as `public`", out.display()),
-        });
-    }
-    if out.starts_with(root.join(discover::CONTENT_DIR))
-        || out.starts_with(root.join(theme::THEMES_DIR))
-    {
-        return Err(Error::Refused { message: format!("the output folder `{}` is inside content/ or themes/; choose a folder such as `public`", out.display()) });
-    }
-    Ok(())
-}
-
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }

@@ -1,6 +1,7 @@
 //! The output stage: files the other stages made, written atomically into a
 //! temporary folder beside the output and swapped in by renames. A failed or killed
-//! build leaves the previous output whole.
+//! build leaves the previous output whole, and no build replaces a folder that holds
+//! the hub ([`check_location`]).
 //!
 //! In: [`OutputFile`]s from any stage, on any thread. Out: the output folder.
 
@@ -74,4 +75,44 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
         .par_iter()
         .try_for_each(|file| staging.write(file).map(|_| ()))?;
     staging.finish()
+}
+
+/// The output may not be the hub itself or hold it: replacing it would delete the content.
+pub fn check_location(root: &Path, out: &Path) -> Result<()> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        normalise(&p)
+    };
+    let (root, out) = (absolute(root), absolute(out));
+    if root.starts_with(&out) {
+        return Err(crate::error::Error::Refused {
+            message: format!("the output folder `{}` contains the hub itself; building there would delete your content. Choose an output folder inside the hub, such as `public`", out.display()),
+        });
+    }
+    if out.starts_with(root.join(crate::discover::CONTENT_DIR))
+        || out.starts_with(root.join(crate::theme::THEMES_DIR))
+    {
+        return Err(crate::error::Error::Refused { message: format!("the output folder `{}` is inside content/ or themes/; choose a folder such as `public`", out.display()) });
+    }
+    Ok(())
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }

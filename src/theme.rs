@@ -300,6 +300,48 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
+/// A problem for each page whose `layout` names a template the theme does not have.
+pub fn missing_layouts(
+    pages: &[crate::source::SourcePage],
+    theme: &Theme,
+    theme_name: &str,
+) -> Vec<Diagnostic> {
+    // The built-in layouts, and the hub's own templates that are not the default theme's.
+    let own: Vec<&str> = theme
+        .sources
+        .keys()
+        .filter(|n| {
+            !DEFAULT_FILES
+                .iter()
+                .any(|(f, _)| f.strip_prefix("templates/") == Some(n.as_str()))
+        })
+        .filter_map(|n| n.strip_suffix(".html"))
+        .collect();
+    let layouts = || {
+        ["article", "faq", "template"]
+            .into_iter()
+            .chain(own.iter().copied())
+    };
+    let listed = layouts().collect::<Vec<_>>().join(", ");
+    pages
+        .iter()
+        .filter_map(|page| match &page.front.layout {
+            crate::front_matter::Layout::Custom(name) if !theme.has_template(&format!("{name}.html")) => {
+                let help = match crate::text::suggest(name, layouts()) {
+                    Some(near) => format!("did you mean `layout: {near}`? The layouts are {listed}"),
+                    None => format!("use one of the layouts ({listed}), or add a template `themes/{theme_name}/templates/{name}.html` to your theme"),
+                };
+                Some(
+                    Diagnostic::error(&page.file, format!("there is no layout `{name}`"))
+                        .at_line(page.front.line_of("layout"))
+                        .help(help),
+                )
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
