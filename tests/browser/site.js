@@ -150,7 +150,7 @@ function kindOf(url, html) {
   if (/^tags\/[^/]+\/$/.test(url)) return "tag";
   if (/^audience\/[^/]+\/$/.test(url)) return "audience";
   if (/^handbooks\/[^/]+\/$/.test(url)) return "handbook";
-  if (html.includes('<article class="doc faq"')) return "faq";
+  if (/<article class="doc faq[ "]/.test(html)) return "faq";
   if (/<article class="doc template-page[ "]/.test(html)) return "template";
   if (/<article class="doc( has-toc)?"/.test(html)) return "article";
   return url.split("/").length === 2 ? "category" : "section";
