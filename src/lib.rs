@@ -233,8 +233,6 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
     }
 }
 
-/// A `layout` that names a template the theme does not have, found before links are
-/// checked so it is reported with every other problem.
 /// Every file of a loaded site, handed to `sink` as it is made: the render half of
 /// the build plan. Downloads come first (the template library shows their sizes);
 /// the pages and the search index are made side by side, one per core when both

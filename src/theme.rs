@@ -300,7 +300,8 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-/// A problem for each page whose `layout` names a template the theme does not have.
+/// A problem for each page whose `layout` names a template the theme does not have,
+/// found before links are checked so it is reported with every other problem.
 pub fn missing_layouts(
     pages: &[crate::source::SourcePage],
     theme: &Theme,
