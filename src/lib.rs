@@ -82,8 +82,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Use this instead of `base_url` from hub.yaml.
     pub base_url: Option<String>,
-    /// Leave the search index out; `serve` builds it once the pages are live.
-    pub defer_search: bool,
+    /// Leave out what is made from the whole hub (the search index and the
+    /// handbooks): `serve` makes them in the background once the pages are live.
+    pub background: bool,
 }
 
 /// A loaded, checked site ready to render, with the warnings found on the way.
@@ -240,7 +241,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
 /// `memory` may answer the pages stage from an earlier run.
 pub fn render_site(
     loaded: &Loaded,
-    search: bool,
+    background: bool,
     memory: &mut dyn Memory,
     sink: &output::Sink<'_>,
 ) -> Result<()> {
@@ -250,12 +251,12 @@ pub fn render_site(
         let (pages, index) = rayon::join(
             // `serve` remembers the default language's pages; the others render whole.
             || match site.is_default_language() {
-                true => memory.pages(site, theme, &sizes, sink),
-                false => render::pages(site, theme, &sizes, sink),
+                true => memory.pages(site, theme, &sizes, background, sink),
+                false => render::pages(site, theme, &sizes, background, sink),
             },
-            || match search {
-                true => search::index(site, sink),
-                false => Ok(()),
+            || match background {
+                false => search::index(site, sink),
+                true => Ok(()),
             },
         );
         merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
@@ -298,7 +299,7 @@ pub fn render_all(
         sync::lock(&files).push(file);
         Ok(())
     };
-    render_site(&loaded, !options.defer_search, memory, &collect)?;
+    render_site(&loaded, options.background, memory, &collect)?;
     let mut files = sync::take(files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((loaded, files))
@@ -334,7 +335,7 @@ pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
         }
         Ok(())
     };
-    render_site(&loaded, !options.defer_search, &mut Forget, &write)?;
+    render_site(&loaded, options.background, &mut Forget, &write)?;
     staging.finish()?;
     let count = |kind: PageKind| {
         loaded

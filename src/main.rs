@@ -193,7 +193,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 root,
                 drafts,
                 base_url,
-                defer_search: false,
+                background: false,
             };
             let report = guidepost::build(&options, &out)?;
             print_diagnostics(&report.warnings);
@@ -219,7 +219,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 root,
                 drafts,
                 base_url: None,
-                defer_search: false,
+                background: false,
             };
             let options = ServeOptions {
                 build,
@@ -240,7 +240,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 root,
                 drafts,
                 base_url: None,
-                defer_search: false,
+                background: false,
             })?;
             print_diagnostics(&warnings);
             // Notes (how much of each language is translated) are information only.
@@ -344,7 +344,7 @@ fn run_import(options: ImportOptions) -> Result<ExitCode, Error> {
         root: into.clone(),
         drafts: false,
         base_url: None,
-        defer_search: false,
+        background: false,
     });
     match checked {
         Ok(warnings) => {

@@ -25,15 +25,17 @@ pub trait Memory: Send {
         site::computed_related(pages)
     }
 
-    /// Every page, listing and redirect into `sink` ([`render::pages`]).
+    /// Every page, listing and redirect into `sink` ([`render::pages`]); with
+    /// `background`, not the handbooks.
     fn pages(
         &mut self,
         site: &Site,
         theme: &Theme,
         sizes: &DownloadSizes,
+        background: bool,
         sink: &Sink<'_>,
     ) -> crate::error::Result<()> {
-        render::pages(site, theme, sizes, sink)
+        render::pages(site, theme, sizes, background, sink)
     }
 }
 

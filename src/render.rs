@@ -35,9 +35,22 @@ pub fn pages(
     site: &Site,
     theme: &Theme,
     sizes: &DownloadSizes,
+    background: bool,
     sink: &Sink<'_>,
 ) -> crate::error::Result<()> {
-    pages_by(site, theme, sink, &|job: &Job| job.run(site, theme, sizes))
+    pages_by(site, theme, background, sink, &|job: &Job| {
+        job.run(site, theme, sizes)
+    })
+}
+
+/// The pages made from the whole hub that `serve` leaves to the background (see
+/// [`crate::BuildOptions::background`]): the handbooks.
+pub fn background_pages(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut files = Vec::new();
+    for job in Job::all(site).into_iter().filter(Job::is_background) {
+        files.extend(job.run(site, theme, &DownloadSizes::new())?);
+    }
+    Ok(files)
 }
 
 /// How one job's files are had: rendered, or remembered from an earlier render.
@@ -48,6 +61,7 @@ pub type RunJob<'a> = dyn Fn(&Job) -> Result<Vec<OutputFile>, Diagnostic> + Sync
 pub fn pages_by(
     site: &Site,
     theme: &Theme,
+    background: bool,
     sink: &Sink<'_>,
     run: &RunJob<'_>,
 ) -> crate::error::Result<()> {
@@ -58,7 +72,11 @@ pub fn pages_by(
             lock(&failed).get_or_insert(e);
         }
     };
-    Job::all(site).par_iter().for_each(|job| match run(job) {
+    let mut jobs = Job::all(site);
+    if background {
+        jobs.retain(|job| !job.is_background());
+    }
+    jobs.par_iter().for_each(|job| match run(job) {
         Ok(files) => files.into_iter().for_each(put),
         Err(d) => lock(&problems).push(d),
     });

@@ -67,6 +67,8 @@ pub enum LiveEvent {
     Reload,
     /// The latest rebuild failed with these messages.
     Error(String),
+    /// The search index and handbooks of the latest rebuild are in place.
+    Background,
 }
 
 /// The first search index of a `serve`, which requests may wait for; later ones
@@ -83,8 +85,8 @@ enum FirstIndex {
 #[derive(Debug, Default)]
 pub struct Shared {
     pub snapshot: RwLock<Arc<Snapshot>>,
-    /// The search page and index, built after the pages so an edit reaches the
-    /// browser sooner; served beside the snapshot.
+    /// The search page and index and the handbooks, made after the pages so an
+    /// edit reaches the browser sooner; served beside the snapshot.
     pub search: RwLock<Arc<Files>>,
     /// Where the first search index is: a request that finds nothing while it is
     /// being built waits for it, rather than getting a 404 that a moment later would
@@ -158,7 +160,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     if let Ok(root) = std::fs::canonicalize(&options.build.root) {
         options.build.root = root;
     }
-    options.build.defer_search = true;
+    options.build.background = true;
     let shared = Arc::new(Shared::default());
     let started = Instant::now();
     let mut cache = Incremental::default();
@@ -246,7 +248,7 @@ fn rebuild(
         });
     }
     shared.broadcast(LiveEvent::Reload);
-    // The pages are live; the search index follows in the background.
+    // The pages are live; the search index and the handbooks follow in the background.
     shared.expect_search();
     if search.send(loaded).is_err() {
         shared.finish_search(None);
@@ -274,9 +276,10 @@ fn refuse(shared: &Shared, text: String) -> Option<usize> {
 /// How long the search index waits for the writer to pause before it is rebuilt.
 const SEARCH_PAUSE: Duration = Duration::from_millis(400);
 
-/// Keeps the served search index up to date with the served pages, on one thread of
-/// its own: while edits keep coming, only the latest site is indexed, once they
-/// pause, so the next edit's rebuild is not kept waiting for the index.
+/// Keeps the served search index and handbooks up to date with the served pages, on
+/// one thread of its own: while edits keep coming, only the latest site is indexed,
+/// once they pause, so the next edit's rebuild is not kept waiting for what is made
+/// from the whole hub.
 fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<crate::Loaded> {
     let (sender, receiver) = mpsc::channel::<crate::Loaded>();
     std::thread::spawn(move || {
@@ -293,11 +296,12 @@ fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<crate::Loaded> {
                     }
                 }
             }
-            // Every language's index.
+            // Every language's index and handbooks.
             let build = || -> Result<Vec<crate::output::OutputFile>, crate::Diagnostic> {
                 let mut files = Vec::new();
                 for site in latest.sites() {
                     files.extend(crate::search::output(site)?);
+                    files.extend(crate::render::background_pages(site, &latest.theme)?);
                 }
                 Ok(files)
             };
@@ -310,7 +314,11 @@ fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<crate::Loaded> {
                 .map_err(|problem| vec![problem])
                 .and_then(|files| Copies::default().freeze(files, &root));
             match files {
-                Ok(files) => shared.finish_search(Some(Arc::new(files))),
+                Ok(files) => {
+                    shared.finish_search(Some(Arc::new(files)));
+                    // An open handbook shows the edit now.
+                    shared.broadcast(LiveEvent::Background);
+                }
                 Err(problems) => {
                     for problem in problems {
                         eprintln!("{problem}");

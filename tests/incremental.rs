@@ -15,7 +15,7 @@ fn options(root: &Path) -> BuildOptions {
         root: root.to_path_buf(),
         drafts: false,
         base_url: None,
-        defer_search: false,
+        background: false,
     }
 }
 

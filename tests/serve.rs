@@ -276,6 +276,33 @@ fn the_search_index_catches_up_with_an_edit() {
 }
 
 #[test]
+fn a_handbook_follows_an_edit_and_tells_open_handbooks() {
+    let dir = hub("base");
+    let server = Server::start(dir.path(), 0);
+    let (status, _, body) = server.get("/handbooks/mentee/");
+    assert_eq!(
+        status, 200,
+        "a handbook is served, a moment after the pages"
+    );
+    assert!(body.contains("<p>Done.</p>"));
+    let events = server.events();
+    edit(
+        &dir.path().join("content/guide/second.md"),
+        "Done.",
+        "Done, and well done.",
+    );
+    wait_for_event(&events, "reload");
+    // The edited page is live first; the handbook that holds it follows.
+    assert!(server
+        .get("/guide/second/")
+        .2
+        .contains("Done, and well done."));
+    wait_for_event(&events, "background");
+    let (_, _, body) = server.get("/handbooks/mentee/");
+    assert!(body.contains("<p>Done, and well done.</p>"), "{body}");
+}
+
+#[test]
 fn polling_sees_edits_where_file_events_are_unreliable() {
     let dir = hub("base");
     let server = Server::start_with(dir.path(), 0, &["--poll"]);

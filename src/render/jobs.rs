@@ -56,6 +56,12 @@ impl Job {
         jobs
     }
 
+    /// True for a page made from the whole hub, which `serve` makes in the
+    /// background: a handbook holds every page of its audience.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Job::Handbook(_))
+    }
+
     /// What identifies the job from one render to the next (page ids can shift).
     pub fn key(&self, site: &Site) -> String {
         match *self {

@@ -82,8 +82,9 @@ impl Memory for Incremental {
         site: &Site,
         theme: &Theme,
         sizes: &DownloadSizes,
+        background: bool,
         sink: &Sink<'_>,
     ) -> crate::error::Result<()> {
-        self.rendered.pages(site, theme, sizes, sink)
+        self.rendered.pages(site, theme, sizes, background, sink)
     }
 }

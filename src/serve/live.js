@@ -24,5 +24,9 @@
     if (served !== null && event.data !== served) location.reload();
   });
   events.addEventListener("reload", function () { location.reload(); });
+  // A handbook is made after the other pages: it reloads when it is in place.
+  events.addEventListener("background", function () {
+    if (/\/handbooks\//.test(location.pathname)) location.reload();
+  });
   events.addEventListener("build-error", function (event) { showError(event.data); });
 })();

@@ -91,6 +91,7 @@ fn run(inbox: Receiver<Note>, shared: &Shared, max: usize) {
                         event_text("reload", &shared.current().generation.to_string())
                     }
                     LiveEvent::Error(message) => event_text("build-error", &message),
+                    LiveEvent::Background => event_text("background", ""),
                 };
                 pages.retain_mut(|page| say(page, &text));
                 spoke = Instant::now();

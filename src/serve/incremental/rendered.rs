@@ -46,6 +46,7 @@ impl Memo {
         site: &Site,
         theme: &Theme,
         sizes: &DownloadSizes,
+        background: bool,
         sink: &Sink<'_>,
     ) -> crate::error::Result<()> {
         let prints = Fingerprints::of(site, theme);
@@ -65,7 +66,7 @@ impl Memo {
             lock(&remembered).insert(key, (print, files.clone()));
             Ok(files)
         };
-        render::pages_by(site, theme, sink, &run)?;
+        render::pages_by(site, theme, background, sink, &run)?;
         self.jobs = crate::sync::take(remembered);
         self.rendered = fresh.into_inner();
         Ok(())
