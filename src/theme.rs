@@ -50,6 +50,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "static/guidepost.js",
     "static/template-card.js",
     "static/search-core.js",
+    "static/search-phrase.js",
     "static/search.js",
     "static/search.css",
     "static/handbook.css",

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{build_ok, hub, read, tree};
-use guidepost::search::shards::read_varints;
+use guidepost::search::positions::decode;
+use guidepost::search::shards::{read_varints, TIERS};
 
 /// The JSON a shard passes to `guidepostIndex(key, data)`.
 fn shard_data(script: &str, key: &str) -> serde_json::Value {
@@ -34,6 +35,12 @@ fn writes_the_search_page_and_shards() {
         .expect("the page loads the search core");
     assert!(core < article.find("theme/search.js").unwrap(), "{article}");
     assert!(out.join("theme/search-core.js").is_file());
+    // The phrase part of search comes with the core.
+    let phrase = article
+        .find(r#"<script src="../../theme/search-phrase.js" defer></script>"#)
+        .expect("the page loads the phrase part of search");
+    assert!(phrase < core, "{article}");
+    assert!(out.join("theme/search-phrase.js").is_file());
 
     let files = tree(&out.join("search/index"));
     for (path, bytes) in &files {
@@ -160,6 +167,33 @@ fn a_spanish_hub_groups_forms_written_with_accents() {
     assert_eq!(group("comunicacion"), group("comunicaciones"));
     assert_ne!(group("reunion"), group("comunicacion"));
     assert!(!terms.iter().any(|(t, _)| t.contains(['ó', 'é', 'á'])));
+}
+
+#[test]
+fn places_shards_stand_beside_postings_shards() {
+    let dir = hub("base");
+    let out = build_ok(dir.path());
+    let manifest = shard_data(&read(&out, "search/index/manifest.js"), "manifest");
+    let shards = read_varints(manifest["group_starts"].as_str().unwrap())
+        .unwrap()
+        .len();
+    assert!(shards >= 1);
+    for n in 0..shards {
+        let (p, x) = (format!("p/{n}"), format!("x/{n}"));
+        let postings = shard_data(&read(&out, &format!("search/index/{p}.js")), &p);
+        let places = shard_data(&read(&out, &format!("search/index/{x}.js")), &x);
+        let (postings, places) = (postings.as_array().unwrap(), places.as_array().unwrap());
+        // One string of places per group, one list per posting of its first tier.
+        assert_eq!(postings.len(), places.len(), "x/{n}");
+        for (entry, text) in postings.iter().zip(places) {
+            let lists = decode(text.as_str().unwrap());
+            let first_tier = (entry[0].as_u64().unwrap() as usize).min(TIERS[0]);
+            assert_eq!(lists.len(), first_tier, "x/{n}: {entry} {text}");
+            assert!(lists
+                .iter()
+                .all(|l| !l.is_empty() && l.windows(2).all(|w| w[0] < w[1])));
+        }
+    }
 }
 
 #[test]

@@ -4,15 +4,17 @@
 //! In: [`Document`]s, made page by page as the count reaches them, and a [`Stemmer`].
 //! Out: the documents, their text freed, and an [`Index`] whose every posting holds a
 //! BM25 score already, summed over fields by weight (title > headings > body, see
-//! [`WEIGHTS`]), quantised to 64 levels, so the browser only adds numbers. Built in
-//! parallel chunks with local dictionaries merged once.
+//! [`WEIGHTS`]), quantised to 64 levels, so the browser only adds numbers, and the
+//! places of the word in the document (see [`super::positions`]). Built in parallel
+//! chunks with local dictionaries merged once.
 
 use rayon::prelude::*;
 
 use super::dictionary::{browser_order, Dictionary, FastMap};
 use super::documents::{Document, FIELDS, WEIGHTS};
+use super::positions::{Arena, Collector, Placer, Span};
 use super::stemmer::Stemmer;
-use super::tokenize::each_term_with_bytes;
+use super::tokenize::{each_term_with_bytes, Piece};
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -49,6 +51,8 @@ pub struct Group {
     pub df: u32,
     /// `(document, level)`, best level first, then by document number.
     pub postings: Vec<(u32, u8)>,
+    /// Where each posting's places are in [`Index::positions`].
+    pub spans: Vec<Span>,
 }
 
 /// The whole index.
@@ -61,14 +65,16 @@ pub struct Index {
     /// Groups, numbered in the order of their stems.
     pub groups: Vec<Group>,
     pub documents: u32,
+    /// The places of every posting.
+    pub positions: Arena,
 }
 
 /// Counts of a term (or group) in each field of one document.
 type FieldCounts = [u8; FIELDS];
 
-/// Per-document term counts by field, with local term numbers.
+/// Per-document term counts by field and places, with local term numbers.
 struct Counted {
-    terms: Vec<(u32, FieldCounts)>,
+    terms: Vec<(u32, FieldCounts, Span)>,
     lengths: [u32; FIELDS],
 }
 
@@ -90,8 +96,9 @@ pub fn build<T: Sync>(
 /// Term counts of every document, not yet indexed: what [`count`] leaves for
 /// [`Counting::finish`].
 pub struct Counting {
-    /// Per chunk of documents: its own term names, and each document's counts.
-    chunks: Vec<(Vec<String>, Vec<Counted>)>,
+    /// Per chunk of documents: its own term names, each document's counts, and the
+    /// places they point to.
+    chunks: Vec<(Vec<String>, Vec<Counted>, Arena)>,
     /// Per chunk, how its terms folded from accented words were written (the least
     /// spelling of each, so the choice does not depend on how documents were
     /// chunked): Snowball stems `comunicación` as written, not as `comunicacion`.
@@ -117,6 +124,7 @@ pub fn count<T: Sync>(
     type Chunk = (
         Vec<String>,
         Vec<Counted>,
+        Arena,
         Vec<Document>,
         FastMap<u32, String>,
     );
@@ -133,25 +141,38 @@ pub fn count<T: Sync>(
             // Counts per local term, and the terms the current document touched.
             let mut counts: Vec<FieldCounts> = Vec::new();
             let mut touched: Vec<u32> = Vec::new();
+            let mut places = Collector::default();
             let mut counted = Vec::new();
             let mut docs = Vec::new();
             let mut written: FastMap<u32, String> = FastMap::default();
             for mut doc in chunk.iter().flat_map(&make) {
                 let mut lengths = [0u32; FIELDS];
+                let mut placer = Placer::default();
                 for (field, text) in doc.fields.iter().enumerate() {
-                    each_term_with_bytes(text, &mut buffer, |term, bytes, spelled| {
-                        lengths[field] += 1;
+                    placer.next_field();
+                    each_term_with_bytes(text, &mut buffer, |term, bytes, spelled, piece| {
+                        // A compound run together is no extra word of the text.
+                        if piece != Piece::Joined {
+                            lengths[field] += 1;
+                        }
                         let id = match dict.get(term, bytes) {
-                            Some(STOP) => return,
+                            Some(STOP) => {
+                                placer.place(piece, true);
+                                return;
+                            }
                             Some(id) => id,
                             None => {
                                 let id = names.len() as u32;
                                 dict.insert(term, id);
                                 names.push(term.to_string());
                                 counts.push([0; FIELDS]);
+                                places.new_term();
                                 id
                             }
                         };
+                        if let Some(place) = placer.place(piece, false) {
+                            places.add(id, place);
+                        }
                         if let Some(spelled) = spelled {
                             match written.get_mut(&id) {
                                 Some(least) if spelled >= least.as_str() => {}
@@ -168,24 +189,28 @@ pub fn count<T: Sync>(
                         count[field] = count[field].saturating_add(1);
                     });
                 }
+                places.end_document();
                 let terms = touched
                     .drain(..)
-                    .map(|id| (id, std::mem::take(&mut counts[id as usize])))
+                    .map(|id| {
+                        let counts = std::mem::take(&mut counts[id as usize]);
+                        (id, counts, places.take(id))
+                    })
                     .collect();
                 counted.push(Counted { terms, lengths });
                 doc.release_fields();
                 docs.push(doc);
             }
-            (names, counted, docs, written)
+            (names, counted, places.into_arena(), docs, written)
         })
         .collect();
     let docs: Vec<Document> = chunks
         .iter_mut()
-        .flat_map(|(_, _, docs, _)| std::mem::take(docs))
+        .flat_map(|(_, _, _, docs, _)| std::mem::take(docs))
         .collect();
     let (chunks, written) = chunks
         .into_iter()
-        .map(|(names, counted, _, written)| ((names, counted), written))
+        .map(|(names, counted, arena, _, written)| ((names, counted, arena), written))
         .unzip();
     (docs, Counting { chunks, written })
 }
@@ -216,7 +241,7 @@ impl Counting {
         // 3. Stem groups, numbered in stem order; a term folded from accented words is
         // stemmed as written.
         let mut spelling: Vec<Option<&str>> = vec![None; terms.len()];
-        for ((names, _), written) in chunks.iter().zip(&written) {
+        for ((names, ..), written) in chunks.iter().zip(&written) {
             for (&local, spelled) in written {
                 let slot = &mut spelling[global[names[local as usize].as_str()] as usize];
                 if slot.is_none_or(|least| spelled.as_str() < least) {
@@ -242,7 +267,7 @@ impl Counting {
         let group_count = sorted_stems.len();
 
         // 4. Group-level counts per document, merged in place.
-        chunks.par_iter_mut().for_each(|(names, counted)| {
+        chunks.par_iter_mut().for_each(|(names, counted, arena)| {
             let to_group: Vec<u32> = names
                 .iter()
                 .map(|n| term_group[global[n.as_str()] as usize])
@@ -252,32 +277,43 @@ impl Counting {
             for c in counted.iter_mut() {
                 let mut kept = 0;
                 for read in 0..c.terms.len() {
-                    let (local, tf) = c.terms[read];
+                    let (local, tf, span) = c.terms[read];
                     let g = to_group[local as usize];
                     match slot[g as usize] {
                         u32::MAX => {
                             slot[g as usize] = kept as u32;
-                            c.terms[kept] = (g, tf);
+                            c.terms[kept] = (g, tf, span);
                             kept += 1;
                         }
                         at => {
-                            let sum = &mut c.terms[at as usize].1;
+                            let (_, sum, places) = &mut c.terms[at as usize];
                             for f in 0..FIELDS {
                                 sum[f] = sum[f].saturating_add(tf[f]);
                             }
+                            // Two forms of one word in a document: one list of places.
+                            *places = arena.merge(*places, span);
                         }
                     }
                 }
                 c.terms.truncate(kept);
-                for &(g, _) in &c.terms {
+                for &(g, ..) in &c.terms {
                     slot[g as usize] = u32::MAX;
                 }
             }
         });
         drop(global);
+        // One arena of places for the whole index; spans move with their chunk's.
+        let mut positions = Arena::default();
+        positions.reserve(chunks.iter().map(|(.., arena)| arena.len()).sum());
         let per_doc: Vec<Counted> = chunks
             .into_iter()
-            .flat_map(|(_, counted)| counted)
+            .flat_map(|(_, mut counted, arena)| {
+                let offset = positions.append(&arena);
+                for (_, _, span) in counted.iter_mut().flat_map(|c| c.terms.iter_mut()) {
+                    *span = span.moved(offset);
+                }
+                counted
+            })
             .collect();
 
         let documents = per_doc.len();
@@ -287,7 +323,7 @@ impl Counting {
         let mut df = vec![0u32; group_count];
         let mut total = [0f64; FIELDS];
         for Counted { terms, lengths } in &per_doc {
-            for &(g, _) in terms {
+            for &(g, ..) in terms {
                 df[g as usize] += 1;
             }
             for f in 0..FIELDS {
@@ -318,7 +354,7 @@ impl Counting {
         // Every posting's score, in document order, then the best of them all.
         let scores: Vec<f32> = per_doc
             .par_iter()
-            .flat_map_iter(|c| c.terms.iter().map(|(g, tf)| score(tf, &c.lengths, *g)))
+            .flat_map_iter(|c| c.terms.iter().map(|(g, tf, _)| score(tf, &c.lengths, *g)))
             .collect();
         let best = scores
             .par_iter()
@@ -332,7 +368,7 @@ impl Counting {
         let mut next = vec![[0u32; LEVELS]; group_count];
         let mut at = 0;
         for c in &per_doc {
-            for (g, _) in &c.terms {
+            for (g, ..) in &c.terms {
                 next[*g as usize][usize::from(levels[at])] += 1;
                 at += 1;
             }
@@ -347,12 +383,17 @@ impl Counting {
         }
         let mut postings: Vec<Vec<(u32, u8)>> =
             df.iter().map(|&d| vec![(0, 0); d as usize]).collect();
+        let mut spans: Vec<Vec<Span>> = df
+            .iter()
+            .map(|&d| vec![Span::default(); d as usize])
+            .collect();
         let mut at = 0;
         for (doc, c) in per_doc.iter().enumerate() {
-            for (g, _) in &c.terms {
+            for (g, _, span) in &c.terms {
                 let level = levels[at];
                 let slot = &mut next[*g as usize][usize::from(level)];
                 postings[*g as usize][*slot as usize] = (doc as u32, level);
+                spans[*g as usize][*slot as usize] = *span;
                 *slot += 1;
                 at += 1;
             }
@@ -360,14 +401,20 @@ impl Counting {
         drop(per_doc);
         let groups = postings
             .into_iter()
+            .zip(spans)
             .zip(df)
-            .map(|(postings, df)| Group { df, postings })
+            .map(|((postings, spans), df)| Group {
+                df,
+                postings,
+                spans,
+            })
             .collect();
         Index {
             terms,
             term_group,
             groups,
             documents: documents as u32,
+            positions,
         }
     }
 }

@@ -8,11 +8,15 @@
 //! - `v/N`: a slice of the sorted vocabulary (terms, their groups, group sizes);
 //! - `p/N`: the best postings of a fixed number of groups; `p/G-T`: tier `T` of a
 //!   large group `G`, fetched only when the best ones are not enough;
+//! - `x/N` and `x/G-T`: the places of the words of those postings (see
+//!   [`super::positions`]), fetched only for a query of two words or more;
 //! - `d/N`: a fixed number of documents' URL, titles and excerpt text; a section
 //!   that follows another of the same page leaves out the page's URL, title and
 //!   breadcrumb (`[anchor, heading, text]`).
 //!
 //! Numbers are written as base-64 varints (see [`push_varint`]) inside JS strings.
+
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -99,7 +103,8 @@ pub fn tier_bounds(len: usize) -> Vec<(usize, usize)> {
     bounds
 }
 
-fn script(key: &str, data: &impl Serialize) -> Shard {
+/// A shard that hands `data` to `guidepostIndex` as JSON.
+pub(super) fn script(key: &str, data: &impl Serialize) -> Shard {
     let mut bytes = format!("guidepostIndex({},", serde_json::json!(key)).into_bytes();
     serde_json::to_writer(&mut bytes, data).expect("index data serialises");
     bytes.extend_from_slice(b");\n");
@@ -126,6 +131,8 @@ struct Manifest<'a> {
     group_starts: String,
     docs_per_bundle: usize,
     tiers: &'static [usize],
+    /// How many tiers of each group have their places written (`x/` shards).
+    placed_tiers: usize,
     /// Per run, as varints: the gap to its first document, its kind (0 article, 1 FAQ,
     /// 2 template), its category and its audience mask.
     runs: String,
@@ -146,7 +153,9 @@ pub fn shards(
     emit: &(dyn Fn(Shard) + Sync),
 ) {
     let (vocabulary, first_terms) = vocabulary_shards(index);
-    let (postings, group_starts) = postings_shards(index);
+    let (postings, group_starts, ranges) = postings_shards(index);
+    // The places, the largest of these, are handed on as each shard is made.
+    let places = super::positions::shards(index, &ranges, emit);
     let hash = vocabulary
         .into_iter()
         .chain(postings)
@@ -155,6 +164,7 @@ pub fn shards(
             emit(shard);
             hash
         })
+        .chain(places)
         .chain(bundles.hashes)
         .fold(0u64, |all, h| {
             (all.rotate_left(7) ^ h).wrapping_mul(0x100_0000_01b3)
@@ -167,6 +177,7 @@ pub fn shards(
         group_starts,
         docs_per_bundle: bundles.per_bundle,
         tiers: TIERS,
+        placed_tiers: super::positions::PLACED_TIERS,
         runs: encode_runs(runs),
         weights: bundles.weights,
         categories: super::documents::categories(site)
@@ -247,8 +258,9 @@ fn vocabulary_shards(index: &Index) -> (Vec<Shard>, Vec<&str>) {
 }
 
 /// Packs the first tiers of consecutive groups into shards of about
-/// [`POSTINGS_BYTES`]; returns the shards and the first group of each, as varints.
-fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
+/// [`POSTINGS_BYTES`]; returns the shards, the first group of each as varints, and
+/// the groups of each.
+fn postings_shards(index: &Index) -> (Vec<Shard>, String, Vec<Range<usize>>) {
     let encoded: Vec<(String, Vec<String>)> = index
         .groups
         .par_iter()
@@ -298,7 +310,7 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, String) {
             shards.push(script(&format!("p/{g}-{}", t + 1), tier));
         }
     }
-    (shards, starts)
+    (shards, starts, ranges)
 }
 
 #[cfg(test)]

@@ -13,10 +13,17 @@
 //! pages that hold it, inside longer words too, and a page that holds the run as
 //! written holds every pair, where a page with the same characters apart misses some.
 //!
+//! A hyphenated compound of two or three words (`check-in`, `follow-up`,
+//! `one-on-one`) gives its words and, after them, the words run together (`checkin`,
+//! `followup`, `oneonone`; see [`compound`]), so a reader finds it typed with the
+//! hyphen, without it, or as one word, and a page that writes `followup` is found by
+//! `follow-up` too.
+//!
 //! The rules are deliberately simpler than full UAX #29 segmentation: the browser
 //! must cut a query into exactly the terms the index holds, and it has no stemmer,
 //! no dictionary of words and no word-break tables to share with Rust.
 
+mod compound;
 mod script;
 
 use unicode_normalization::char::{compose, decompose_canonical};
@@ -28,11 +35,18 @@ pub(crate) use script::by_character;
 /// Words longer than this (hashes, run-together URLs) are not indexed.
 pub const MAX_TERM_CHARS: usize = 40;
 
-/// What a term is: a word, or one character or a pair of neighbours of a run cut
-/// character by character.
+/// What a term is: a word, a compound's words run together, or one character or a
+/// pair of neighbours of a run cut character by character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Piece {
+pub(crate) enum Piece {
     Word,
+    /// A word after the end of a sentence (`.`, `?`, `;`…): it does not stand beside
+    /// the word before it.
+    Sentence,
+    /// A word joined to the one before it by a hyphen (`in` of `check-in`).
+    Hyphenated,
+    /// The words of a hyphenated compound run together (`checkin`), after them.
+    Joined,
     Single,
     Pair,
 }
@@ -46,23 +60,28 @@ struct Cut<'a> {
     /// written (`Reunión` for `reunion`): a stemmer may need them.
     written: Option<&'a str>,
     piece: Piece,
+    /// Where a word starts and ends in the text (bytes), to tell a compound's words.
+    span: (usize, usize),
 }
 
 /// Calls `emit` with each term of `text`, in order. `buffer` is reused scratch space.
 pub fn each_term(text: &str, buffer: &mut String, mut emit: impl FnMut(&str)) {
-    cut(text, buffer, |cut| emit(cut.term));
+    compound::cut_compounds(text, buffer, |cut| emit(cut.term));
 }
 
 /// Like [`each_term`]; a term that is a plain word of the text itself comes with the
 /// 16 bytes of the text that start with it, where the text is that long, so a caller
 /// can read the term in whole words without going back to its length; a word whose
-/// folding took accents away comes with the word as written (`Reunión`).
+/// folding took accents away comes with the word as written (`Reunión`); and each
+/// term says what it is (for where it stands: see `positions`).
 pub(crate) fn each_term_with_bytes(
     text: &str,
     buffer: &mut String,
-    mut emit: impl FnMut(&str, Option<&[u8; 16]>, Option<&str>),
+    mut emit: impl FnMut(&str, Option<&[u8; 16]>, Option<&str>, Piece),
 ) {
-    cut(text, buffer, |cut| emit(cut.term, cut.bytes, cut.written));
+    compound::cut_compounds(text, buffer, |cut| {
+        emit(cut.term, cut.bytes, cut.written, cut.piece)
+    });
 }
 
 /// The word being read: its folded letters are in the caller's buffer.
@@ -86,6 +105,7 @@ fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
                 bytes: None,
                 written: word.accented.then(|| &text[word.start..word.end]),
                 piece: Piece::Word,
+                span: (word.start, word.end),
             });
         }
         buffer.clear();
@@ -121,6 +141,7 @@ fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
                         bytes: bytes.get(i..i + 16).and_then(|b| b.try_into().ok()),
                         written: None,
                         piece: Piece::Word,
+                        span: (i, end),
                     });
                 }
                 i = end;
@@ -174,6 +195,7 @@ fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
                     bytes: None,
                     written: None,
                     piece: Piece::Pair,
+                    span: (at, i),
                 });
             }
             emit(Cut {
@@ -181,6 +203,7 @@ fn cut(text: &str, buffer: &mut String, mut emit: impl FnMut(Cut<'_>)) {
                 bytes: None,
                 written: None,
                 piece: Piece::Single,
+                span: (at, i),
             });
             previous = Some(unit);
         } else if is_accent(c) {
@@ -243,19 +266,19 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// The terms the browser looks up for a query typed as `text` (`scan(text, true)` in
-/// `search-core.js`): its words, and of each run cut character by character the pairs
+/// `search-core.js`): its words (a compound's run together too), and of each run cut character by character the pairs
 /// of neighbours, or the character itself when the run is one character long. The
 /// build never cuts queries; tests hold both sides to the same rules with it.
 pub fn query_terms(text: &str) -> Vec<String> {
     let mut pieces: Vec<(String, Piece)> = Vec::new();
-    cut(text, &mut String::new(), |cut| {
+    compound::cut_compounds(text, &mut String::new(), |cut| {
         pieces.push((cut.term.to_string(), cut.piece))
     });
     let piece_at = |n: Option<usize>| n.and_then(|n| pieces.get(n)).map(|p| p.1);
     let mut out = Vec::new();
     for (n, (term, piece)) in pieces.iter().enumerate() {
         let keep = match piece {
-            Piece::Word | Piece::Pair => true,
+            Piece::Word | Piece::Sentence | Piece::Hyphenated | Piece::Joined | Piece::Pair => true,
             // In a longer run a pair stands before or after each character.
             Piece::Single => {
                 piece_at(n.checked_sub(1)) != Some(Piece::Pair)

@@ -1,9 +1,11 @@
 // Relevance set: queries a mentor, mentee or staff member would type, each with the
 // page that must be among the first three results. They run over the fixture hub
-// tests/fixtures/relevance (about thirty short pages that share many words), and each
+// tests/fixtures/relevance (about forty short pages that share many words), and each
 // was written against the page that clearly answers it there: whole questions,
-// single words, typing mistakes, prefixes, other forms of a word, FAQ questions and
-// templates.
+// single words, typing mistakes, prefixes, other forms of a word, compounds typed
+// with or without their hyphen, FAQ questions and templates. A second set holds
+// pairs of pages that share a query's words, where the one with the words side by
+// side must come first.
 "use strict";
 
 const test = require("node:test");
@@ -59,6 +61,31 @@ const QUERIES = [
   ["thank you letter", "templates/thank-you-letter/"],
   ["goodbye card", "templates/goodbye-card/"],
   ["staff checklist", "templates/staff-closure-checklist/"],
+  // Compounds: the pages say "check-in", "followup" and "one-on-one".
+  ["checkin", "relationship/between-meetings/"],
+  ["check in", "relationship/between-meetings/"],
+  ["weekly check-in", "relationship/between-meetings/"],
+  ["follow-up call", "staff/calling-after-a-rematch/"],
+  ["followup message", "staff/follow-up-messages/"],
+  ["one on one", "getting-started/meeting-alone-or-with-others/"],
+  ["one-on-one time", "getting-started/meeting-alone-or-with-others/"],
+  // A phrase whose words other pages hold apart.
+  ["exit interview", "staff/closing-the-file/"],
+];
+
+// A query, the page that holds its words side by side in the order typed (or as
+// one compound), and a page that holds them apart, or holds only other forms of
+// them, and that would otherwise rank higher: the first must come before the second.
+const TOGETHER = [
+  // "offer ... a short exit interview" against "Interviewing new volunteers", which
+  // says "exit" only once, far from any "interview".
+  ["exit interview", "staff/closing-the-file/", "staff/interviewing-new-volunteers/"],
+  // "a followup call" against "follow-up message ... call instead of writing".
+  ["follow-up call", "staff/calling-after-a-rematch/", "staff/follow-up-messages/"],
+  ["follow up call", "staff/calling-after-a-rematch/", "staff/follow-up-messages/"],
+  // "check-in" against "Checking progress", which only shares the word's stem.
+  ["check in", "relationship/between-meetings/", "growth/checking-progress/"],
+  ["one-on-one time", "getting-started/meeting-alone-or-with-others/", "closure/ending-early/a-fresh-start/"],
 ];
 
 test("every relevance query finds its page in the top three", async () => {
@@ -73,4 +100,17 @@ test("every relevance query finds its page in the top three", async () => {
   });
   assert.ok(QUERIES.length >= 30);
   assert.deepStrictEqual(failures, [], `${failures.length} of ${QUERIES.length} queries missed:\n${failures.join("\n")}`);
+});
+
+test("a page with the query's words side by side ranks above one with them apart", async () => {
+  const failures = [];
+  await h.onSearchPage(h.fixture("relevance"), async (page) => {
+    for (const [query, together, apart] of TOGETHER) {
+      await h.searchPage(page, query);
+      const found = (await h.results(page)).map((r) => r.href.replace(/^(\.\.\/)+/, "").split("#")[0]);
+      const first = found.indexOf(together), second = found.indexOf(apart);
+      if (first < 0 || second < 0 || first > second) failures.push(`${query} → wanted ${together} before ${apart}, got ${found.join(", ")}`);
+    }
+  });
+  assert.deepStrictEqual(failures, [], `${failures.length} of ${TOGETHER.length} pairs misordered:\n${failures.join("\n")}`);
 });

@@ -3,6 +3,7 @@
 use super::*;
 use crate::search::dictionary::browser_order;
 use crate::search::documents::{BODY, HEADING, TITLE};
+use crate::search::positions::decode;
 
 fn doc(title: &str, heading: &str, body: &str) -> Document {
     let mut fields: [String; FIELDS] = Default::default();
@@ -190,4 +191,36 @@ fn chinese_text_is_indexed_by_characters_and_pairs() {
     }
     // Each character and each pair is its own group.
     assert_eq!(index.groups.len(), index.terms.len());
+}
+
+#[test]
+fn each_posting_keeps_where_its_word_stands() {
+    let docs = [
+        doc("Weekly check-in", "", "Plan the meeting. Meetings matter."),
+        doc("", "", "matter of meetings"),
+    ];
+    let index = index_of(&docs, stopwords("en"));
+    // The places of a term's group in each document that holds it, by document.
+    let places = |term: &str| {
+        let t = index.terms.iter().position(|x| x == term).unwrap();
+        let group = &index.groups[index.term_group[t] as usize];
+        let mut found: Vec<(u32, Vec<u32>)> = group
+            .postings
+            .iter()
+            .zip(&group.spans)
+            .map(|(p, span)| (p.0, decode(index.positions.get(*span)).concat()))
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(places("weekly"), [(0, vec![1])]);
+    // A compound's words and the words run together share one place.
+    assert_eq!(places("check"), [(0, vec![2])]);
+    assert_eq!(places("checkin"), [(0, vec![2])]);
+    // The text starts a place after each field before it (heading, summary, context);
+    // "the" takes none, and a new sentence starts one further on. Two forms of
+    // "meet" in one document are one list.
+    assert_eq!(places("plan"), [(0, vec![7])]);
+    assert_eq!(places("meetings"), [(0, vec![8, 10]), (1, vec![6])]);
+    assert_eq!(places("matter"), [(0, vec![11]), (1, vec![5])]);
 }

@@ -1,12 +1,82 @@
 //! Tests of the `tokenize` module.
 
 use super::*;
+use crate::search::positions::Placer;
 
 #[test]
 fn words_are_lowercased_and_split_at_punctuation() {
     assert_eq!(
         terms("Your LAST meeting: an open-ended plan (2026)."),
-        ["your", "last", "meeting", "an", "open", "ended", "plan", "2026"]
+        [
+            "your",
+            "last",
+            "meeting",
+            "an",
+            "open",
+            "ended",
+            "openended",
+            "plan",
+            "2026"
+        ]
+    );
+}
+
+#[test]
+fn hyphenated_compounds_are_also_run_together() {
+    // After its words, a compound of two or three words comes run together.
+    assert_eq!(
+        terms("A weekly check-in, a Follow\u{2011}up and one-on-one time"),
+        [
+            "a", "weekly", "check", "in", "checkin", "a", "follow", "up", "followup", "and", "one",
+            "on", "one", "oneonone", "time"
+        ]
+    );
+    // Numbers alone are not run together; a number beside a word is.
+    assert_eq!(
+        terms("2024-05-01 covid-19"),
+        ["2024", "05", "01", "covid", "19", "covid19"]
+    );
+    // Longer chains, dashes, and hyphens with spaces around them join nothing.
+    assert_eq!(
+        terms("how-to-end-a-match 2–3 check - in check- in"),
+        ["how", "to", "end", "a", "match", "2", "3", "check", "in", "check", "in"]
+    );
+    // Accented words run together folded; a Chinese run ends a compound.
+    assert_eq!(terms("Café-Réunion"), ["cafe", "reunion", "cafereunion"]);
+    assert_eq!(terms("mentor-导师"), ["mentor", "导", "导师", "师"]);
+}
+
+#[test]
+fn a_compound_is_found_typed_with_or_without_its_hyphen() {
+    // The page says "check-in": the word typed whole is a term of the page.
+    let page = terms("Plan your check-in.");
+    assert!(page.contains(&"checkin".to_string()), "{page:?}");
+    assert_eq!(query_terms("checkin"), ["checkin"]);
+    // The page says "followup": typed with a hyphen, the query looks it up too.
+    assert_eq!(terms("Send a followup."), ["send", "a", "followup"]);
+    assert_eq!(query_terms("follow-up"), ["follow", "up", "followup"]);
+}
+
+#[test]
+fn the_words_of_a_compound_say_how_they_join() {
+    let mut pieces = Vec::new();
+    each_term_with_bytes(
+        "the check-in ends",
+        &mut String::new(),
+        |term, _, _, piece| {
+            pieces.push((term.to_string(), piece));
+        },
+    );
+    let pieces: Vec<(&str, Piece)> = pieces.iter().map(|(t, p)| (t.as_str(), *p)).collect();
+    assert_eq!(
+        pieces,
+        [
+            ("the", Piece::Word),
+            ("check", Piece::Word),
+            ("in", Piece::Hyphenated),
+            ("checkin", Piece::Joined),
+            ("ends", Piece::Word)
+        ]
     );
 }
 
@@ -41,9 +111,9 @@ fn plain_and_mixed_words_cut_alike() {
 
 #[test]
 fn plain_terms_come_with_the_bytes_that_start_them() {
-    let text = "the first meeting, then Mixed café words and a last plain-word";
+    let text = "the first meeting, then Mixed café words and a last plain, word";
     let mut seen = Vec::new();
-    each_term_with_bytes(text, &mut String::new(), |term, bytes, _| {
+    each_term_with_bytes(text, &mut String::new(), |term, bytes, _, _| {
         if let Some(bytes) = bytes {
             assert!(bytes.starts_with(term.as_bytes()), "{term}");
         }
@@ -63,7 +133,7 @@ fn plain_terms_come_with_the_bytes_that_start_them() {
 fn words_folded_from_accents_come_with_their_spelling() {
     let text = "Mixed Reunión, Re\u{301}union STRASSE Straße naïve's end 导师";
     let mut seen = Vec::new();
-    each_term_with_bytes(text, &mut String::new(), |term, _, written| {
+    each_term_with_bytes(text, &mut String::new(), |term, _, written, _| {
         seen.push((term.to_string(), written.map(str::to_string)));
     });
     let spelled: Vec<(&str, Option<&str>)> = seen
@@ -164,6 +234,9 @@ struct Case {
     text: String,
     index: Vec<String>,
     query: Vec<String>,
+    /// The place of each index term, where the case gives them.
+    #[serde(default)]
+    places: Option<Vec<Option<u32>>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -187,6 +260,16 @@ fn the_cases_shared_with_the_browser_cut_alike() {
         // Every term a query looks up is one the index holds.
         for term in &case.query {
             assert!(case.index.contains(term), "{}: {term}", case.name);
+        }
+        if let Some(places) = &case.places {
+            let stop = crate::search::index::stopwords("en");
+            let mut placer = Placer::default();
+            placer.next_field();
+            let mut found = Vec::new();
+            each_term_with_bytes(&case.text, &mut String::new(), |term, _, _, piece| {
+                found.push(placer.place(piece, stop.contains(&term)));
+            });
+            assert_eq!(&found, places, "places: {}", case.name);
         }
     }
 }

@@ -8,6 +8,14 @@
 var GuidepostSearchCore = (function () {
   "use strict";
 
+  // search-phrase.js, found when first needed: a page's base.html may load it after
+  // this script, or (copied before it existed) leave search.js to load it.
+  var PHRASE = null;
+  function phrase() {
+    if (!PHRASE) PHRASE = typeof module === "object" && module.exports ? require("./search-phrase.js") : GuidepostSearchPhrase;
+    return PHRASE;
+  }
+
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var VALUE = new Int8Array(128);
   for (var d = 0; d < 64; d++) VALUE[DIGITS.charCodeAt(d)] = d;
@@ -57,14 +65,40 @@ var GuidepostSearchCore = (function () {
     }
     return out;
   }
+  // The hyphens that join a compound's words (src/search/tokenize/compound.rs).
+  var HYPHENS = { "-": 1, "\u2010": 1, "\u2011": 1 };
+  // What ends a sentence (or a clause) between two words.
+  var SENTENCE = /[.!?;:\u3002\uff01\uff1f\uff1b\uff1a]/;
   // Terms of `text` with where each starts and ends in it. Words are {term, start,
-  // end}; a run of characters cut one by one gives each character (gram 1) and each
-  // pair of neighbours (gram 2), as the index holds them. With `query`, a run gives
-  // only its pairs, or its one character: the terms a reader's query looks up.
+  // end}; a word a hyphen joins to the one before it has `hyphen`, and after the last
+  // word of a compound of two or three (not all numbers) come its words run together,
+  // with `joined` (check-in → check, in, checkin); a word after the end of a sentence
+  // has `sentence`. A run of characters cut one by one gives each character (gram 1)
+  // and each pair of neighbours (gram 2), as the index holds them. With `query`, a run
+  // gives only its pairs, or its one character: the terms a reader's query looks up.
   function scan(text, query) {
-    var out = [], buf = "", count = 0, start = 0, end = 0, run = [];
+    var out = [], buf = "", count = 0, start = 0, end = 0, run = [], compound = null, last = -1;
+    function finish() {
+      var c = compound;
+      compound = null;
+      if (c && c.parts >= 2 && c.parts <= 3 && /\D/.test(c.joined) && [...c.joined].length <= MAX_TERM) {
+        out.push({ term: c.joined, start: c.start, end: c.end, joined: c.parts });
+      }
+    }
     function flush() {
-      if (buf && count <= MAX_TERM) out.push({ term: buf, start: start, end: end });
+      if (buf && count <= MAX_TERM) {
+        var joins = !!compound && HYPHENS[text.slice(compound.end, start)] === 1;
+        if (!joins) { finish(); compound = { joined: "", parts: 0, start: start }; }
+        // A longer chain is never run together: no need to keep its words.
+        if (compound.parts < 3) compound.joined += buf;
+        compound.parts++;
+        compound.end = end;
+        var t = { term: buf, start: start, end: end };
+        if (joins) t.hyphen = true;
+        else if (last >= 0 && SENTENCE.test(text.slice(last, start))) t.sentence = true;
+        last = end;
+        out.push(t);
+      }
       buf = ""; count = 0;
     }
     function endRun() {
@@ -79,6 +113,7 @@ var GuidepostSearchCore = (function () {
       var cp = text.codePointAt(i), ch = String.fromCodePoint(cp), next = i + ch.length;
       if (byCharacter(cp)) {
         flush();
+        finish();
         // The marks NFC joins to the character belong to it: "か" + "\u3099" is "が".
         while (next < text.length) {
           var after = String.fromCodePoint(text.codePointAt(next)), joined = (ch + after).normalize("NFC");
@@ -105,6 +140,7 @@ var GuidepostSearchCore = (function () {
     }
     endRun();
     flush();
+    finish();
     return out;
   }
 
@@ -194,14 +230,18 @@ var GuidepostSearchCore = (function () {
     for (var n = this.vocabOf(from); n <= this.vocabOf(to); n++) list.push(this.vocab(n));
     return Promise.all(list);
   };
+  // The postings shard that holds group `g`'s first tier.
+  Index.prototype.shardOf = function (g) {
+    return lastAtMost(this.starts, g);
+  };
   // A group's postings: the best tier comes with its shard, the rest on request.
   Index.prototype.group = function (g) {
     var self = this;
     if (self.groups[g]) return Promise.resolve(self.groups[g]);
-    var n = lastAtMost(self.starts, g);
+    var n = self.shardOf(g);
     return self.fetch("p/" + n).then(function (entries) {
       var e = entries[g - self.starts[n]];
-      var group = self.groups[g] || { id: g, df: e[0], tiers: e[1], loaded: 0, docs: [], levels: [] };
+      var group = self.groups[g] || { id: g, df: e[0], tiers: e[1], loaded: 0, docs: [], levels: [], starts: [] };
       if (!group.loaded) { addPostings(group, e[2]); group.loaded = 1; }
       self.groups[g] = group;
       return group;
@@ -217,6 +257,7 @@ var GuidepostSearchCore = (function () {
   };
   function addPostings(group, text) {
     var doc = 0, v = 0, i = 0;
+    group.starts.push(group.docs.length);
     while (i < text.length) {
       var x = VALUE[text.charCodeAt(i++)];
       v = v * 32 + (x & 31);
@@ -259,8 +300,10 @@ var GuidepostSearchCore = (function () {
   // For one query word, the groups that match it: exactly, as a prefix of a longer
   // word (the word being typed), or within one or two typing mistakes. A character or
   // pair of a script cut character by character matches only exactly: its run's other
-  // pairs already find longer words, and one character apart is another word.
-  Index.prototype.expand = function (word, prefix) {
+  // pairs already find longer words, and one character apart is another word. Words
+  // run together by the query (`strict`) have no typing mistakes nor related forms:
+  // only a compound the hub holds counts.
+  Index.prototype.expand = function (word, prefix, strict) {
     var self = this, w = word;
     if (byCharacter(w.codePointAt(0))) {
       return self.vocabRange(w, w).then(function (list) {
@@ -274,7 +317,7 @@ var GuidepostSearchCore = (function () {
     }
     var shards = [self.vocabRange(w, w)];
     if (prefix && w.length >= 2) shards.push(self.vocabRange(w, w + "\uffff"));
-    var typo = w.length >= 4 && !/^\d+$/.test(w);
+    var typo = !strict && w.length >= 4 && !/^\d+$/.test(w);
     if (typo) {
       var first = w[0], second = w.length > 1 ? w[1] : "";
       var whole = self.vocabOf(first + "\uffff") - self.vocabOf(first) <= 2;
@@ -308,7 +351,7 @@ var GuidepostSearchCore = (function () {
       var found = exact.concat(prefixes.slice(0, 8));
       // Typing mistakes only count when the word itself is not in the hub.
       if (!found.length) found = typos.slice(0, 6);
-      if (!exact.length) return found;
+      if (!exact.length || strict) return found;
       // Related forms the stemmer keeps apart ("mentoring", "mentorship"): words that
       // start with what every form of the word's group shares, if that is 5+ letters.
       var root = null;
@@ -339,8 +382,8 @@ var GuidepostSearchCore = (function () {
   };
 
   // ---- Answering a query --------------------------------------------------------------
-  // Returns {hits: [{doc, score, weight, band}], exact, partial, words, index}; a query
-  // without a word returns no index.
+  // Returns {hits: [{doc, score, weight, band, apart, phrase}], exact, partial, words,
+  // index}; a query without a word returns no index.
   Index.prototype.search = function (query) {
     var self = this;
     var tokens = scan(query, true);
@@ -348,22 +391,31 @@ var GuidepostSearchCore = (function () {
     if (!tokens.length) return Promise.resolve({ hits: [], total: 0, exact: true, words: [], index: self });
     // The last word is still being typed unless something follows it.
     var typing = tokens[tokens.length - 1].end === query.length;
-    var seen = {}, words = [];
+    var ph = phrase();
+    ph.place(tokens, self.stop);
+    var last = tokens.length - 1;
+    while (last > 0 && tokens[last].joined) last--;
+    var seen = {}, words = [], wordAt = {};
     tokens.forEach(function (t, i) {
-      if (seen[t.term] && i < tokens.length - 1) return;
-      seen[t.term] = 1;
-      words.push({ term: t.term, prefix: typing && i === tokens.length - 1 && !t.gram, pair: t.gram === 2 });
+      if (t.joined) return;
+      if (seen[t.term] && i < last) { wordAt[i] = seen[t.term]; return; }
+      var w = { term: t.term, prefix: typing && i === last && !t.gram, pair: t.gram === 2, place: t.place };
+      seen[t.term] = wordAt[i] = w;
+      words.push(w);
     });
     words = words.slice(0, 8);
-    return Promise.all(words.map(function (w) { return self.expand(w.term, w.prefix); })).then(function (found) {
+    // Compounds run together: words of their own that a result need not hold.
+    var joins = ph.joins(tokens, self.stop, wordAt), all = words.concat(joins);
+    return Promise.all(all.map(function (w) { return self.expand(w.term, w.prefix, w.join); })).then(function (found) {
       var groups = {};
-      words.forEach(function (w, i) {
+      all.forEach(function (w, i) {
         w.matches = found[i];
         w.matches.forEach(function (m) { groups[m.group] = 1; });
       });
+      ph.attach(words, joins);
       return Promise.all(Object.keys(groups).map(function (g) { return self.group(+g); }));
     }).then(function () {
-      return self.gather(words, 0);
+      return self.gather(all, 0);
     });
   };
   // Which words a document must contain: all but stop words and words in over half
@@ -374,7 +426,7 @@ var GuidepostSearchCore = (function () {
       w.df = 0;
       w.matches.forEach(function (m) { w.df = Math.max(w.df, self.groups[m.group].df); });
     });
-    var live = words.filter(function (w) { return w.matches.length; });
+    var live = words.filter(function (w) { return w.matches.length && !w.join; });
     var req = live.filter(function (w) { return !self.stop[w.term] && w.df <= n / 2; });
     if (!req.length && live.length) {
       req = [live.slice().sort(function (a, b) { return a.df - b.df; })[0]];
@@ -413,6 +465,21 @@ var GuidepostSearchCore = (function () {
       });
       return Promise.all(more).then(function () { return self.gather(words, round + 1); });
     }
+    // Where the query's neighbouring words stand, for a query of two words or more.
+    var ph = phrase(), neighbours = ph.neighbours(words), placed = {};
+    neighbours.forEach(function (p) {
+      if (p.join) return;
+      p.a.matches.concat(p.b.matches).forEach(function (m) { placed[m.group] = self.groups[m.group]; });
+    });
+    var tally = { req: req, scores: scores, need: need, count: count, complete: complete };
+    return Promise.all(Object.keys(placed).map(function (g) { return ph.load(self, placed[g]); })).then(function () {
+      return self.rank(words, tally, neighbours);
+    });
+  };
+  // The result of gather(): the documents that hold enough of the required words,
+  // best first. `tally` is what gather() counted.
+  Index.prototype.rank = function (words, tally, neighbours) {
+    var self = this, ph = phrase(), req = tally.req, scores = tally.scores, need = tally.need, count = tally.count;
     // Every word, or for three words and more all but one, ranked lower; when no
     // document has that many, those with the most words.
     var most = 0;
@@ -424,20 +491,22 @@ var GuidepostSearchCore = (function () {
     count.forEach(function (c, doc) { if (c >= least) hits.push(doc); });
     // Pairs of characters a document lacks: it holds the characters typed, but not
     // as one run, so it comes after every document that holds the run as typed.
-    var pairs = need.filter(function (map, i) { return req[i].pair; });
+    var grams = need.filter(function (map, i) { return req[i].pair; });
     var ranked = hits.map(function (doc) {
       var score = Math.pow(0.5, need.length - count.get(doc));
       var sum = 0;
       scores.forEach(function (map) { sum += map.get(doc) || 0; });
-      score *= sum;
-      var apart = pairs.filter(function (map) { return !map.has(doc); }).length;
-      return { doc: doc, score: score, weight: self.weight(doc), band: Math.floor(Math.log(score) / Math.log(1.1)), apart: apart };
+      // The query's words standing together, as typed, put a result first.
+      var together = ph.order(self, neighbours, doc);
+      score *= sum * together.lift;
+      var apart = grams.filter(function (map) { return !map.has(doc); }).length;
+      return { doc: doc, score: score, weight: self.weight(doc), band: Math.floor(Math.log(score) / Math.log(1.1)), apart: apart, phrase: together.phrase };
     });
     // Scores within 10% of each other are a tie that the page's own weight settles.
     ranked.sort(function (a, b) {
-      return a.apart - b.apart || b.band - a.band || b.weight - a.weight || b.score - a.score || a.doc - b.doc;
+      return a.apart - b.apart || b.phrase - a.phrase || b.band - a.band || b.weight - a.weight || b.score - a.score || a.doc - b.doc;
     });
-    return { hits: ranked, exact: complete && !partial, partial: partial, words: words, index: self };
+    return { hits: ranked, exact: tally.complete && !partial, partial: partial, words: words, index: self };
   };
   // Loads every remaining tier of the required words, so filters and counts are whole.
   Index.prototype.complete = function (result) {
@@ -515,7 +584,7 @@ var GuidepostSearchCore = (function () {
     });
     // Six words (or characters) before the first one found.
     var startToken = best;
-    for (var back = 0; startToken > 0 && back < 6; startToken--) if (tokens[startToken - 1].gram !== 2) back++;
+    for (var back = 0; startToken > 0 && back < 6; startToken--) if (tokens[startToken - 1].gram !== 2 && !tokens[startToken - 1].joined) back++;
     return cut(text, tokens[startToken].start, size);
   }
   function cut(text, start, size) {
@@ -535,12 +604,13 @@ var GuidepostSearchCore = (function () {
   }
   // `text` as HTML, with the words `match` accepts in <mark>: titles and excerpts come
   // from content, so every other character is escaped and <mark> is the only markup.
-  // Pairs of characters overlap ("导师", "师会"): touching and overlapping matches
-  // make one mark.
+  // Pairs of characters overlap ("导师", "师会"), and a compound run together covers
+  // its words ("check-in"): touching and overlapping matches make one mark.
   function highlight(text, match) {
     var marks = [];
-    scan(text).forEach(function (t) {
-      if (!match(t.term)) return;
+    scan(text).filter(function (t) { return match(t.term); }).sort(function (a, b) {
+      return a.start - b.start;
+    }).forEach(function (t) {
       var last = marks[marks.length - 1];
       if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end);
       else marks.push([t.start, t.end]);

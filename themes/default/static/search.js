@@ -419,13 +419,17 @@
     if (form) header(form);
     if (pageBox) searchPage(pageBox);
   }
-  // A theme whose own base.html predates search-core.js loads only this script: the
-  // core then comes from beside it.
-  if (window.GuidepostSearchCore) start(window.GuidepostSearchCore);
-  else {
+  // A theme whose own base.html predates search-core.js or search-phrase.js does not
+  // load them: what is missing then comes from beside this script.
+  var here = document.currentScript.src;
+  var missing = [["GuidepostSearchPhrase", "search-phrase.js"], ["GuidepostSearchCore", "search-core.js"]].filter(function (s) {
+    return !window[s[0]];
+  });
+  (function next() {
+    if (!missing.length) return start(window.GuidepostSearchCore);
     var script = document.createElement("script");
-    script.src = document.currentScript.src.replace(/[^\/?#]*([?#].*)?$/, "search-core.js");
-    script.onload = function () { start(window.GuidepostSearchCore); };
+    script.src = here.replace(/[^\/?#]*([?#].*)?$/, missing.shift()[1]);
+    script.onload = next;
     document.head.appendChild(script);
-  }
+  })();
 })();
