@@ -45,6 +45,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "static/style.css",
     "static/listing.css",
     "static/faq.css",
+    "static/faq.js",
     "static/template-page.css",
     "static/print.css",
     "static/guidepost.js",

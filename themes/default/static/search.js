@@ -419,8 +419,9 @@
     if (form) header(form);
     if (pageBox) searchPage(pageBox);
   }
-  // A theme whose own base.html predates search-core.js or search-phrase.js does not
-  // load them: what is missing then comes from beside this script.
+  // The phrase ranking (search-phrase.js) comes from beside this script, which keeps
+  // a script tag off every page; so does the core for a theme whose own base.html
+  // predates it.
   var here = document.currentScript.src;
   var missing = [["GuidepostSearchPhrase", "search-phrase.js"], ["GuidepostSearchCore", "search-core.js"]].filter(function (s) {
     return !window[s[0]];
