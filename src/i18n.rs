@@ -7,6 +7,7 @@
 //! `i18n/<id>.yaml` in its folder. A language with no table of its own (`fr-CA` uses
 //! `fr`'s) shows the English words where its hub table is silent.
 
+mod entry;
 mod filters;
 mod keys;
 mod plural;

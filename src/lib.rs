@@ -309,7 +309,11 @@ pub fn render_all(
 /// are written as they are rendered, so the whole site is never held in memory.
 pub fn build(options: &BuildOptions, out: &Path) -> Result<Report> {
     let started = Instant::now();
-    output::check_location(&options.root, out)?;
+    output::check_location(
+        &options.root,
+        out,
+        &[discover::CONTENT_DIR, theme::THEMES_DIR],
+    )?;
     let loaded = load(options, &mut Forget)?;
     let staging = output::Staging::begin(out)?;
     let loaded_prefixes: Vec<String> = loaded

@@ -77,8 +77,9 @@ pub fn write_atomic(out: &Path, files: &[OutputFile]) -> Result<()> {
     staging.finish()
 }
 
-/// The output may not be the hub itself or hold it: replacing it would delete the content.
-pub fn check_location(root: &Path, out: &Path) -> Result<()> {
+/// The output may not be the hub itself or hold it, nor be inside one of the hub's
+/// `sources` folders (`content`, `themes`): replacing it would delete what staff wrote.
+pub fn check_location(root: &Path, out: &Path, sources: &[&str]) -> Result<()> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -95,10 +96,13 @@ pub fn check_location(root: &Path, out: &Path) -> Result<()> {
             message: format!("the output folder `{}` contains the hub itself; building there would delete your content. Choose an output folder inside the hub, such as `public`", out.display()),
         });
     }
-    if out.starts_with(root.join(crate::discover::CONTENT_DIR))
-        || out.starts_with(root.join(crate::theme::THEMES_DIR))
-    {
-        return Err(crate::error::Error::Refused { message: format!("the output folder `{}` is inside content/ or themes/; choose a folder such as `public`", out.display()) });
+    if let Some(folder) = sources.iter().find(|f| out.starts_with(root.join(f))) {
+        return Err(crate::error::Error::Refused {
+            message: format!(
+                "the output folder `{}` is inside {folder}/; choose a folder such as `public`",
+                out.display()
+            ),
+        });
     }
     Ok(())
 }

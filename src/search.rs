@@ -8,6 +8,7 @@ mod bundles;
 mod dictionary;
 pub mod documents;
 pub mod index;
+mod place_shards;
 pub mod positions;
 pub mod shard;
 pub mod shards;

@@ -6,7 +6,7 @@ mod common;
 
 use common::{build_ok, hub, read, tree};
 use guidepost::search::positions::decode;
-use guidepost::search::shards::{read_varints, TIERS};
+use guidepost::search::shard::{read_varints, TIERS};
 
 /// The JSON a shard passes to `guidepostIndex(key, data)`.
 fn shard_data(script: &str, key: &str) -> serde_json::Value {
@@ -18,7 +18,7 @@ fn shard_data(script: &str, key: &str) -> serde_json::Value {
     serde_json::from_str(json).expect("shard data is JSON")
 }
 
-/// Decodes the index's base-64 varints (see `shards::push_varint`).
+/// Decodes the index's base-64 varints (see `shard::push_varint`).
 #[test]
 fn writes_the_search_page_and_shards() {
     let dir = hub("base");

@@ -7,8 +7,9 @@
 
 use serde::Serialize;
 
+use super::entry::Entry;
+pub use super::entry::Months;
 use super::plural::Plural;
-use super::table::Entry;
 
 /// What a key holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,11 +29,6 @@ pub struct Key {
     pub kind: Kind,
     pub placeholders: &'static [&'static str],
 }
-
-/// The twelve month names, January first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Months(pub Vec<String>);
 
 macro_rules! keys {
     ($($name:ident: $kind:ident $ty:ty $([$($placeholder:literal),*])?;)*) => {
@@ -61,7 +57,7 @@ macro_rules! keys {
         impl Table {
             /// Sets `key` from a value already checked against its kind; false for a
             /// key that does not exist.
-            pub(super) fn set(&mut self, key: &str, value: super::table::Value) -> bool {
+            pub(super) fn set(&mut self, key: &str, value: super::entry::Value) -> bool {
                 match key {
                     $(stringify!($name) => self.$name = Entry::from_value(value),)*
                     _ => return false,

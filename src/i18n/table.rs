@@ -6,56 +6,11 @@ use std::path::Path;
 
 use serde_yaml::Value as Yaml;
 
-use super::keys::{key, Kind, Months, Table, KEYS};
+use super::entry::{Months, Value};
+use super::keys::{key, Kind, Table, KEYS};
 use super::plural::{Plural, CATEGORIES};
 use crate::diagnostic::Diagnostic;
 use crate::text::suggest;
-
-/// A key's value, checked against what the key holds.
-pub(super) enum Value {
-    Text(String),
-    Forms(Plural),
-    Months(Months),
-}
-
-/// A type a key can hold, made from a checked [`Value`].
-pub(super) trait Entry: Sized {
-    fn from_value(value: Value) -> Option<Self>;
-    /// Learns the language of the strings it is part of (plural texts need it).
-    fn for_language(&mut self, _language: &str) {}
-}
-
-impl Entry for String {
-    fn from_value(value: Value) -> Option<String> {
-        match value {
-            Value::Text(text) => Some(text),
-            _ => None,
-        }
-    }
-}
-
-impl Entry for Plural {
-    fn from_value(value: Value) -> Option<Plural> {
-        match value {
-            Value::Text(text) => Some(Plural::same(text)),
-            Value::Forms(plural) => Some(plural),
-            Value::Months(_) => None,
-        }
-    }
-
-    fn for_language(&mut self, language: &str) {
-        self.language = language.to_string();
-    }
-}
-
-impl Entry for Months {
-    fn from_value(value: Value) -> Option<Months> {
-        match value {
-            Value::Months(months) => Some(months),
-            _ => None,
-        }
-    }
-}
 
 /// Reads the strings file `text`, shown in messages as `file`: the keys it gives, and
 /// every problem found (the keys with problems are left out).

@@ -18,18 +18,12 @@
 //! `p/N` and `p/G-T`) that only a query of two words or more loads.
 //!
 //! Encoding: a posting's places ascending, each as a varint (see
-//! [`super::shards::push_varint`]) of `gap × 2 + more`, the gap counted from the place
+//! [`super::shard::push_varint`]) of `gap × 2 + more`, the gap counted from the place
 //! before (from 0 for the first) and `more` saying that another place of the same
 //! posting follows. A tier's postings follow one another in document order, as its
 //! postings string lists them.
 
-use std::ops::Range;
-
-use rayon::prelude::*;
-
-use super::index::Index;
-use super::shard::{shard_hash, Shard};
-use super::shards::{push_varint, script, tier_bounds, TIERS};
+use super::shard::push_varint;
 use super::tokenize::Piece;
 
 /// The most places kept of one word in one document: enough for any word a reader
@@ -183,7 +177,7 @@ impl Arena {
             return "";
         }
         let rest = &self.text.as_bytes()[span.0 as usize..];
-        // A number ends at a digit below 32 (`0`–`9`, `A`–`V`: see `shards::DIGITS`),
+        // A number ends at a digit below 32 (`0`–`9`, `A`–`V`: see `shard::DIGITS`),
         // and the last place's number is even: so is the digit that ends it.
         let last = |&b: &u8| match b {
             b'0'..=b'9' => (b - b'0').is_multiple_of(2),
@@ -247,7 +241,7 @@ fn each_place(text: &str, mut found: impl FnMut(u32, bool)) {
     let mut place = 0u32;
     let mut value = 0u64;
     for b in text.bytes() {
-        // The value of a digit of `shards::DIGITS`, without looking it up.
+        // The value of a digit of `shard::DIGITS`, without looking it up.
         let digit = match b {
             b'0'..=b'9' => b - b'0',
             b'A'..=b'Z' => b - b'A' + 10,
@@ -266,64 +260,6 @@ fn each_place(text: &str, mut found: impl FnMut(u32, bool)) {
             value = 0;
         }
     }
-}
-
-/// The places of the postings `from..to` of group `g`, in document order.
-fn tier(index: &Index, g: usize, from: usize, to: usize) -> String {
-    let group = &index.groups[g];
-    let mut order: Vec<usize> = (from..to).collect();
-    order.sort_by_key(|&i| group.postings[i].0);
-    order
-        .into_iter()
-        .map(|i| index.positions.get(group.spans[i]))
-        .collect()
-}
-
-/// Hands the places shards to `emit` as each is made, and returns their hashes in a
-/// fixed order: `x/N` holds the first tier's places of each group of the postings
-/// shard `p/N` (`ranges`), `x/G-T` those of tier `T` of group `G`, for the first
-/// [`PLACED_TIERS`] tiers. Groups of characters cut one by one have none, and a shard
-/// of only those is not written.
-pub fn shards(index: &Index, ranges: &[Range<usize>], emit: &(dyn Fn(Shard) + Sync)) -> Vec<u64> {
-    let placed = |g: usize| index.groups[g].spans.iter().any(|&s| s != Span::NONE);
-    let handed = |shard: Shard| {
-        let hash = shard_hash(&shard);
-        emit(shard);
-        hash
-    };
-    let mut hashes: Vec<u64> = ranges
-        .par_iter()
-        .enumerate()
-        .filter(|(_, range)| Range::clone(range).any(placed))
-        .map(|(n, range)| {
-            let firsts: Vec<String> = range
-                .clone()
-                .map(|g| {
-                    let (from, to) = tier_bounds(index.groups[g].postings.len())[0];
-                    tier(index, g, from, to)
-                })
-                .collect();
-            handed(script(&format!("x/{n}"), &firsts))
-        })
-        .collect();
-    let later: Vec<u64> = (0..index.groups.len())
-        .into_par_iter()
-        .filter(|&g| placed(g) && index.groups[g].postings.len() > TIERS[0])
-        .flat_map_iter(|g| {
-            let bounds = tier_bounds(index.groups[g].postings.len());
-            bounds
-                .into_iter()
-                .enumerate()
-                .take(PLACED_TIERS)
-                .skip(1)
-                .map(|(t, (from, to))| {
-                    handed(script(&format!("x/{g}-{t}"), &tier(index, g, from, to)))
-                })
-                .collect::<Vec<u64>>()
-        })
-        .collect();
-    hashes.extend(later);
-    hashes
 }
 
 #[cfg(test)]

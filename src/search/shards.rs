@@ -25,99 +25,13 @@ use super::documents::Run;
 
 use super::bundles::Bundles;
 use super::index::Index;
-use super::shard::{shard_hash, Shard};
+use super::shard::{encode_postings, push_varint, script, shard_hash, tier_bounds, Shard, TIERS};
 use crate::site::{PageKind, Site};
 
-/// The digits of the base-64 number encoding; `search-core.js` uses the same.
-pub const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-
-/// Postings per tier of a group: the first tier ships with the group, later ones
-/// on their own; the last size repeats.
-pub const TIERS: &[usize] = &[160, 1600, 6400, 25600];
 /// The size a vocabulary shard grows to before the next starts.
 const VOCABULARY_BYTES: usize = 6 * 1024;
 /// The average size aimed at for a postings shard.
 const POSTINGS_BYTES: usize = 4 * 1024;
-
-/// Appends `value` in base 64, most significant digit first: digits 32–63 say more
-/// digits follow (carrying 5 bits each), 0–31 end the number.
-pub fn push_varint(out: &mut String, mut value: u64) {
-    let mut digits = [0u8; 13];
-    let mut n = 0;
-    loop {
-        digits[n] = (value & 31) as u8;
-        n += 1;
-        value >>= 5;
-        if value == 0 {
-            break;
-        }
-    }
-    for i in (0..n).rev() {
-        let continued = if i > 0 { 32 } else { 0 };
-        out.push(DIGITS[(digits[i] + continued) as usize] as char);
-    }
-}
-
-/// Reads numbers written by [`push_varint`], as `search-core.js` does (for tests and
-/// tools); None when the text holds a character that is not a digit.
-pub fn read_varints(text: &str) -> Option<Vec<u64>> {
-    let mut out = Vec::new();
-    let mut value = 0u64;
-    for b in text.bytes() {
-        let d = DIGITS.iter().position(|&x| x == b)? as u64;
-        value = value * 32 + (d & 31);
-        if d < 32 {
-            out.push(value);
-            value = 0;
-        }
-    }
-    Some(out)
-}
-
-/// Postings (document, level) sorted by document, as gaps and level digits.
-pub fn encode_postings(postings: &mut [(u32, u8)]) -> String {
-    // A tier holds one run of ascending documents per level: a stable sort merges them.
-    postings.sort_by_key(|p| p.0);
-    let mut out = String::with_capacity(postings.len() * 2);
-    let mut previous = 0;
-    for &(doc, level) in postings.iter() {
-        push_varint(&mut out, u64::from(doc - previous));
-        out.push(DIGITS[level as usize] as char);
-        previous = doc;
-    }
-    out
-}
-
-/// The tiers of a group's postings (best first), as the bounds of each slice.
-pub fn tier_bounds(len: usize) -> Vec<(usize, usize)> {
-    let mut bounds = Vec::new();
-    let mut start = 0;
-    let mut tier = 0;
-    while start < len || bounds.is_empty() {
-        let size = TIERS[tier.min(TIERS.len() - 1)];
-        let end = (start + size).min(len);
-        bounds.push((start, end));
-        start = end;
-        tier += 1;
-    }
-    bounds
-}
-
-/// A shard that hands `data` to `guidepostIndex` as JSON.
-pub(super) fn script(key: &str, data: &impl Serialize) -> Shard {
-    let mut bytes = format!("guidepostIndex({},", serde_json::json!(key)).into_bytes();
-    serde_json::to_writer(&mut bytes, data).expect("index data serialises");
-    bytes.extend_from_slice(b");\n");
-    // `<` only occurs inside JSON strings; as \u003c no content can ever read as markup
-    // (a `</script>` or `<!--`), whatever page or tool loads the shard.
-    let script = String::from_utf8(bytes)
-        .expect("JSON is UTF-8")
-        .replace('<', "\\u003c");
-    Shard {
-        key: key.to_string(),
-        script,
-    }
-}
 
 /// Everything the browser learns before it loads any other shard.
 #[derive(Serialize)]
@@ -155,7 +69,7 @@ pub fn shards(
     let (vocabulary, first_terms) = vocabulary_shards(index);
     let (postings, group_starts, ranges) = postings_shards(index);
     // The places, the largest of these, are handed on as each shard is made.
-    let places = super::positions::shards(index, &ranges, emit);
+    let places = super::place_shards::shards(index, &ranges, emit);
     let hash = vocabulary
         .into_iter()
         .chain(postings)
@@ -316,6 +230,7 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, String, Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::shard::{read_varints, DIGITS};
 
     #[test]
     fn varints_round_trip() {

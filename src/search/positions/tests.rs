@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::search::documents::{Document, BODY, FIELDS};
+use crate::search::place_shards::shards;
 use crate::search::stemmer::Stemmer;
 
 #[test]
