@@ -18,9 +18,9 @@ use crate::i18n::Strings;
 use crate::text::IdSet;
 
 mod body;
+mod text;
 mod writer;
 
-use body::PartWriter;
 pub use body::{Body, BodySection, Part};
 use writer::Writer;
 
@@ -135,10 +135,7 @@ pub fn render(
     let Writer {
         mut out, events, ..
     } = writer;
-    let mut parts = PartWriter::default();
-    // Writing into parts cannot fail.
-    let _ = pulldown_cmark::html::write_html_fmt(&mut parts, events.into_iter());
-    out.html = Arc::new(parts.finish());
+    out.html = Arc::new(body::write(events.into_iter()));
     out
 }
 
