@@ -48,13 +48,19 @@ pub struct Body {
     pub sections: Vec<BodySection>,
 }
 
-/// Writes the Markdown writer's `events` as HTML, cut into parts, and reads their text.
-pub fn write<'a>(events: impl Iterator<Item = Event<'a>>) -> Body {
+/// Writes the Markdown writer's `events` as HTML, cut into parts, and reads their
+/// text when asked to (`with_text`).
+pub fn write<'a>(events: impl Iterator<Item = Event<'a>>, with_text: bool) -> Body {
     let mut parts = PartWriter::default();
-    let mut text = TextWriter::default();
+    let mut text = with_text.then(TextWriter::default);
+    let events = events.inspect(|event| {
+        if let Some(text) = &mut text {
+            text.event(event);
+        }
+    });
     // Writing into parts cannot fail.
-    let _ = pulldown_cmark::html::write_html_fmt(&mut parts, events.inspect(|e| text.event(e)));
-    parts.finish(text.finish())
+    let _ = pulldown_cmark::html::write_html_fmt(&mut parts, events);
+    parts.finish(text.map(TextWriter::finish))
 }
 
 impl Body {
@@ -146,17 +152,22 @@ impl PartWriter {
         }
     }
 
-    /// The body with the text of its parts, every list of parts without spare room.
-    pub fn finish(mut self, text: BodyText) -> Body {
+    /// The body, with the text of its parts if read, every list of parts without
+    /// spare room.
+    pub fn finish(mut self, text: Option<BodyText>) -> Body {
         self.flush();
-        debug_assert_eq!(self.body.sections.len(), text.sections.len());
-        for (section, (heading, content)) in self.body.sections.iter_mut().zip(text.sections) {
+        for section in &mut self.body.sections {
             section.heading.shrink_to_fit();
             section.content.shrink_to_fit();
-            section.heading_text = heading;
-            section.text = content;
         }
-        self.body.intro_text = text.intro;
+        if let Some(text) = text {
+            debug_assert_eq!(self.body.sections.len(), text.sections.len());
+            for (section, (heading, content)) in self.body.sections.iter_mut().zip(text.sections) {
+                section.heading_text = heading;
+                section.text = content;
+            }
+            self.body.intro_text = text.intro;
+        }
         self.body.intro.shrink_to_fit();
         self.body.sections.shrink_to_fit();
         self.body
@@ -223,10 +234,7 @@ mod tests {
         ] {
             w.write_str(s).unwrap();
         }
-        let body = w.finish(BodyText {
-            sections: vec![Default::default()],
-            ..BodyText::default()
-        });
+        let body = w.finish(None);
         assert_eq!(
             body.intro,
             [

@@ -336,6 +336,26 @@ mod tests {
         );
     }
 
+    #[test]
+    fn text_is_read_only_for_hubs_with_search() {
+        let source = "Intro.\n\n## One\n\nText.\n";
+        let with = md(source);
+        let options = RenderOptions {
+            search_text: false,
+            ..RenderOptions::default()
+        };
+        let without = render(source, 0, &LineIndex::new(source), options);
+        assert_eq!(with.html.intro_text.body, "Intro.");
+        assert_eq!(with.html.sections[0].text.body, "Text.");
+        assert_eq!(without.html.intro_text, PlainText::default());
+        assert_eq!(without.html.sections[0].text, PlainText::default());
+        assert_eq!(without.html.sections[0].heading_text, "");
+        assert_eq!(
+            with.html.parts().collect::<Vec<_>>(),
+            without.html.parts().collect::<Vec<_>>()
+        );
+    }
+
     /// The text from events against the text read back from the HTML they write, over
     /// Markdown that exercises every kind of event.
     #[test]
@@ -359,7 +379,7 @@ mod tests {
             // The parser's own events too, which the writer changes (images, task
             // boxes, callouts): each as the HTML writer writes it.
             let events = Parser::new_ext(sample, parser_options());
-            agrees_with_html(&super::super::body::write(events));
+            agrees_with_html(&super::super::body::write(events, true));
             for allow_html in [false, true] {
                 for placeholders in [None, Some(&fields[..])] {
                     let out = md_with(sample, allow_html, placeholders);
