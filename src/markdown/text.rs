@@ -66,10 +66,13 @@ impl TextWriter {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
-            Event::Text(text)
-            | Event::Code(text)
-            | Event::InlineMath(text)
-            | Event::DisplayMath(text) => self.scan.text(text),
+            Event::Text(text) => self.scan.text(text),
+            // `<code>…</code>`, `<span class="math …">…</span>`
+            Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.scan.tag(Tag::Inline);
+                self.scan.text(text);
+                self.scan.tag(Tag::Inline);
+            }
             Event::Html(html) | Event::InlineHtml(html) => match Place::of(html) {
                 Some(place) => self.place(place),
                 None => self.scan.html(html),
@@ -106,13 +109,14 @@ impl TextWriter {
                 self.hidden_depth = 1;
             }
             Open::MetadataBlock(_) => self.hidden_depth = 1,
+            // Inline tags end a run of text (white space after them collapses).
             Open::Emphasis
             | Open::Strong
             | Open::Strikethrough
             | Open::Superscript
             | Open::Subscript
-            | Open::Link { .. }
-            | Open::HtmlBlock => {}
+            | Open::Link { .. } => self.scan.tag(Tag::Inline),
+            Open::HtmlBlock => {}
             Open::Paragraph
             | Open::BlockQuote(_)
             | Open::CodeBlock(_)
@@ -138,10 +142,8 @@ impl TextWriter {
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::HtmlBlock
-            | TagEnd::MetadataBlock(_) => {}
+            | TagEnd::Link => self.scan.tag(Tag::Inline),
+            TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {}
             TagEnd::Paragraph
             | TagEnd::BlockQuote(_)
             | TagEnd::CodeBlock
@@ -374,6 +376,8 @@ mod tests {
             "## Agenda for {{ who }}\n\nDear {{ who }},\n\n```\n{{ who }} in code\n```\n\n### Bring {{ who }}\n\n- `{{ who }}`\n",
             "Mail <a@b.org>, [bad](javascript:alert(1)), ![bad](data:x).\n\nSetext\n------\n\nText\n",
             "Runs `a  <  b  >  c  &  d` and a <  b >  c &  d.\n\n- ### In a list\n  tight text\n",
+            // A run of text goes on into the next event, keeping its spaces.
+            "&amp;## ``  x`` *y*  z\n\n```\n{{ who }}    \n```\n",
         ];
         for sample in samples {
             // The parser's own events too, which the writer changes (images, task
