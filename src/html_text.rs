@@ -1,144 +1,298 @@
-//! The visible text of rendered HTML, for search and for the FAQ data search engines
-//! read: tags stripped, entities decoded, white space collapsed, heading text apart.
+//! Plain text as a reader sees it: tags stripped, entities decoded, footnote numbers
+//! left out, white space collapsed, heading text apart. Block elements end a word;
+//! inline ones (`<em>`, `<a>`…) do not.
 //!
-//! In: an HTML fragment the Markdown writer made. Out: [`HtmlText`].
+//! Search takes a page's text from its Markdown events while it is parsed
+//! (`markdown::text`), which feed [`TextScan`] text and tags already told apart. This
+//! is also the one place that reads text out of HTML, because two kinds of HTML
+//! have no Markdown events behind them: raw HTML a hub allows in its pages (its tags
+//! must be stripped like the writer's own), and an FAQ answer as the page shows it,
+//! embedded template cards and all, for the FAQ data search engines read.
+//!
+//! In: text, tags and HTML, in reading order, whole or in pieces. Out: [`PlainText`].
 
 use crate::scan;
 
-/// Visible text of an HTML fragment, split into heading text and the rest.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct HtmlText {
+/// Visible text, split into heading text and the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlainText {
     pub headings: String,
     pub body: String,
 }
 
-/// Strips tags and footnote numbers, decodes entities and collapses white
-/// space, in one pass. Block elements end a word; inline ones (`<em>`, `<a>`…) do not.
-pub fn html_text(html: &str) -> HtmlText {
-    scan_text(html, true)
+impl PlainText {
+    /// Appends `other`, a word apart: the text both would give read on as one, unless
+    /// `other` starts with `↩` (see [`TextScan::finish`]).
+    pub fn push(&mut self, other: &PlainText) {
+        push_apart(&mut self.headings, &other.headings);
+        push_apart(&mut self.body, &other.body);
+    }
+}
+
+/// Appends `text` to `out`, a space between them when both have words.
+pub fn push_apart(out: &mut String, text: &str) {
+    if !out.is_empty() && !text.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(text);
+}
+
+/// Strips tags and footnote numbers, decodes entities and collapses white space, in
+/// one pass; heading text apart from the rest.
+pub fn html_text(html: &str) -> PlainText {
+    let mut scan = TextScan::new(true);
+    scan.html(html);
+    scan.finish()
 }
 
 /// All the visible text of an HTML fragment in reading order, headings included.
 pub fn visible_text(html: &str) -> String {
-    scan_text(html, false).body
+    let mut scan = TextScan::new(false);
+    scan.html(html);
+    scan.finish().body
 }
 
-fn scan_text(html: &str, split_headings: bool) -> HtmlText {
-    let bytes = html.as_bytes();
-    let mut body: Vec<u8> = Vec::with_capacity(html.len());
-    let mut headings: Vec<u8> = Vec::new();
-    let mut in_heading = false;
-    let mut skip_depth = 0usize;
-    let space = |out: &mut Vec<u8>| {
-        if out.last().is_some_and(|&b| b != b' ') {
-            out.push(b' ');
+/// What a tag does to the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// `<em>`, `<a>`, `</code>`…: words run on through it (white space after it
+    /// collapses, as after any tag).
+    Inline,
+    /// Any other element: it ends a word.
+    Block,
+    /// `<h1>`…`<h6>`: the text that follows is heading text.
+    HeadingStart,
+    /// `</h1>`…`</h6>`.
+    HeadingEnd,
+    /// A `<sup>` whose attributes name a footnote: its text (the number) is left out.
+    FootnoteStart,
+    /// `</sup>`.
+    SupEnd,
+}
+
+impl Tag {
+    /// What the tag written as `tag` (from `<` to `>`) does.
+    pub fn of(tag: &str) -> Tag {
+        let closing = tag.starts_with("</");
+        let name = tag.trim_start_matches(['<', '/']);
+        let name = &name[..name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
+        let sup = name.eq_ignore_ascii_case("sup");
+        match (
+            closing,
+            matches!(name.as_bytes(), [b'h' | b'H', b'1'..=b'6']),
+        ) {
+            (true, _) if sup => Tag::SupEnd,
+            (false, _) if sup && tag.contains("footnote") => Tag::FootnoteStart,
+            (false, true) => Tag::HeadingStart,
+            (true, true) => Tag::HeadingEnd,
+            _ if is_inline(name) => Tag::Inline,
+            _ => Tag::Block,
         }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let out = if in_heading && split_headings {
-            &mut headings
+    }
+}
+
+/// Gathers visible text from text, tags and HTML fed to it in reading order.
+#[derive(Debug, Default)]
+pub struct TextScan {
+    text: PlainText,
+    split_headings: bool,
+    in_heading: bool,
+    /// How many footnote numbers the text is inside.
+    skip_depth: usize,
+    /// A tag begun at the end of one piece of HTML, to be closed by the next.
+    open_tag: String,
+    /// Whether the last piece ended inside a run of text, which spaces continue.
+    in_run: bool,
+}
+
+impl TextScan {
+    /// A scan that keeps heading text apart when `split_headings`, or all in the body.
+    pub fn new(split_headings: bool) -> TextScan {
+        TextScan {
+            split_headings,
+            ..TextScan::default()
+        }
+    }
+
+    fn out(&mut self) -> &mut String {
+        if self.in_heading && self.split_headings {
+            &mut self.text.headings
         } else {
-            &mut body
-        };
-        match b {
-            b'<' => {
-                let end = bytes[i..]
-                    .iter()
-                    .position(|&c| c == b'>')
-                    .map_or(bytes.len(), |e| i + e + 1);
-                let tag = &html[i..end];
-                let closing = tag.starts_with("</");
-                let name = tag.trim_start_matches(['<', '/']);
-                let name = &name[..name
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .unwrap_or(name.len())];
-                if name.eq_ignore_ascii_case("sup") && (closing || tag.contains("footnote")) {
-                    skip_depth = if closing {
-                        skip_depth.saturating_sub(1)
-                    } else {
-                        skip_depth + 1
-                    };
-                }
-                let heading = name.len() == 2
-                    && matches!(name.as_bytes()[0], b'h' | b'H')
-                    && (b'1'..=b'6').contains(&name.as_bytes()[1]);
-                if heading || !is_inline(name) {
-                    space(out);
-                }
-                if heading {
-                    in_heading = !closing;
-                }
-                i = end;
+            &mut self.text.body
+        }
+    }
+
+    /// Ends the word being written, if any.
+    fn space(&mut self) {
+        let out = self.out();
+        if out.as_bytes().last().is_some_and(|&b| b != b' ') {
+            out.push(' ');
+        }
+    }
+
+    /// A tag, as [`Tag::of`] reads it.
+    pub fn tag(&mut self, tag: Tag) {
+        self.close_open_tag();
+        self.in_run = false;
+        match tag {
+            Tag::Inline => {}
+            Tag::Block => self.space(),
+            Tag::HeadingStart | Tag::HeadingEnd => {
+                self.space();
+                self.in_heading = tag == Tag::HeadingStart;
             }
-            _ if skip_depth > 0 => i += 1,
-            b'&' => {
-                let end = bytes[i..]
-                    .iter()
-                    .take(10)
-                    .position(|&c| c == b';')
-                    .map(|e| i + e);
-                match end.and_then(|e| decode_entity(&html[i + 1..e])) {
-                    Some(' ') => {
-                        space(out);
-                        i = end.unwrap_or(i) + 1;
-                    }
-                    Some(c) => {
-                        let mut buf = [0u8; 4];
-                        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                        i = end.unwrap_or(i) + 1;
+            Tag::FootnoteStart => self.skip_depth += 1,
+            Tag::SupEnd => self.skip_depth = self.skip_depth.saturating_sub(1),
+        }
+    }
+
+    /// Text as shown (not HTML: `&` is an ampersand). White space collapses to one
+    /// space, except spaces inside a run of text, which lasts up to a line break, a
+    /// tab, `<`, `>` or `&`: just as [`TextScan::html`] reads the text written as HTML.
+    pub fn text(&mut self, text: &str) {
+        self.close_open_tag();
+        if self.skip_depth > 0 {
+            return;
+        }
+        let mut i = 0;
+        while i < text.len() {
+            match text.as_bytes()[i] {
+                b' ' if self.in_run => i = self.run(text, i, true),
+                b'\n' | b'\t' | b'\r' | b' ' => {
+                    self.space();
+                    self.in_run = false;
+                    i += 1;
+                }
+                b @ (b'<' | b'>' | b'&') => {
+                    self.out().push(char::from(b));
+                    self.in_run = false;
+                    i += 1;
+                }
+                _ => i = self.run(text, i, true),
+            }
+        }
+    }
+
+    /// Copies the run of text from `start`; returns where it ends.
+    fn run(&mut self, text: &str, start: usize, gt: bool) -> usize {
+        let end = run_end(text.as_bytes(), start, gt);
+        self.out().push_str(&text[start..end]);
+        self.in_run = true;
+        end
+    }
+
+    /// A piece of HTML. A tag may begin in one piece and end in the next.
+    pub fn html(&mut self, html: &str) {
+        let bytes = html.as_bytes();
+        let mut i = 0;
+        if !self.open_tag.is_empty() {
+            match html.find('>') {
+                Some(end) => {
+                    let mut tag = std::mem::take(&mut self.open_tag);
+                    tag.push_str(&html[..=end]);
+                    self.tag(Tag::of(&tag));
+                    i = end + 1;
+                }
+                None => {
+                    self.open_tag.push_str(html);
+                    return;
+                }
+            }
+        }
+        while i < bytes.len() {
+            match bytes[i] {
+                b'<' => match bytes[i..].iter().position(|&c| c == b'>') {
+                    Some(e) => {
+                        self.tag(Tag::of(&html[i..i + e + 1]));
+                        i += e + 1;
                     }
                     None => {
-                        out.push(b'&');
-                        i += 1;
+                        self.open_tag.push_str(&html[i..]);
+                        return;
+                    }
+                },
+                // Footnote numbers are left out (never in a run: their `<sup>` ended it).
+                _ if self.skip_depth > 0 => i += 1,
+                b' ' if self.in_run => i = self.run(html, i, false),
+                b'&' => {
+                    let end = bytes[i..].iter().take(10).position(|&c| c == b';');
+                    self.in_run = false;
+                    match end.and_then(|e| Some((i + e, decode_entity(&html[i + 1..i + e])?))) {
+                        Some((end, ' ')) => {
+                            self.space();
+                            i = end + 1;
+                        }
+                        Some((end, c)) => {
+                            self.out().push(c);
+                            i = end + 1;
+                        }
+                        None => {
+                            self.out().push('&');
+                            i += 1;
+                        }
                     }
                 }
-            }
-            b'\n' | b'\t' | b'\r' | b' ' => {
-                space(out);
-                i += 1;
-            }
-            _ => {
-                // Copy the run of plain text up to the next byte that needs a look.
-                let end = plain_text_end(bytes, i);
-                out.extend_from_slice(&bytes[i..end]);
-                i = end;
+                b'\n' | b'\t' | b'\r' | b' ' => {
+                    self.space();
+                    self.in_run = false;
+                    i += 1;
+                }
+                _ => i = self.run(html, i, false),
             }
         }
     }
-    let finish = |mut v: Vec<u8>| {
-        if v.last() == Some(&b' ') {
-            v.pop();
+
+    /// Ends a tag that raw HTML left open where something other than HTML follows:
+    /// there, and not at some `>` further on, as a browser would read it.
+    fn close_open_tag(&mut self) {
+        if !self.open_tag.is_empty() {
+            let tag = std::mem::take(&mut self.open_tag);
+            self.tag(Tag::of(&tag));
         }
-        let text = String::from_utf8(v)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        if text.contains('↩') {
-            text.replace(" ↩", "").replace('↩', "")
-        } else {
+    }
+
+    /// The text gathered: without a trailing space, and without `↩` (the arrow some
+    /// HTML writers put after a footnote) or a space before one.
+    pub fn finish(mut self) -> PlainText {
+        self.close_open_tag();
+        let finish = |mut text: String| {
+            if text.ends_with(' ') {
+                text.pop();
+            }
+            if text.contains('↩') {
+                text = text.replace(" ↩", "").replace('↩', "");
+            }
+            text.shrink_to_fit();
             text
+        };
+        PlainText {
+            headings: finish(self.text.headings),
+            body: finish(self.text.body),
         }
-    };
-    HtmlText {
-        headings: finish(headings),
-        body: finish(body),
     }
 }
 
-/// Where the text from `start` reaches a byte [`html_text`] must look at: `<`, `&`,
-/// a line break or tab.
-fn plain_text_end(bytes: &[u8], start: usize) -> usize {
+/// Where a run of text from `start` reaches a byte the scan must look at: `<`, `&`,
+/// a line break or a tab; and `>` when `gt` (in text, where HTML would have `&gt;`).
+fn run_end(bytes: &[u8], start: usize, gt: bool) -> usize {
     scan::first_where(
         bytes,
         start,
         |x| {
-            scan::equal(x, b'<')
+            let stops = scan::equal(x, b'<')
                 | scan::equal(x, b'&')
                 | scan::equal(x, b'\n')
                 | scan::equal(x, b'\t')
-                | scan::equal(x, b'\r')
+                | scan::equal(x, b'\r');
+            if gt {
+                stops | scan::equal(x, b'>')
+            } else {
+                stops
+            }
         },
-        |b| matches!(b, b'<' | b'&' | b'\n' | b'\t' | b'\r'),
+        |b| matches!(b, b'<' | b'&' | b'\n' | b'\t' | b'\r') || (gt && b == b'>'),
     )
 }
 
@@ -184,5 +338,57 @@ mod tests {
             visible_text("<p>Say <em>thank</em>you</p><h3>Next</h3><p>then</p>"),
             "Say thankyou Next then"
         );
+    }
+
+    /// Text fed as text reads as the same text written as HTML (escaped as the
+    /// Markdown writer escapes it).
+    #[test]
+    fn text_reads_as_its_escaped_html() {
+        let samples = [
+            "plain  words kept  as written",
+            "  lead\n\n and\ttabs \r\n end  ",
+            "a <  b >  c &  d",
+            "a&amp;b &lt;tag&gt; &nbsp; &#65;",
+            "↩ arrows ↩ and ↩",
+            "non-breaking\u{a0}space and ünïcödé",
+        ];
+        for sample in samples {
+            // As pulldown-cmark escapes text (quotes as they are).
+            let escaped = sample.replace('&', "&amp;").replace('<', "&lt;");
+            let escaped = escaped.replace('>', "&gt;");
+            let mut scan = TextScan::new(true);
+            scan.text(sample);
+            assert_eq!(scan.finish(), html_text(&escaped), "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn a_tag_may_span_pieces_and_footnote_numbers_are_skipped() {
+        let mut scan = TextScan::new(true);
+        for piece in [
+            "<p>one<a href=\"",
+            "\">link</a> two<h4",
+            " id=\"x\">Head</h4>",
+            "<sup class=\"footnote-reference\"><a>3</a></sup>three",
+        ] {
+            scan.html(piece);
+        }
+        // Text read on from a run keeps its spaces, as the same HTML would.
+        scan.text("  four");
+        scan.tag(Tag::Block);
+        scan.text("five<div");
+        assert_eq!(
+            scan.finish(),
+            PlainText {
+                headings: "Head".into(),
+                body: "onelink two three  four five<div".into()
+            }
+        );
+        // A tag raw HTML leaves open ends where the HTML does.
+        let mut scan = TextScan::new(true);
+        scan.html("one<div class=\"x\"");
+        scan.text("two");
+        scan.html("<em");
+        assert_eq!(scan.finish().body, "one two");
     }
 }

@@ -18,9 +18,9 @@ use crate::i18n::Strings;
 use crate::text::IdSet;
 
 mod body;
+mod text;
 mod writer;
 
-use body::PartWriter;
 pub use body::{Body, BodySection, Part};
 use writer::Writer;
 
@@ -34,6 +34,8 @@ pub struct RenderOptions<'a> {
     pub placeholders: Option<&'a [Field]>,
     /// The words of callout titles and task boxes.
     pub strings: &'a Strings,
+    /// Gather each part's plain text for search ([`Body::intro_text`]); else left empty.
+    pub search_text: bool,
 }
 
 impl Default for RenderOptions<'_> {
@@ -42,6 +44,7 @@ impl Default for RenderOptions<'_> {
             allow_html: false,
             placeholders: None,
             strings: crate::i18n::english_ref(),
+            search_text: true,
         }
     }
 }
@@ -135,10 +138,7 @@ pub fn render(
     let Writer {
         mut out, events, ..
     } = writer;
-    let mut parts = PartWriter::default();
-    // Writing into parts cannot fail.
-    let _ = pulldown_cmark::html::write_html_fmt(&mut parts, events.into_iter());
-    out.html = Arc::new(parts.finish());
+    out.html = Arc::new(body::write(events.into_iter(), options.search_text));
     out
 }
 

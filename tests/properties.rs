@@ -154,6 +154,31 @@ proptest! {
         }
     }
 
+    /// Search reads a body's text from its Markdown events; it is the text of the HTML
+    /// the page shows. (Raw HTML keeps its `<` to its tags here: a stray one would open
+    /// a tag that the HTML reading would close only at the page's next `>`.)
+    #[test]
+    fn the_search_text_of_a_body_is_the_text_of_its_html(
+        tokens in proptest::collection::vec(r#"[a-z]{1,5}|[ \n]{1,3}|[*_`#>&;|~!:\[\]().-]|&amp;|&nbsp;|&lt;|<b>|</b>|<div>|</div>|<h3>|</h3>|<sup class="footnote">|</sup>|\{\{ a \}\}|\[\^n\]|\[\^n\]: |```\n|    |1\. |- |> |## |\[x\]\(y\.md\)|!\[p\]\(q\.png\)"#, 0..80),
+        html in any::<bool>(),
+    ) {
+        use guidepost::html_text::html_text;
+        use guidepost::markdown::Part;
+        let body: String = tokens.concat();
+        let fields = [guidepost::front_matter::Field { name: "a".into(), label: "A & <b>".into(), example: String::new(), line: 0 }];
+        let options = RenderOptions { allow_html: html, placeholders: Some(&fields), ..RenderOptions::default() };
+        let out = render(&body, 0, &LineIndex::new(&body), options).html;
+        let text_of = |parts: &[Part]| {
+            let html: String = parts.iter().filter_map(|p| match p { Part::Html(h) => Some(h.as_str()), _ => None }).collect();
+            html_text(&html)
+        };
+        prop_assert_eq!(&out.intro_text, &text_of(&out.intro));
+        for section in &out.sections {
+            prop_assert_eq!(&section.text, &text_of(&section.content));
+            prop_assert_eq!(&section.heading_text, &text_of(&section.heading).headings);
+        }
+    }
+
     #[test]
     fn any_hub_yaml_is_read_or_refused_without_panic(text in any::<String>()) {
         let _ = Config::parse(&text);

@@ -1,14 +1,15 @@
 //! Pages to search documents: an article's intro and each `##` part, an FAQ page's
 //! intro and each question, a template whole.
 //!
-//! In: the assembled [`Site`], whose page bodies are already rendered HTML. Out:
+//! In: the assembled [`Site`], whose page bodies carry their plain text part by part
+//! from the parse (embedded templates are hits of their own, not part of it). Out:
 //! each page's [`Document`]s, pages in index order: grouped by kind, category and
 //! audiences, so that a document's filters follow from its number (see [`Run`]).
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
-use crate::html_text::html_text;
-use crate::markdown::Part;
+use crate::html_text::push_apart;
+use crate::markdown::Body;
 use crate::site::{PageId, PageKind, Site};
 
 /// The fields a document's text is indexed under, by weight.
@@ -39,23 +40,39 @@ pub struct Document {
     /// The part's heading or the question, as shown.
     pub heading: Option<String>,
     pub fields: [String; FIELDS],
-    /// The plain text excerpts are cut from, when it is not the body itself.
-    pub excerpt: Option<String>,
+    /// The plain text excerpts are cut from, when it is not the body field itself.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// The plain text a document's excerpts are cut from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Excerpt {
+    /// Text of its own: the fallback for an empty body, a long body cut short, a
+    /// template's sections joined.
+    Own(String),
+    /// The text of the page's introduction (None) or `n`-th section as the parse
+    /// keeps it: shared with the page, so the hub's text is not held twice.
+    Part(Arc<Body>, Option<usize>),
 }
 
 impl Document {
     /// The plain text excerpts are cut from.
     pub fn text(&self) -> &str {
-        self.excerpt.as_deref().unwrap_or(&self.fields[BODY])
+        match &self.excerpt {
+            Some(Excerpt::Own(text)) => text,
+            Some(Excerpt::Part(body, None)) => &body.intro_text.body,
+            Some(Excerpt::Part(body, Some(n))) => &body.sections[*n].text.body,
+            None => &self.fields[BODY],
+        }
     }
 
     /// Frees the indexed text once it is counted, keeping what excerpts are cut from.
     pub fn release_fields(&mut self) {
         if self.excerpt.is_none() {
             let mut body = std::mem::take(&mut self.fields[BODY]);
-            // The body was given room for its whole HTML; give the rest back.
+            // A joined body (a template's) may have room to spare; give it back.
             body.shrink_to_fit();
-            self.excerpt = Some(body);
+            self.excerpt = Some(Excerpt::Own(body));
         }
         self.fields = Default::default();
     }
@@ -165,16 +182,15 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
         summary.push_str(" · ");
         summary.push_str(tag);
     }
-    let html = &page.body.html;
+    let body = &page.body.html;
     if page.kind == PageKind::Template {
         // The whole template is one hit; its sections are words apart.
-        let mut joined = html_of(&html.intro).into_owned();
-        for section in &html.sections {
-            joined.push(' ');
-            joined.push_str(&html_of(section.heading.iter().chain(&section.content)));
+        let mut whole = body.intro_text.clone();
+        for section in &body.sections {
+            push_apart(&mut whole.headings, &section.heading_text);
+            whole.push(&section.text);
         }
-        let whole = html_text(&joined);
-        let excerpt = excerpt_text(&whole.body, &front.summary);
+        let excerpt = excerpt_text(&whole.body, &front.summary).map(Excerpt::Own);
         return vec![Document {
             page: id,
             anchor: None,
@@ -189,24 +205,31 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
             excerpt,
         }];
     }
-    let intro = html_text(&html_of(&html.intro));
+    // Excerpts are cut from the body text itself where it is short enough.
+    let excerpt = |text: &str, fallback: &str, part: Option<usize>| {
+        Some(match excerpt_text(text, fallback) {
+            Some(own) => Excerpt::Own(own),
+            None => Excerpt::Part(Arc::clone(body), part),
+        })
+    };
+    let intro = &body.intro_text;
     let mut docs = vec![Document {
         page: id,
         anchor: None,
         heading: None,
-        excerpt: excerpt_text(&intro.body, &front.summary),
+        excerpt: excerpt(&intro.body, &front.summary, None),
         fields: [
             front.title.clone(),
-            intro.headings,
+            intro.headings.clone(),
             summary,
             String::new(),
-            intro.body,
+            intro.body.clone(),
         ],
     }];
-    for (entry, section) in page.body.sections() {
-        let text = html_text(&html_of(&section.content));
+    for (n, (entry, section)) in page.body.sections().enumerate() {
+        let text = &section.text;
         let (title, heading) = if page.kind == PageKind::Faq {
-            (entry.title.clone(), text.headings)
+            (entry.title.clone(), text.headings.clone())
         } else {
             (String::new(), format!("{} {}", entry.title, text.headings))
         };
@@ -214,42 +237,17 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
             page: id,
             anchor: Some(entry.id.clone()),
             heading: Some(entry.title.clone()),
-            excerpt: excerpt_text(&text.body, ""),
+            excerpt: excerpt(&text.body, "", Some(n)),
             fields: [
                 title,
                 heading,
                 String::new(),
                 front.title.clone(),
-                text.body,
+                text.body.clone(),
             ],
         });
     }
     docs
-}
-
-/// The HTML of body parts, links and embeds left out (search indexes a page's own
-/// words; an embedded template is a document of its own).
-fn html_of<'a>(parts: impl IntoIterator<Item = &'a Part> + Clone) -> Cow<'a, str> {
-    let mut html = parts.clone().into_iter().filter_map(|part| match part {
-        Part::Html(html) => Some(html.as_str()),
-        _ => None,
-    });
-    // Most sections are one piece of HTML (no link, no embed): no copy then.
-    match (html.next(), html.next()) {
-        (None, _) => Cow::Borrowed(""),
-        (Some(only), None) => Cow::Borrowed(only),
-        (Some(_), Some(_)) => {
-            let pieces = || {
-                parts.clone().into_iter().filter_map(|part| match part {
-                    Part::Html(html) => Some(html.as_str()),
-                    _ => None,
-                })
-            };
-            let mut out = String::with_capacity(pieces().map(str::len).sum());
-            pieces().for_each(|piece| out.push_str(piece));
-            Cow::Owned(out)
-        }
-    }
 }
 
 /// The excerpt text when it differs from the body: the fallback for an empty body,
@@ -283,5 +281,29 @@ mod tests {
             Some("The summary.")
         );
         assert_eq!(excerpt_text("Short.", "The summary."), None);
+    }
+
+    #[test]
+    fn excerpts_of_a_part_are_its_text_in_the_body_before_and_after_release() {
+        let source = "Intro words.\n\n## One\n\nFirst part.\n\n## Two\n\nSecond *part*.\n";
+        let md = crate::markdown::render(
+            source,
+            0,
+            &crate::markdown::LineIndex::new(source),
+            Default::default(),
+        );
+        let doc = |part| Document {
+            page: 0,
+            anchor: None,
+            heading: None,
+            fields: [0, 1, 2, 3, 4].map(|n| format!("field {n}")),
+            excerpt: Some(Excerpt::Part(Arc::clone(&md.html), part)),
+        };
+        for (part, text) in [(None, "Intro words."), (Some(1), "Second part.")] {
+            let mut doc = doc(part);
+            assert_eq!(doc.text(), text);
+            doc.release_fields();
+            assert_eq!((doc.text(), doc.fields[BODY].as_str()), (text, ""));
+        }
     }
 }
