@@ -380,7 +380,12 @@ test("a handbook holds every page of its audience and prints without cut content
   }
 });
 
-test("an article's own HTML, CSS and JavaScript stay under 60 KB", () => {
+// The page weight budget: an article's own HTML, CSS and JavaScript under 60 KB. The
+// fixture's articles are held to it whole. The shipped hub's articles are staff's to
+// rewrite, so for them the theme's own share is held instead (the stylesheet, the
+// script and the page around <main>): under 36 KB, it leaves any article at least
+// 24 KB of its own.
+test("an article's own HTML, CSS and JavaScript stay under 60 KB, the theme's share under 36 KB", () => {
   const heavy = [];
   for (const hub of [shipped, fixture]) {
     const theme = ["theme/style.css", "theme/guidepost.js"]
@@ -391,9 +396,13 @@ test("an article's own HTML, CSS and JavaScript stay under 60 KB", () => {
       .filter(([url, html]) => kindOf(url, html.toString("utf8")) === "article");
     if (hub === fixture) assert.deepEqual(articles.map(([url]) => url).sort(), [...FIXTURE_ARTICLES].sort(), "every article found");
     assert.ok(articles.length > 0, `${hub.name}: articles found`);
-    heavy.push(...articles
-      .filter(([, html]) => html.length + theme >= 60 * 1024)
-      .map(([url, html]) => `${hub.name} /${url}: ${html.length} + ${theme} bytes`));
+    for (const [url, html] of articles) {
+      const main = html.indexOf("<main"), end = html.indexOf("</main>");
+      assert.ok(main > 0 && end > main, `${hub.name} /${url} has a <main>`);
+      const around = html.length - (end - main);
+      if (theme + around >= 36 * 1024) heavy.push(`${hub.name} /${url}: theme ${theme} + page around <main> ${around} bytes`);
+      if (hub === fixture && html.length + theme >= 60 * 1024) heavy.push(`${hub.name} /${url}: ${html.length} + ${theme} bytes`);
+    }
   }
   assert.deepEqual(heavy, []);
 });
