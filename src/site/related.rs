@@ -43,25 +43,28 @@ pub fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
     let rank = ranks(pages);
     let index = Index::new(pages, &rank);
     let audiences = Audiences::new(pages);
-    let tags = &index.tags;
+    // Scoring reads small arrays, not the pages: a candidate costs a few cache lines.
     let score = |i: PageId, j: PageId| {
-        let shared_tags = tags[i]
+        let theirs = index.tags_of(j);
+        let shared_tags = index
+            .tags_of(i)
             .iter()
-            .map(|a| tags[j].iter().filter(|b| *b == a).count() as u32)
+            .map(|a| theirs.iter().filter(|b| *b == a).count() as u32)
             .sum::<u32>();
         TAG_POINTS * shared_tags
-            + CATEGORY_POINTS * u32::from(pages[i].category == pages[j].category)
+            + CATEGORY_POINTS * u32::from(index.category[i] == index.category[j])
             + AUDIENCE_POINTS * u32::from(audiences.shared(pages, i, j))
     };
+    let unseen = || (Vec::new(), vec![PageId::MAX; pages.len()]);
     (0..pages.len())
         .into_par_iter()
-        .map_init(Vec::new, |pool, i| {
+        .map_init(unseen, |(pool, seen), i| {
             let page = &pages[i];
             let wanted = RELATED_LIMIT.saturating_sub(page.related.len());
             if wanted == 0 {
                 return Vec::new();
             }
-            index.candidates(pages, i, pool);
+            index.candidates(i, pool, seen);
             // The best few, best first: higher score, then earlier by `order` and title.
             let mut best: Vec<(Reverse<u32>, usize, PageId)> = Vec::with_capacity(wanted + 1);
             for &j in pool.iter() {
@@ -84,8 +87,11 @@ pub fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
 /// Who shares what: each tag's, each pair of tags' and each category's pages, in
 /// reading order.
 struct Index {
-    /// Each page's tags as numbers, in its own order (a repeated tag counts twice).
-    tags: Vec<Vec<u32>>,
+    /// Every page's tags as numbers, each page's in its own order (a repeated tag
+    /// counts twice), page after page: page `p`'s from `tag_start[p]`.
+    tags: Vec<u32>,
+    tag_start: Vec<usize>,
+    category: Vec<SectionId>,
     /// Each page's place in the hub's reading order.
     position: Vec<usize>,
     by_tag: Vec<Vec<PageId>>,
@@ -99,28 +105,21 @@ impl Index {
     fn new(pages: &[Page], rank: &[usize]) -> Index {
         let position = reading_positions(pages, rank);
         let mut numbers: HashMap<&str, u32> = HashMap::new();
-        let tags: Vec<Vec<u32>> = pages
-            .iter()
-            .map(|p| {
-                p.front
-                    .tags
-                    .iter()
-                    .map(|t| {
-                        let next = numbers.len() as u32;
-                        *numbers.entry(t.as_str()).or_insert(next)
-                    })
-                    .collect()
-            })
-            .collect();
-        let distinct: Vec<Vec<u32>> = tags
-            .iter()
-            .map(|own| {
-                let mut own = own.clone();
-                own.sort_unstable();
-                own.dedup();
-                own
-            })
-            .collect();
+        let mut tags = Vec::new();
+        let mut tag_start = vec![0];
+        let mut distinct: Vec<Vec<u32>> = Vec::with_capacity(pages.len());
+        for page in pages {
+            let first = tags.len();
+            for tag in &page.front.tags {
+                let next = numbers.len() as u32;
+                tags.push(*numbers.entry(tag.as_str()).or_insert(next));
+            }
+            tag_start.push(tags.len());
+            let mut own = tags[first..].to_vec();
+            own.sort_unstable();
+            own.dedup();
+            distinct.push(own);
+        }
         let mut in_order: Vec<PageId> = (0..pages.len()).collect();
         in_order.sort_by_key(|&p| position[p]);
         let mut by_tag: Vec<Vec<PageId>> = vec![Vec::new(); numbers.len()];
@@ -153,6 +152,8 @@ impl Index {
         }
         Index {
             tags,
+            tag_start,
+            category: pages.iter().map(|p| p.category).collect(),
             position,
             by_tag,
             by_category,
@@ -161,20 +162,29 @@ impl Index {
         }
     }
 
-    /// Fills `pool` with page `i`'s candidates, each once, in page order (`i` too).
-    fn candidates(&self, pages: &[Page], i: PageId, pool: &mut Vec<PageId>) {
+    fn tags_of(&self, p: PageId) -> &[u32] {
+        &self.tags[self.tag_start[p]..self.tag_start[p + 1]]
+    }
+
+    /// Fills `pool` with page `i`'s candidates (`i` among them), each once: `seen`
+    /// holds, for every page, the last page whose pool took it.
+    fn candidates(&self, i: PageId, pool: &mut Vec<PageId>, seen: &mut [PageId]) {
         pool.clear();
         let position = &self.position;
-        for &t in &self.tags[i] {
-            pool.extend_from_slice(nearest(&self.by_tag[t as usize], position, i));
+        let lists = self
+            .tags_of(i)
+            .iter()
+            .map(|&t| &self.by_tag[t as usize])
+            .chain(self.pairs[i].iter().map(|pair| &self.by_pair[pair]))
+            .chain([&self.by_category[&self.category[i]]]);
+        for list in lists {
+            for &j in nearest(list, position, i) {
+                if seen[j] != i {
+                    seen[j] = i;
+                    pool.push(j);
+                }
+            }
         }
-        for pair in &self.pairs[i] {
-            pool.extend_from_slice(nearest(&self.by_pair[pair], position, i));
-        }
-        let category = &self.by_category[&pages[i].category];
-        pool.extend_from_slice(nearest(category, position, i));
-        pool.sort_unstable();
-        pool.dedup();
     }
 }
 
