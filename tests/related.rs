@@ -24,7 +24,7 @@ fn load_with(root: &Path, drafts: bool, memory: &mut dyn Memory) -> Arc<Site> {
         root: root.to_path_buf(),
         drafts,
         base_url: None,
-        defer_search: false,
+        background: false,
     };
     guidepost::load(&options, memory)
         .expect("the hub loads")
