@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
 """Writes a synthetic Guidepost hub for benchmarks: N articles of about 900 words
 across categories and sections, with FAQ pages, templates embedded in articles, and
-links between pages. The same N and language always give the same files.
+links between pages. The same N, language and layout always give the same files.
 
     python3 benches/generate_hub.py 1000 /dev/shm/hub-1k
     python3 benches/generate_hub.py 10000 /dev/shm/hub-zh --language zh
+    python3 benches/generate_hub.py 10000 /dev/shm/hub-flat --layout flat
 
 `--language` picks the words and the hub's `language`: en (the default), es
 (Spanish) or zh (Chinese, written without spaces, in sentences with commas).
+
+`--layout` picks how the articles are arranged:
+- `sections` (the default): up to 12 categories of sections of about 100 articles;
+  each article has two of 40 tags (`topic-{n % 40}` and `topic-{7n % 40}`).
+- `flat`: categories of about 1,400 articles with no sections; each article has three
+  of 40 tags drawn at random, the commoner tags more often, so every tag is shared by
+  hundreds of pages (at 10,000 articles, from about 500 to 1,600).
 """
 import argparse
 import os
@@ -96,6 +104,13 @@ LANGUAGES = {
 }
 
 
+LAYOUTS = ["sections", "flat"]
+
+# Flat layout: tags per article, and how much commoner the first tags are than the last.
+FLAT_TAGS = 3
+FLAT_TAG_SKEW = 0.3
+
+
 class Writer:
     """Sentences in one language, from its words in Zipf's proportions."""
 
@@ -126,6 +141,7 @@ def main():
     parser.add_argument("articles", type=int)
     parser.add_argument("out")
     parser.add_argument("--language", choices=sorted(LANGUAGES), default="en")
+    parser.add_argument("--layout", choices=LAYOUTS, default="sections")
     args = parser.parse_args()
     total, out = args.articles, args.out
     rng = random.Random(total)
@@ -146,10 +162,15 @@ def main():
             f"phases:\n  - {{id: getting-started, label: {phases[0]}}}\n  - {{id: building, label: {phases[1]}}}\n"
             f"  - {{id: growth, label: {phases[2]}}}\n  - {{id: closure, label: {phases[3]}}}\n"
         )
-    # Like a real hub, the top level stays small enough to show on every page (at most
-    # 12 categories); a bigger hub has more sections in each, of about 100 articles.
-    categories = min(12, max(4, total // 100))
-    sections = max(3, total // (categories * 100))
+    if args.layout == "flat":
+        # Big categories with every article in the category's own folder.
+        categories = max(2, round(total / 1400))
+        sections = 1
+    else:
+        # Like a real hub, the top level stays small enough to show on every page (at
+        # most 12 categories); a bigger hub has more sections in each, of about 100.
+        categories = min(12, max(4, total // 100))
+        sections = max(3, total // (categories * 100))
     templates = max(2, total // 100)
     faqs = max(2, total // 50)
     # Where every article lives, decided first so links can point anywhere.
@@ -166,6 +187,7 @@ def main():
             with open(os.path.join(folder, "_index.md"), "w") as f:
                 title = lang["section"].format(c=c, s=section)
                 f.write(f"---\ntitle: {title}\ndescription: {paragraph(10)}\n---\n")
+        os.makedirs(os.path.join(content, f"category-{c:03d}"), exist_ok=True)
         with open(os.path.join(content, f"category-{c:03d}", "_index.md"), "w") as f:
             f.write(f"---\ntitle: {lang['category'].format(c=c)}\ndescription: {paragraph(12)}\norder: {c}\n---\n")
     os.makedirs(os.path.join(content, "templates"))
@@ -189,6 +211,18 @@ def main():
                 f.write(f"## {question}\n\n{paragraph(60)}\n\n")
     audiences = ["mentor", "mentee", "staff"]
     phases = ["getting-started", "building", "growth", "closure"]
+    # Flat tags come from their own generator, so the words stay those of the same N.
+    tag_rng = random.Random(f"flat-tags-{total}")
+    tag_weights = [1.0 / (t + 1) ** FLAT_TAG_SKEW for t in range(40)]
+
+    def tags(n):
+        if args.layout != "flat":
+            return f"topic-{n % 40}, topic-{(n * 7) % 40}"
+        chosen = set()
+        while len(chosen) < FLAT_TAGS:
+            chosen.add(tag_rng.choices(range(40), weights=tag_weights)[0])
+        return ", ".join(f"topic-{t}" for t in sorted(chosen))
+
     for n, rel in enumerate(articles):
         path = os.path.join(content, rel)
         body = [paragraph(45)]
@@ -209,11 +243,15 @@ def main():
                 f"---\ntitle: {lang['article'].format(n=n, words=w.phrase(3))}\n"
                 f"summary: {paragraph(20)}\n"
                 f"audience: [{audiences[n % 3]}]\nphase: {phases[n % 4]}\n"
-                f"tags: [topic-{n % 40}, topic-{(n * 7) % 40}]\n"
+                f"tags: [{tags(n)}]\n"
                 f"updated: 2026-{month:02d}-{day:02d}\norder: {n}\n---\n"
                 + "\n\n".join(body) + "\n"
             )
-    print(f"wrote {total} articles, {faqs} FAQ pages and {templates} templates to {out}")
+    print(
+        f"wrote {total} articles ({args.layout} layout: {categories} categories"
+        + (f" of {sections - 1} sections" if sections > 1 else ", no sections")
+        + f"), {faqs} FAQ pages and {templates} templates to {out}"
+    )
 
 
 if __name__ == "__main__":

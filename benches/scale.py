@@ -5,10 +5,16 @@ same build without search, the Markdown floor (benches/markdown_floor.rs: read e
 file and turn it into HTML with pulldown-cmark, nothing else), the writing floor
 (benches/write_floor.rs: write the build's own output from memory into a new folder
 and remove the previous copy, nothing else), peak memory, and how long an edit takes
-to reach the browser under `serve`.
+to reach the browser under `serve` (an appended line, and a new title).
 
     cargo build --release --example markdown_floor --example write_floor
     python3 benches/scale.py [--sizes 1000,10000,50000] [--runs 5] [--work /dev/shm/guidepost-scale]
+    python3 benches/scale.py --layout flat
+
+`--layout` picks the hubs' layout (benches/generate_hub.py): `sections`, the default
+(up to 12 categories of sections of about 100 articles), or `flat` (categories of
+about 1,400 articles with no sections, 40 tags each on hundreds of pages). The table
+says which.
 
 Every figure is a median of --runs whole-process runs, the builds alternating so
 that drift on a shared machine hits each alike. Hubs and outputs go to --work, which
@@ -33,6 +39,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import serve_latency  # noqa: E402
+
+LAYOUTS = {
+    "sections": "up to 12 categories of sections of about 100 articles, two of 40 tags per article",
+    "flat": "categories of about 1,400 articles with no sections, three of 40 tags per article, "
+    "each tag on hundreds of pages",
+}
 
 
 def run(command):
@@ -106,6 +118,7 @@ def main():
         help="hubs to build with Hugo too, where it is installed (at 50,000 articles one "
         "Hugo build takes many minutes on 2 cores)",
     )
+    parser.add_argument("--layout", choices=sorted(LAYOUTS), default="sections")
     parser.add_argument("--work", default="/dev/shm/guidepost-scale")
     parser.add_argument("--binary", default=os.path.join(REPO, "target/release/guidepost"))
     parser.add_argument(
@@ -128,13 +141,18 @@ def main():
 
     rows = []
     for size in sizes:
-        hub = os.path.join(args.work, f"hub-{size}")
-        plain = os.path.join(args.work, f"hub-{size}-plain")
+        name = f"hub-{size}" if args.layout == "sections" else f"hub-{args.layout}-{size}"
+        hub = os.path.join(args.work, name)
+        plain = os.path.join(args.work, f"{name}-plain")
         if not os.path.exists(os.path.join(hub, "hub.yaml")):
-            print(f"writing a hub of {size} articles…", file=sys.stderr)
+            print(f"writing a hub of {size} articles ({args.layout} layout)…", file=sys.stderr)
             subprocess.run(
-                [sys.executable, os.path.join(HERE, "generate_hub.py"), str(size), hub], check=True
+                [sys.executable, os.path.join(HERE, "generate_hub.py"), str(size), hub,
+                 "--layout", args.layout],
+                check=True,
             )
+        if serve_latency.layout_of(hub) != args.layout:
+            sys.exit(f"{hub} holds a hub of another layout: remove it")
         # The same hub with search turned off, for what search costs.
         shutil.rmtree(plain, ignore_errors=True)
         shutil.copytree(hub, plain)
@@ -170,23 +188,26 @@ def main():
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(plain, ignore_errors=True)
         shutil.rmtree(os.path.join(args.work, "hugo-out"), ignore_errors=True)
-        latency = None
+        latency = {}
         if size in serve_sizes:
-            print(f"timing serve on {size} articles ({args.edits} edits)…", file=sys.stderr)
-            latency = median(serve_latency.measure(args.binary, hub, args.edits, pause=2.5))
+            print(f"timing serve on {size} articles ({args.edits} edits of each kind)…", file=sys.stderr)
+            for edit in ("body", "title"):
+                latency[edit] = median(serve_latency.measure(args.binary, hub, args.edits, 2.5, edit))
         rows.append((size, {k: median(v) for k, v in timings.items()}, latency))
         print(f"  {size}: {rows[-1][1]}, serve {latency}", file=sys.stderr)
 
     base = rows[0]
     with_hugo = any("hugo" in t for _, t, _ in rows)
     print()
+    print(f"Layout `{args.layout}`: {LAYOUTS[args.layout]}.")
+    print()
     print(
         "| articles | build (search + downloads) | without search | search adds "
         + ("| Hugo, no search | ÷ Hugo " if with_hugo else "")
         + "| Markdown floor | build ÷ floor | writing floor | build ÷ both floors "
-        + "| peak memory | cost ÷ smallest hub | edit → browser (serve) |"
+        + "| peak memory | cost ÷ smallest hub | edit → browser (serve) | new title → browser |"
     )
-    print("|---" * (13 if with_hugo else 11) + "|")
+    print("|---" * (14 if with_hugo else 12) + "|")
     for size, t, latency in rows:
         growth = t["build"] / base[1]["build"]
         hugo = ""
@@ -199,7 +220,8 @@ def main():
             + f"| {t['writing']:.2f} s | {t['build'] / (t['floor'] + t['writing']):.1f}× "
             + f"| {t['rss']:.0f} MB "
             f"| {growth:.1f}× for {size / base[0]:.0f}× the articles "
-            f"| {'' if latency is None else f'{latency:.0f} ms'} |"
+            + "".join(f"| {f'{latency[e]:.0f} ms' if e in latency else ''} " for e in ("body", "title"))
+            + "|"
         )
     print()
     print(

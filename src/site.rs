@@ -22,10 +22,11 @@ mod languages;
 mod links;
 mod ordering;
 mod places;
+mod related;
 mod sections;
 
 pub use languages::join_languages;
-pub use ordering::{computed_related, RELATED_LIMIT};
+pub use related::{computed_related, CANDIDATES_PER_LIST, RELATED_LIMIT};
 pub use sections::alias_file;
 
 use checks::warnings;

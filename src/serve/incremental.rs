@@ -49,7 +49,8 @@ impl Memory for Incremental {
     }
 
     /// Computed related pages depend on every page's path, order, title, tags,
-    /// category, audience and own `related` list, which most edits leave alone.
+    /// category, audience, own `related` list and neighbours (the reading order that
+    /// picks candidates in big tags), which most edits leave alone.
     fn related(&mut self, pages: &[Page]) -> Vec<Vec<PageId>> {
         let inputs: Vec<_> = pages
             .iter()
@@ -63,6 +64,7 @@ impl Memory for Incremental {
                     p.category,
                     &f.audience,
                     &p.related,
+                    (p.prev, p.next),
                 )
             })
             .collect();
