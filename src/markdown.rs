@@ -419,6 +419,18 @@ mod tests {
     }
 
     #[test]
+    fn a_fence_keeps_a_language_name_and_nothing_else() {
+        let out = md("```rust\nfn main() {}\n```\n\n```{{ mentee_name }}\nHello\n```\n");
+        let html = shown(&out);
+        assert!(
+            html.contains("<pre><code class=\"language-rust\">"),
+            "{html}"
+        );
+        assert!(html.contains("<pre><code>Hello"), "{html}");
+        assert!(!html.contains("{{"), "{html}");
+    }
+
+    #[test]
     fn gfm_extensions_render() {
         let out = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n~~old~~ \"quoted\"[^1]\n\n[^1]: A note.\n");
         assert!(shown(&out).contains("<table>"));

@@ -149,7 +149,17 @@ proptest! {
         let out = render(&text, 0, &LineIndex::new(&text), options);
         let html: String = out.html.parts().filter_map(|p| match p { guidepost::markdown::Part::Html(h) => Some(h.as_str()), _ => None }).collect();
         prop_assert!(!html.contains("{{"), "{}", html);
+        // A placeholder on the line that opens a fence (```` ```{{ name }}````) is that
+        // code's language, which a page never shows: every other one reads as its blank.
+        let fence_lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.trim_start_matches(' ').starts_with("```"))
+            .collect();
         for (_, name) in &parts {
+            let placeholder = format!("{{{{ {name} }}}}");
+            if fence_lines.iter().any(|l| l.contains(&placeholder)) {
+                continue;
+            }
             prop_assert!(html.contains(&format!("Label {name}")), "{}", html);
         }
     }

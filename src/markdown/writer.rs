@@ -95,7 +95,8 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     in_code = true;
-                    self.events.push(Event::Start(Tag::CodeBlock(kind)));
+                    self.events
+                        .push(Event::Start(Tag::CodeBlock(code_language(kind))));
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     in_code = false;
@@ -412,4 +413,20 @@ enum LinkOpen {
     Resolved,
     AsWritten,
     Dropped,
+}
+
+/// A fence's language as the HTML's `language-…` class, kept only when it reads as a
+/// language's name (`rust`, `c++`, `objective-c`): a fence opened as ```` ```{{ name }}````
+/// or with other words after the backticks is shown as plain code.
+fn code_language(kind: CodeBlockKind<'_>) -> CodeBlockKind<'_> {
+    match kind {
+        CodeBlockKind::Fenced(info) => {
+            let name = info.split_whitespace().next().unwrap_or("");
+            let plain = name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '+' | '-' | '_' | '.' | '#'));
+            CodeBlockKind::Fenced(if plain { info } else { "".into() })
+        }
+        indented => indented,
+    }
 }
