@@ -1,5 +1,5 @@
 //! The search stage: the hub's own full-text index, built beside the pages, that
-//! the search page queries in the browser (`theme/search-core.js` and `theme/search.js`).
+//! the search page queries in the browser (`theme/search.js` and the scripts it loads).
 //!
 //! In: the assembled [`Site`]. Out: the index shards under `search/index/`, as
 //! [`OutputFile`]s; nothing when `hub.yaml` says `search: false`.

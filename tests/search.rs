@@ -29,16 +29,17 @@ fn writes_the_search_page_and_shards() {
     let article = read(&out, "guide/first/index.html");
     assert!(article.contains(r#"<form class="site-search" role="search" action="../../search/""#));
     assert!(article.contains(r#"<script src="../../theme/search.js" defer></script>"#));
-    // Deferred scripts run in order: search.js finds the core already there.
-    let core = article
-        .find(r#"<script src="../../theme/search-core.js" defer></script>"#)
-        .expect("the page loads the search core");
-    assert!(core < article.find("theme/search.js").unwrap(), "{article}");
-    assert!(out.join("theme/search-core.js").is_file());
-    // The phrase part of search is fetched by search.js, from beside it: no tag of
-    // its own on every page.
-    assert!(!article.contains("search-phrase.js"), "{article}");
-    assert!(out.join("theme/search-phrase.js").is_file());
+    // The rest of search is fetched by search.js, from beside it: no tag of its own
+    // on every page.
+    for script in [
+        "search-terms.js",
+        "search-core.js",
+        "search-phrase.js",
+        "search-results.js",
+    ] {
+        assert!(!article.contains(script), "{article}");
+        assert!(out.join("theme").join(script).is_file(), "{script}");
+    }
 
     let files = tree(&out.join("search/index"));
     for (path, bytes) in &files {

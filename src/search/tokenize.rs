@@ -1,4 +1,4 @@
-//! Text to search terms, the same way `search-core.js` cuts it (`scan`). Words are
+//! Text to search terms, the same way `search-terms.js` cuts it (`scan`). Words are
 //! runs of Unicode letters and digits, lowercased, with accents folded away; an
 //! apostrophe inside a word is dropped (`mentor's` → `mentors`). A word whose folding
 //! took accents away also comes as written, for stemmers that read accents.
@@ -266,7 +266,7 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// The terms the browser looks up for a query typed as `text` (`scan(text, true)` in
-/// `search-core.js`): its words (a compound's run together too), and of each run cut character by character the pairs
+/// `search-terms.js`): its words (a compound's run together too), and of each run cut character by character the pairs
 /// of neighbours, or the character itself when the run is one character long. The
 /// build never cuts queries; tests hold both sides to the same rules with it.
 pub fn query_terms(text: &str) -> Vec<String> {

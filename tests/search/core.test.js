@@ -1,9 +1,10 @@
-// The search core (themes/default/static/search-core.js) under Node, without a
-// browser, against indexes the release binary writes: which pages a query finds, in
-// which order, and how a result is shown. tests/fixtures/search-core is a small hub
-// whose pages are written to tell ranking, completion and typing mistakes apart; a
-// hub written here with many made-up words has an index of several shards of each
-// kind; tests/fixtures/zh and tests/fixtures/es are small hubs in Chinese and Spanish.
+// The search scripts of themes/default/static (search-terms.js, search-core.js and
+// search-results.js) under Node, without a browser, against indexes the release
+// binary writes: which pages a query finds, in which order, and how a result is
+// shown. tests/fixtures/search-core is a small hub whose pages are written to tell
+// ranking, completion and typing mistakes apart; a hub written here with many
+// made-up words has an index of several shards of each kind; tests/fixtures/zh and
+// tests/fixtures/es are small hubs in Chinese and Spanish.
 "use strict";
 
 const { describe, it, before, after } = require("node:test");
@@ -13,6 +14,8 @@ const os = require("node:os");
 const path = require("node:path");
 const h = require("./helpers.js");
 const { readShards, open, find } = require("./shards.js");
+const results = require("../../themes/default/static/search-results.js");
+const terms = require("../../themes/default/static/search-terms.js");
 const core = require("../../themes/default/static/search-core.js");
 const phrase = require("../../themes/default/static/search-phrase.js");
 
@@ -132,7 +135,7 @@ describe("finding and ranking, on the fixture hub", () => {
   });
 
   it("folds accents and capitals the way the build does", async () => {
-    assert.deepStrictEqual(core.scan("Réunion CAFÉ, don’t Straße").map((t) => t.term), ["reunion", "cafe", "dont", "strasse"]);
+    assert.deepStrictEqual(terms.scan("Réunion CAFÉ, don’t Straße").map((t) => t.term), ["reunion", "cafe", "dont", "strasse"]);
     for (const query of ["réunion ", "RÉUNION ", "Re\u0301union ", "reunion "]) {
       assert.deepStrictEqual(await find(open(shards), query), ["outings/hosting-a-reunion/"], query);
     }
@@ -149,19 +152,19 @@ describe("finding and ranking, on the fixture hub", () => {
     assert.strictEqual(shards["d/" + Math.floor(doc / per)][doc % per].length, 3);
     const data = await idx.bundle(doc);
     assert.deepStrictEqual(data.slice(0, 5), ["outings/museum-visits/", "after-the-visit", "Museum visits", "After the visit", "Outings"]);
-    const shown = core.describe(data, "article", core.matcher(result), { root: "../../", file: false, size: 240 });
+    const shown = results.describe(data, "article", results.matcher(result), { root: "../../", file: false, size: 240 });
     assert.strictEqual(shown.url, "../../outings/museum-visits/#after-the-visit");
     assert.strictEqual(shown.title, "Museum visits");
     assert.strictEqual(shown.section, "After the visit");
     assert.strictEqual(shown.crumb, "Outings");
-    const fromDisk = core.describe(data, "article", core.matcher(result), { root: "../../", file: true, size: 240 });
+    const fromDisk = results.describe(data, "article", results.matcher(result), { root: "../../", file: true, size: 240 });
     assert.strictEqual(fromDisk.url, "../../outings/museum-visits/index.html#after-the-visit");
   });
 
   it("filters by kind and audience, and counts what each choice would show", async () => {
     const idx = open(shards);
     const result = await idx.search("snack ");
-    const only = (chosen) => (hit) => core.passes(idx.filterValues(hit.doc), Object.assign({}, NONE, chosen));
+    const only = (chosen) => (hit) => results.passes(idx.filterValues(hit.doc), Object.assign({}, NONE, chosen));
     assert.deepStrictEqual(pages(await find(idx, "snack ")).sort(),
       ["faq/outing-faq/", "outings/an-evening-walk/", "templates/outing-checklist/"]);
     assert.deepStrictEqual(await find(idx, "snack ", only({ kind: ["faq"] })), ["faq/outing-faq/#who-pays-for-a-snack-on-an-outing"]);
@@ -172,8 +175,8 @@ describe("finding and ranking, on the fixture hub", () => {
     assert.deepStrictEqual(await find(idx, "snack ", only({ kind: ["article", "faq"], audience: [mentees] })), ["outings/an-evening-walk/"]);
 
     const mentors = String(shards.manifest.audiences.indexOf("Mentors"));
-    assert.deepStrictEqual(core.filterCounts(result, NONE).kind, { article: 1, faq: 1, template: 1 });
-    const counts = core.filterCounts(result, Object.assign({}, NONE, { kind: ["faq"] }));
+    assert.deepStrictEqual(results.filterCounts(result, NONE).kind, { article: 1, faq: 1, template: 1 });
+    const counts = results.filterCounts(result, Object.assign({}, NONE, { kind: ["faq"] }));
     // A filter's own options keep their counts; the others count within the choice.
     assert.deepStrictEqual(counts.kind, { article: 1, faq: 1, template: 1 });
     assert.deepStrictEqual(counts.audience, { [mentors]: 1 });
@@ -182,9 +185,9 @@ describe("finding and ranking, on the fixture hub", () => {
   it("shows the words found in an excerpt marked, and the page's text escaped", async () => {
     const idx = open(shards);
     const result = await idx.search("receipts ");
-    const match = core.matcher(result);
+    const match = results.matcher(result);
     const shown = await Promise.all(result.hits.map(async (hit) =>
-      core.describe(await idx.bundle(hit.doc), idx.facets(hit.doc)[1], match, { root: "", file: false, size: 240 })));
+      results.describe(await idx.bundle(hit.doc), idx.facets(hit.doc)[1], match, { root: "", file: false, size: 240 })));
     const paying = shown.find((s) => s.url === "outings/museum-visits/#paying-for-the-day");
     assert.strictEqual(paying.excerpt, "Label the folder &lt;Trip plan&gt; &amp; keep the <mark>receipts</mark> together for the program office.");
     // Another form of the word is marked too, in the FAQ's answer.
@@ -193,7 +196,7 @@ describe("finding and ranking, on the fixture hub", () => {
 
     const tickets = await idx.search("tickets ");
     const data = await idx.bundle(tickets.hits[0].doc);
-    const part = core.describe(data, "article", core.matcher(tickets), { root: "", file: false, size: 240 });
+    const part = results.describe(data, "article", results.matcher(tickets), { root: "", file: false, size: 240 });
     assert.strictEqual(part.section, "<mark>Tickets</mark> &amp; timing");
   });
 
@@ -201,7 +204,7 @@ describe("finding and ranking, on the fixture hub", () => {
     const idx = open(shards);
     const result = await idx.search("souvenir question");
     const data = await idx.bundle(result.hits[0].doc);
-    const excerpt = core.describe(data, "article", core.matcher(result), { root: "", file: false, size: 120 }).excerpt;
+    const excerpt = results.describe(data, "article", results.matcher(result), { root: "", file: false, size: 120 }).excerpt;
     assert.ok(data[5].length > 240);
     assert.match(excerpt, /^… .*the <mark>souvenir<\/mark> <mark>question<\/mark> long after the exhibition\.$/);
     assert.ok(excerpt.replace(/<\/?mark>/g, "").length <= 120 + 4, excerpt);
@@ -231,9 +234,9 @@ describe("an index in several shards of each kind", () => {
     for (let n = 0; n < count; n++) {
       const raw = shards["v/" + n][0].split(" ");
       for (const term of [raw[0], raw[raw.length >> 1], raw[raw.length - 1]]) {
-        const terms = core.scan(term, true).map((t) => t.term);
+        const cut = terms.scan(term, true).map((t) => t.term);
         const found = await idx.expand(term, false);
-        if (terms.join() !== term || !found.some((m) => m.term === term && m.factor === 1)) missed.push(term);
+        if (cut.join() !== term || !found.some((m) => m.term === term && m.factor === 1)) missed.push(term);
         const hits = (await idx.search(term + " ")).hits;
         if (!hits.length) missed.push(term + " (no result)");
       }
@@ -257,7 +260,7 @@ describe("an index in several shards of each kind", () => {
   it("loads only the shards a query needs", async () => {
     const idx = open(shards);
     const result = await idx.search("agenda");
-    await core.pick(result, () => true, 0, 10);
+    await results.pick(result, () => true, 0, 10);
     const of = (prefix, keys) => new Set(keys.filter((k) => k.startsWith(prefix))).size;
     assert.ok(result.hits.length > 0);
     for (const prefix of ["v/", "p/", "d/"]) {
@@ -276,10 +279,10 @@ describe("cutting text as the build does", () => {
     for (const word of readShards(fixture).manifest.stopwords) stop[word] = true;
     assert.ok(stop.the && stop.a);
     for (const c of cases) {
-      assert.deepStrictEqual(core.scan(c.text).map((t) => t.term), c.index, `index terms: ${c.name}`);
-      assert.deepStrictEqual(core.scan(c.text, true).map((t) => t.term), c.query, `query terms: ${c.name}`);
+      assert.deepStrictEqual(terms.scan(c.text).map((t) => t.term), c.index, `index terms: ${c.name}`);
+      assert.deepStrictEqual(terms.scan(c.text, true).map((t) => t.term), c.query, `query terms: ${c.name}`);
       if (!c.places) continue;
-      const tokens = core.scan(c.text);
+      const tokens = terms.scan(c.text);
       phrase.place(tokens, stop);
       assert.deepStrictEqual(tokens.map((t) => (t.place === undefined ? null : t.place)), c.places, `places: ${c.name}`);
     }
@@ -287,7 +290,7 @@ describe("cutting text as the build does", () => {
 
   it("places each character and pair where it stands in the text", () => {
     const text = "用Zoom开か\u3099议";
-    const grams = core.scan(text).filter((t) => t.gram);
+    const grams = terms.scan(text).filter((t) => t.gram);
     assert.strictEqual(grams.length, 6);
     for (const t of grams) assert.strictEqual(text.slice(t.start, t.end).normalize("NFC"), t.term, JSON.stringify(t));
   });
@@ -333,7 +336,7 @@ describe("text without spaces, on a Chinese hub", () => {
     const missed = [];
     for (let n = 0; n < shards.manifest.vocabulary.length; n++) {
       for (const term of shards["v/" + n][0].split(" ")) {
-        const cut = core.scan(term, true).map((t) => t.term);
+        const cut = terms.scan(term, true).map((t) => t.term);
         const found = await idx.expand(term, false);
         if (cut.join() !== term || found.length !== 1 || found[0].term !== term) missed.push(term);
       }
@@ -345,7 +348,7 @@ describe("text without spaces, on a Chinese hub", () => {
     const idx = open(shards);
     const result = await idx.search("会议记录");
     const data = await idx.bundle(result.hits[0].doc);
-    const shown = core.describe(data, "article", core.matcher(result), { root: "", file: false, size: 240 });
+    const shown = results.describe(data, "article", results.matcher(result), { root: "", file: false, size: 240 });
     assert.match(shown.excerpt, /写<mark>会议记录<\/mark>：/);
     assert.strictEqual((shown.excerpt.match(/<mark>/g) || []).length, 1);
   });

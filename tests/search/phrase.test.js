@@ -11,7 +11,7 @@ const os = require("node:os");
 const path = require("node:path");
 const h = require("./helpers.js");
 const { readShards, open, find } = require("./shards.js");
-const core = require("../../themes/default/static/search-core.js");
+const results = require("../../themes/default/static/search-results.js");
 
 const pages = (urls) => urls.map((u) => u.split("#")[0]);
 
@@ -54,7 +54,7 @@ describe("compounds", () => {
     const idx = open(shards);
     const result = await idx.search("checkin ");
     const data = await idx.bundle(result.hits[0].doc);
-    const shown = core.describe(data, "article", core.matcher(result), { root: "", file: false, size: 240 });
+    const shown = results.describe(data, "article", results.matcher(result), { root: "", file: false, size: 240 });
     assert.match(shown.excerpt, /a short <mark>check-in<\/mark> on/);
   });
 });

@@ -1,5 +1,5 @@
 //! Which characters belong to scripts that search cuts character by character:
-//! Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar. `search-core.js` holds
+//! Chinese, Japanese, Korean, Thai, Lao, Khmer and Myanmar. `search-terms.js` holds
 //! the same ranges (`byCharacter`); the two lists must stay equal.
 
 /// Whether `c` is a character of a script written without spaces between its words

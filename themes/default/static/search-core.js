@@ -1,29 +1,35 @@
-// Guidepost search without the page: cutting text into the index's terms, finding
-// query words in the vocabulary, ranking documents, and choosing and marking excerpts.
-// It reads no DOM and loads nothing itself. An Index is handed the manifest and a
-// function that returns a promise of any other shard's data (what the shard passed to
-// guidepostIndex), so search.js can load shards through <script> tags, over http://
-// and file:// alike, and tests can read them from disk.
+// Guidepost search's index, without the page: finding a query's words in the
+// vocabulary (exactly, as a prefix, or within a typing mistake), gathering and ranking
+// the documents that hold them, and reading their bundles. It reads no DOM and loads
+// nothing itself. An Index is handed the manifest and a function that returns a
+// promise of any other shard's data (what the shard passed to guidepostIndex), so
+// search.js can load shards through <script> tags, over http:// and file:// alike,
+// and tests can read them from disk. Queries are cut by search-terms.js and phrases
+// ranked by search-phrase.js; search-results.js shows what an Index found.
 // In a page this is the one global GuidepostSearchCore; under Node, the module's exports.
 var GuidepostSearchCore = (function () {
   "use strict";
 
-  // search-phrase.js, found when first needed: a page's base.html may load it after
-  // this script, or (copied before it existed) leave search.js to load it.
-  var PHRASE = null;
+  // search-phrase.js and search-terms.js, found when first needed: search.js loads
+  // them beside this script, and a theme's own base.html may load this one first.
+  function need(global, file) {
+    return typeof module === "object" && module.exports ? require(file) : globalThis[global];
+  }
+  var PHRASE = null, TERMS = null;
   function phrase() {
-    if (!PHRASE) PHRASE = typeof module === "object" && module.exports ? require("./search-phrase.js") : GuidepostSearchPhrase;
-    return PHRASE;
+    return PHRASE || (PHRASE = need("GuidepostSearchPhrase", "./search-phrase.js"));
+  }
+  function terms() {
+    return TERMS || (TERMS = need("GuidepostSearchTerms", "./search-terms.js"));
   }
 
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var VALUE = new Int8Array(128);
   for (var d = 0; d < 64; d++) VALUE[DIGITS.charCodeAt(d)] = d;
-  var STEP = 1.12, TOP = 63, MAX_TERM = 40;
+  var STEP = 1.12, TOP = 63;
   var SCORE = [];
   for (var l = 0; l <= TOP; l++) SCORE[l] = Math.pow(STEP, l - TOP);
   var KINDS = ["article", "faq", "template"];
-  var FILTERS = ["kind", "category", "audience"];
 
   // The last position in the sorted `list` whose item is at most `value`, or 0 when
   // none is: the shard, run or vocabulary slot that `value` falls in.
@@ -36,122 +42,7 @@ var GuidepostSearchCore = (function () {
     return lo;
   }
 
-  // ---- Cutting text into terms: the same rules as src/search/tokenize.rs -------
-  var WORD = /[\p{Alphabetic}\p{N}]/u;
-  var FOLD = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i" };
-  // Characters of scripts cut character by character, as pairs of start and end code
-  // points: Thai, Lao, Myanmar, Hangul jamo, Khmer, 々〆〇, kana (not ゠ or ・),
-  // compatibility jamo, ideographs, Hangul syllables, halfwidth katakana (the list of
-  // src/search/tokenize/script.rs).
-  var BY_CHARACTER = [0xe01, 0xe3a, 0xe40, 0xe4e, 0xe81, 0xece, 0xedc, 0xedf, 0x1000, 0x103f, 0x1050, 0x108f,
-    0x109a, 0x109f, 0x1100, 0x11ff, 0x1780, 0x17d3, 0x17d7, 0x17d7, 0x17dc, 0x17dd, 0x3005, 0x3007,
-    0x3041, 0x309f, 0x30a1, 0x30fa, 0x30fc, 0x30ff, 0x3131, 0x318e, 0x31f0, 0x31ff, 0x3400, 0x4dbf,
-    0x4e00, 0x9fff, 0xa960, 0xa97f, 0xac00, 0xd7a3, 0xd7b0, 0xd7ff, 0xf900, 0xfaff, 0xff66, 0xff9f,
-    0x20000, 0x3ffff];
-  function byCharacter(c) {
-    if (c < 0xe01) return false;
-    for (var r = 0; r < BY_CHARACTER.length; r += 2) {
-      if (c < BY_CHARACTER[r]) return false;
-      if (c <= BY_CHARACTER[r + 1]) return true;
-    }
-    return false;
-  }
-  // Folds after decomposing, so "ǽ" becomes "ae" just as "æ" does.
-  function fold(ch) {
-    if (ch.charCodeAt(0) < 128) return ch.toLowerCase();
-    var out = "";
-    for (var c of ch.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{Alphabetic}\p{N}]/gu, "")) {
-      out += FOLD[c] || c;
-    }
-    return out;
-  }
-  // The hyphens that join a compound's words (src/search/tokenize/compound.rs).
-  var HYPHENS = { "-": 1, "\u2010": 1, "\u2011": 1 };
-  // What ends a sentence (or a clause) between two words.
-  var SENTENCE = /[.!?;:\u3002\uff01\uff1f\uff1b\uff1a]/;
-  // Terms of `text` with where each starts and ends in it. Words are {term, start,
-  // end}; a word a hyphen joins to the one before it has `hyphen`, and after the last
-  // word of a compound of two or three (not all numbers) come its words run together,
-  // with `joined` (check-in → check, in, checkin); a word after the end of a sentence
-  // has `sentence`. A run of characters cut one by one gives each character (gram 1)
-  // and each pair of neighbours (gram 2), as the index holds them. With `query`, a run
-  // gives only its pairs, or its one character: the terms a reader's query looks up.
-  function scan(text, query) {
-    var out = [], buf = "", count = 0, start = 0, end = 0, run = [], compound = null, last = -1;
-    function finish() {
-      var c = compound;
-      compound = null;
-      if (c && c.parts >= 2 && c.parts <= 3 && /\D/.test(c.joined) && [...c.joined].length <= MAX_TERM) {
-        out.push({ term: c.joined, start: c.start, end: c.end, joined: c.parts });
-      }
-    }
-    function flush() {
-      if (buf && count <= MAX_TERM) {
-        var joins = !!compound && HYPHENS[text.slice(compound.end, start)] === 1;
-        if (!joins) { finish(); compound = { joined: "", parts: 0, start: start }; }
-        // A longer chain is never run together: no need to keep its words.
-        if (compound.parts < 3) compound.joined += buf;
-        compound.parts++;
-        compound.end = end;
-        var t = { term: buf, start: start, end: end };
-        if (joins) t.hyphen = true;
-        else if (last >= 0 && SENTENCE.test(text.slice(last, start))) t.sentence = true;
-        last = end;
-        out.push(t);
-      }
-      buf = ""; count = 0;
-    }
-    function endRun() {
-      for (var k = 0; k < run.length; k++) {
-        var pair = k > 0 && { term: run[k - 1].term + run[k].term, start: run[k - 1].start, end: run[k].end, gram: 2 };
-        if (pair) out.push(pair);
-        if (!query || run.length === 1) out.push(run[k]);
-      }
-      run = [];
-    }
-    for (var i = 0; i < text.length;) {
-      var cp = text.codePointAt(i), ch = String.fromCodePoint(cp), next = i + ch.length;
-      if (byCharacter(cp)) {
-        flush();
-        finish();
-        // The marks NFC joins to the character belong to it: "か" + "\u3099" is "が".
-        while (next < text.length) {
-          var after = String.fromCodePoint(text.codePointAt(next)), joined = (ch + after).normalize("NFC");
-          if ([...joined].length !== 1) break;
-          ch = joined; next += after.length;
-        }
-        run.push({ term: ch, start: i, end: next, gram: 1 });
-      } else if (cp >= 0x300 && cp <= 0x36f) {
-        // A decomposed accent belongs to the letter (or character) before it.
-        if (buf) end = next;
-        else if (run.length) run[run.length - 1].end = next;
-      } else if (WORD.test(ch)) {
-        endRun();
-        if (!buf) start = i;
-        var folded = fold(ch); count += [...folded].length; buf += folded; end = next;
-      } else if ((ch === "'" || ch === "\u2019") && buf && next < text.length &&
-        WORD.test(String.fromCodePoint(text.codePointAt(next))) && !byCharacter(text.codePointAt(next))) {
-        // Dropped inside a word: "don't" is the term "dont".
-      } else {
-        endRun();
-        flush();
-      }
-      i = next;
-    }
-    endRun();
-    flush();
-    finish();
-    return out;
-  }
-
-  // Whether the header box answers `query` as it is typed: from two letters, or from
-  // one character of a script cut character by character (茶 is a word).
-  function answersAsTyped(query) {
-    var q = query.trim();
-    return q.length >= 2 || (q.length === 1 && byCharacter(q.codePointAt(0)));
-  }
-
-  // Numbers written by push_varint in src/search/shards.rs.
+  // Numbers written by push_varint in src/search/shard.rs.
   function varints(text) {
     var out = [], v = 0;
     for (var i = 0; i < text.length; i++) {
@@ -160,27 +51,6 @@ var GuidepostSearchCore = (function () {
       if (x < 32) { out.push(v); v = 0; }
     }
     return out;
-  }
-
-  // Edit distance with adjacent swaps (one edit), or limit + 1 once it exceeds `limit`.
-  function distance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var prev2 = null, prev = [], row;
-    for (var j = 0; j <= b.length; j++) prev[j] = j;
-    for (var i = 1; i <= a.length; i++) {
-      row = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-        row[j] = v;
-        if (v < best) best = v;
-      }
-      if (best > limit) return limit + 1;
-      prev2 = prev; prev = row;
-    }
-    return prev[b.length];
   }
 
   // ---- The index ----------------------------------------------------------------
@@ -268,6 +138,14 @@ var GuidepostSearchCore = (function () {
       }
     }
   }
+  // The group of `term` when the vocabulary shard it would be in is loaded and holds
+  // it, or undefined.
+  Index.prototype.groupOf = function (term) {
+    var shard = this.vocabs[this.vocabOf(term)];
+    if (!shard) return undefined;
+    var at = lastAtMost(shard.terms, term);
+    return shard.terms[at] === term ? shard.groups[at] : undefined;
+  };
   // A document's [URL, anchor, page title, heading, breadcrumb, text].
   Index.prototype.bundle = function (doc) {
     var self = this, per = self.m.docs_per_bundle, n = Math.floor(doc / per);
@@ -305,7 +183,7 @@ var GuidepostSearchCore = (function () {
   // only a compound the hub holds counts.
   Index.prototype.expand = function (word, prefix, strict) {
     var self = this, w = word;
-    if (byCharacter(w.codePointAt(0))) {
+    if (terms().byCharacter(w.codePointAt(0))) {
       return self.vocabRange(w, w).then(function (list) {
         var found = [];
         list.forEach(function (s) {
@@ -340,8 +218,8 @@ var GuidepostSearchCore = (function () {
           if (t === w) exact.push({ group: s.groups[i], df: s.df[i], term: t, factor: 1 });
           else if (prefix && w.length >= 2 && t.lastIndexOf(w, 0) === 0) prefixes.push({ group: s.groups[i], df: s.df[i], term: t, factor: 0.75 });
           else if (typo) {
-            var dist = distance(w, t, limit);
-            if (prefix && dist > limit && t.length > w.length) dist = distance(w, t.slice(0, w.length), limit) + 0.5;
+            var dist = terms().distance(w, t, limit);
+            if (prefix && dist > limit && t.length > w.length) dist = terms().distance(w, t.slice(0, w.length), limit) + 0.5;
             if (dist <= limit) typos.push({ group: s.groups[i], df: s.df[i], term: t, factor: dist <= 1 ? 0.5 : 0.3, dist: dist });
           }
         }
@@ -386,7 +264,7 @@ var GuidepostSearchCore = (function () {
   // index}; a query without a word returns no index.
   Index.prototype.search = function (query) {
     var self = this;
-    var tokens = scan(query, true);
+    var tokens = terms().scan(query, true);
     // A query with no words (`?`, `!!`) finds nothing, but is still a result of this index.
     if (!tokens.length) return Promise.resolve({ hits: [], total: 0, exact: true, words: [], index: self });
     // The last word is still being typed unless something follows it.
@@ -530,158 +408,11 @@ var GuidepostSearchCore = (function () {
     for (var i = 0; i < this.m.audiences.length; i++) if (run[3] & (1 << i)) aud.push(String(i));
     return { kind: [run[1]], category: [String(run[2])], audience: aud };
   };
-  // Whether a document with `values` passes the `chosen` filters ({kind: [...], ...});
-  // `skip` leaves one filter out, so its own options count what choosing them would show.
-  function passes(values, chosen, skip) {
-    return FILTERS.every(function (f) {
-      if (f === skip || !chosen[f].length) return true;
-      return values[f].some(function (v) { return chosen[f].indexOf(v) >= 0; });
-    });
-  }
-  // For each filter, how many results each of its values would leave.
-  function filterCounts(result, chosen) {
-    var counts = { kind: {}, category: {}, audience: {} };
-    result.hits.forEach(function (h) {
-      var values = result.index.filterValues(h.doc);
-      FILTERS.forEach(function (f) {
-        if (!passes(values, chosen, f)) return;
-        values[f].forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
-      });
-    });
-    return counts;
-  }
-
-  // ---- Showing results ----------------------------------------------------------------
-  // The terms to highlight: what matched, and any form of a matched group we know.
-  function matcher(result) {
-    var terms = {}, groups = {}, idx = result.index;
-    var plain = result.words.filter(function (w) { return !idx.stop[w.term]; });
-    (plain.length ? plain : result.words).forEach(function (w) {
-      terms[w.term] = 1;
-      w.matches.forEach(function (m) { terms[m.term] = 1; groups[m.group] = 1; });
-    });
-    return function (term) {
-      if (terms[term]) return true;
-      var shard = idx.vocabs[idx.vocabOf(term)];
-      if (!shard) return false;
-      var at = lastAtMost(shard.terms, term);
-      return shard.terms[at] === term && !!groups[shard.groups[at]];
-    };
-  }
-
-  // The part of `text` around the densest run of matched words.
-  function excerpt(text, match, size) {
-    var tokens = scan(text), hits = [];
-    tokens.forEach(function (t, i) { if (match(t.term)) hits.push(i); });
-    if (!hits.length || text.length <= size) return text.length <= size ? text : cut(text, 0, size);
-    var best = hits[0], bestCount = 0;
-    hits.forEach(function (h) {
-      var count = 0, seen = {};
-      hits.forEach(function (o) {
-        if (o >= h && tokens[o].end - tokens[h].start < size * 0.8 && !seen[tokens[o].term]) { seen[tokens[o].term] = 1; count++; }
-      });
-      if (count > bestCount) { best = h; bestCount = count; }
-    });
-    // Six words (or characters) before the first one found.
-    var startToken = best;
-    for (var back = 0; startToken > 0 && back < 6; startToken--) if (tokens[startToken - 1].gram !== 2 && !tokens[startToken - 1].joined) back++;
-    return cut(text, tokens[startToken].start, size);
-  }
-  function cut(text, start, size) {
-    var end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      var space = text.lastIndexOf(" ", end);
-      if (space > start + size / 2) end = space;
-      // Not between the two halves of a character beyond U+FFFF.
-      else if (/[\ud800-\udbff]/.test(text[end - 1])) end--;
-    }
-    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
-  }
-
-  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
-  function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, function (c) { return ESCAPES[c]; });
-  }
-  // `text` as HTML, with the words `match` accepts in <mark>: titles and excerpts come
-  // from content, so every other character is escaped and <mark> is the only markup.
-  // Pairs of characters overlap ("导师", "师会"), and a compound run together covers
-  // its words ("check-in"): touching and overlapping matches make one mark.
-  function highlight(text, match) {
-    var marks = [];
-    scan(text).filter(function (t) { return match(t.term); }).sort(function (a, b) {
-      return a.start - b.start;
-    }).forEach(function (t) {
-      var last = marks[marks.length - 1];
-      if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end);
-      else marks.push([t.start, t.end]);
-    });
-    var html = "", at = 0;
-    marks.forEach(function (m) {
-      html += escapeHtml(text.slice(at, m[0])) + "<mark>" + escapeHtml(text.slice(m[0], m[1])) + "</mark>";
-      at = m[1];
-    });
-    return html + escapeHtml(text.slice(at));
-  }
-
-  // A page's address from a page at `root` (the relative way to the site root). From
-  // disk a folder does not open its index.html, so the link names it.
-  function pageUrl(root, url, anchor, file) {
-    var path = url;
-    if (file) path += "index.html";
-    else if (!path) path = "./";
-    return root + path + (anchor ? "#" + anchor : "");
-  }
-
-  // One result as the lists show it: address; title, part heading and excerpt as HTML
-  // with the matched words marked; and the breadcrumb as plain text. `options`:
-  // {root, file, size}, size being the excerpt's length in characters.
-  function describe(data, kind, match, options) {
-    var title = kind === "faq" && data[3] ? data[3] : data[2];
-    var section = kind === "article" && data[3] ? data[3] : "";
-    var crumb = data[4];
-    if (kind === "faq" && data[3]) crumb = crumb ? crumb + " › " + data[2] : data[2];
-    return {
-      url: pageUrl(options.root, data[0], data[1], options.file),
-      kind: kind,
-      title: highlight(title, match),
-      section: section && highlight(section, match),
-      crumb: crumb,
-      excerpt: highlight(excerpt(data[5], match, options.size), match)
-    };
-  }
-
-  // The results from `from` to `from + count` that pass `filter`, with their bundle
-  // entries: [{hit, data}] and how many pass. At most two per page come in a row of
-  // results, so one long page does not push every other page down.
-  function pick(result, filter, from, count) {
-    var idx = result.index, list = result.hits.filter(filter);
-    var upTo = list.slice(0, from + count);
-    return Promise.all(upTo.map(function (h) { return idx.bundle(h.doc); })).then(function (datas) {
-      var perPage = {}, first = [], later = [];
-      upTo.forEach(function (h, i) {
-        var key = datas[i][0];
-        perPage[key] = (perPage[key] || 0) + 1;
-        (perPage[key] <= 2 ? first : later).push({ hit: h, data: datas[i] });
-      });
-      return { items: first.concat(later).slice(from, from + count), total: list.length };
-    });
-  }
 
   return {
     Index: Index,
-    FILTERS: FILTERS,
     lastAtMost: lastAtMost,
-    scan: scan,
-    answersAsTyped: answersAsTyped,
-    varints: varints,
-    distance: distance,
-    passes: passes,
-    filterCounts: filterCounts,
-    matcher: matcher,
-    excerpt: excerpt,
-    highlight: highlight,
-    describe: describe,
-    pick: pick
+    varints: varints
   };
 })();
 

@@ -1,9 +1,10 @@
 // Guidepost search in the page: the header box, the search page, the keyboard and
-// what screen readers hear. Finding and ranking words is search-core.js's work; this
-// file loads the shards a query needs. Shards are scripts that call
+// what screen readers hear. Cutting words is search-terms.js's work, finding and
+// ranking them search-core.js's, and choosing and marking excerpts search-results.js's;
+// this file loads them and the shards a query needs. Shards are scripts that call
 // guidepostIndex(key, data), so the same code works over http:// and from a folder
 // opened on disk (file://). Content reaches the page as text, or as the escaped HTML
-// that the core's highlight() makes. Its words come from the language's strings,
+// that highlight() of search-results.js makes. Its words come from the language's strings,
 // loaded with the index.
 (function () {
   "use strict";
@@ -90,7 +91,7 @@
   var root = home.getAttribute("data-root") || "";
   // Whether the query that asks for shards now has been typed past.
   var stale = null;
-  var index = null, core = null;
+  var index = null, core = null, results = null, terms = null;
   // The interface words, there once the index is.
   var W = {};
   function getIndex() {
@@ -122,7 +123,7 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  // The core's highlight() escapes everything but its own <mark>s.
+  // highlight() escapes everything but its own <mark>s.
   function marked(cls, html) {
     var e = el("span", cls);
     e.innerHTML = html;
@@ -132,7 +133,7 @@
   // One result's elements: title (and section), breadcrumb with kind, excerpt.
   function parts(result, item, match, excerptSize) {
     var kind = result.index.facets(item.hit.doc)[1];
-    var p = core.describe(item.data, kind, match, { root: root, file: FILE, size: excerptSize });
+    var p = results.describe(item.data, kind, match, { root: root, file: FILE, size: excerptSize });
     var meta = el("span", "search-hit-meta");
     meta.appendChild(el("span", "search-hit-kind", W["kind_" + kind]));
     if (p.crumb) meta.appendChild(document.createTextNode(" " + p.crumb));
@@ -203,15 +204,15 @@
     }
     function run() {
       var q = input.value, mine = ++seq, started = performance.now();
-      if (!core.answersAsTyped(q)) { open(false); status.textContent = ""; return; }
+      if (!terms.answersAsTyped(q)) { open(false); status.textContent = ""; return; }
       getIndex().then(function (idx) {
         stale = function () { return mine !== seq; };
         return idx.search(q);
       }).then(function (result) {
         if (mine !== seq) return;
-        return core.pick(result, function () { return true; }, 0, 6).then(function (picked) {
+        return results.pick(result, function () { return true; }, 0, 6).then(function (picked) {
           if (mine !== seq) return;
-          var match = core.matcher(result);
+          var match = results.matcher(result);
           list.textContent = "";
           list.setAttribute("aria-label", phrase(W.search_results, {}));
           options = picked.items.map(function (item, i) {
@@ -250,7 +251,7 @@
       });
     }
     input.addEventListener("input", function () { lastKey = performance.now(); run(); });
-    input.addEventListener("focus", function () { if (core.answersAsTyped(input.value) && options.length) open(true); });
+    input.addEventListener("focus", function () { if (terms.answersAsTyped(input.value) && options.length) open(true); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         if (popup.hidden) { if (options.length) open(true); else return; }
@@ -295,13 +296,13 @@
     function saveUrl() {
       var p = new URLSearchParams();
       if (input.value) p.set("q", input.value);
-      core.FILTERS.forEach(function (f) { chosen[f].forEach(function (v) { p.append(f, v); }); });
+      results.FILTERS.forEach(function (f) { chosen[f].forEach(function (v) { p.append(f, v); }); });
       var qs = p.toString();
       history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
     }
 
     function drawFilters(idx, result) {
-      var counts = core.filterCounts(result, chosen);
+      var counts = results.filterCounts(result, chosen);
       var groups = [
         ["kind", W.filter_kind, KINDS.map(function (k) { return [k, W["kinds_" + k]]; })],
         ["audience", W.for_label, idx.m.audiences.map(function (a, i) { return [String(i), a]; })],
@@ -338,10 +339,10 @@
 
     function draw(result, from, mine, started) {
       var idx = result.index, q = input.value;
-      var filter = function (h) { return core.passes(idx.filterValues(h.doc), chosen); };
-      return core.pick(result, filter, from, PAGE).then(function (picked) {
+      var filter = function (h) { return results.passes(idx.filterValues(h.doc), chosen); };
+      return results.pick(result, filter, from, PAGE).then(function (picked) {
         if (mine !== seq) return;
-        var match = core.matcher(result);
+        var match = results.matcher(result);
         if (!from) list.textContent = "";
         picked.items.forEach(function (item) {
           var p = parts(result, item, match, 240);
@@ -414,23 +415,29 @@
     if (input.value) run(true);
   }
 
-  function start(found) {
-    core = found;
+  function start() {
+    core = window.GuidepostSearchCore;
+    results = window.GuidepostSearchResults;
+    terms = window.GuidepostSearchTerms;
     if (form) header(form);
     if (pageBox) searchPage(pageBox);
   }
-  // The phrase ranking (search-phrase.js) comes from beside this script, which keeps
-  // a script tag off every page; so does the core for a theme whose own base.html
-  // predates it.
+  // The rest of search comes from beside this script, which keeps script tags off
+  // every page: loaded side by side, run in this order (a theme's own base.html may
+  // have loaded some already).
   var here = document.currentScript.src;
-  var missing = [["GuidepostSearchPhrase", "search-phrase.js"], ["GuidepostSearchCore", "search-core.js"]].filter(function (s) {
-    return !window[s[0]];
-  });
-  (function next() {
-    if (!missing.length) return start(window.GuidepostSearchCore);
+  var missing = [
+    ["GuidepostSearchTerms", "search-terms.js"],
+    ["GuidepostSearchPhrase", "search-phrase.js"],
+    ["GuidepostSearchCore", "search-core.js"],
+    ["GuidepostSearchResults", "search-results.js"]
+  ].filter(function (s) { return !window[s[0]]; });
+  if (!missing.length) start();
+  missing.forEach(function (s, i) {
     var script = document.createElement("script");
-    script.src = here.replace(/[^\/?#]*([?#].*)?$/, missing.shift()[1]);
-    script.onload = next;
+    script.src = here.replace(/[^\/?#]*([?#].*)?$/, s[1]);
+    script.async = false;
+    if (i === missing.length - 1) script.onload = start;
     document.head.appendChild(script);
-  })();
+  });
 })();
