@@ -38,7 +38,6 @@ pub mod languages;
 pub mod line_index;
 pub mod markdown;
 pub mod memory;
-pub mod minify;
 pub mod output;
 pub mod placeholder;
 pub mod render;

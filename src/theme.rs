@@ -109,26 +109,27 @@ pub fn statics(theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
         .collect()
 }
 
-/// A theme file for the output. Stylesheets lose comments and layout whitespace,
-/// which keeps every page light; every other file, scripts included, is published
-/// byte for byte.
+/// A theme file for the output. Stylesheets lose comments and layout whitespace
+/// (the `minifier` crate, which rustdoc uses for its own), which keeps every page
+/// light; a stylesheet it cannot read (an unclosed comment) is published as written,
+/// as is every other file, scripts included.
 fn contents(name: &str, file: &StaticFile) -> Result<Contents, Diagnostic> {
-    let minify: Option<fn(&str) -> String> = match name.rsplit('.').next() {
-        Some("css") => Some(crate::minify::css),
-        _ => None,
-    };
-    let bytes = match (file, minify) {
-        (StaticFile::Disk(path), None) => return Ok(Contents::Copy(path.clone())),
-        (StaticFile::Disk(path), Some(_)) => std::fs::read(path).map_err(|e| {
+    let stylesheet = name.ends_with(".css");
+    let bytes = match file {
+        StaticFile::Disk(path) if !stylesheet => return Ok(Contents::Copy(path.clone())),
+        StaticFile::Disk(path) => std::fs::read(path).map_err(|e| {
             Diagnostic::error(path, format!("cannot read the theme file: {e}"))
                 .help("check that the file exists and that you can read it")
         })?,
-        (StaticFile::Embedded(bytes), _) => bytes.to_vec(),
+        StaticFile::Embedded(bytes) => bytes.to_vec(),
     };
-    Ok(match (minify, String::from_utf8(bytes)) {
-        (Some(minify), Ok(text)) => Contents::bytes(minify(&text)),
-        (_, Ok(text)) => Contents::bytes(text),
-        (_, Err(e)) => Contents::bytes(e.into_bytes()),
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) if stylesheet => match minifier::css::minify(&text) {
+            Ok(small) => Contents::bytes(small.to_string()),
+            Err(_) => Contents::bytes(text),
+        },
+        Ok(text) => Contents::bytes(text),
+        Err(e) => Contents::bytes(e.into_bytes()),
     })
 }
 
@@ -362,5 +363,34 @@ mod tests {
             Contents::Bytes(bytes) => assert_eq!(String::from_utf8_lossy(&bytes), SCRIPT),
             other => panic!("{other:?}"),
         }
+    }
+
+    fn published(name: &str, text: &'static str) -> String {
+        match contents(name, &StaticFile::Embedded(text.as_bytes())).unwrap() {
+            Contents::Bytes(bytes) => String::from_utf8(bytes.to_vec()).unwrap(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn stylesheets_lose_comments_and_layout_whitespace_only() {
+        let text = "/* theme */\n:root {\n  --a: #fff;\n}\n\na:hover, .b > .c {\n  content: \"  two  spaces \";\n  margin: 0 auto;\n}\n@media (max-width: 30rem) {\n  .x .y, .z :focus { color: red; }\n}\n";
+        let small = published("style.css", text);
+        assert!(small.len() < text.len() * 3 / 4, "{small}");
+        assert!(!small.contains("theme"), "{small}");
+        for kept in [
+            "a:hover,.b>.c{",
+            "content:\"  two  spaces \"",
+            "margin:0 auto",
+            ".x .y,.z :focus{",
+        ] {
+            assert!(small.contains(kept), "{kept} in {small}");
+        }
+    }
+
+    #[test]
+    fn a_stylesheet_the_minifier_cannot_read_is_published_as_written() {
+        let text = "a { color: red }\n/* a comment left open\n";
+        assert_eq!(published("broken.css", text), text);
     }
 }

@@ -324,7 +324,7 @@ fn hub_theme_files_replace_the_built_in_ones_file_by_file() {
     );
     assert_eq!(
         read(&out, "theme/style.css"),
-        "body{color:rebeccapurple}",
+        "body{color:rebeccapurple;}",
         "theme CSS is minified"
     );
     assert_eq!(
