@@ -103,14 +103,85 @@ fn embed(
 /// section) and prefixes their ids so they cannot clash with the article's; a
 /// heading's link to itself follows its id.
 pub(super) fn nest_headings(html: &str, prefix: &str) -> String {
-    let mut out = html.replace(" id=\"", &format!(" id=\"{prefix}-")).replace(
-        "<a class=\"anchor\" href=\"#",
-        &format!("<a class=\"anchor\" href=\"#{prefix}-"),
-    );
-    for level in (1..=5).rev() {
-        out = out
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    const ID: &str = " id=\"";
+    const ANCHOR: &str = "<a class=\"anchor\" href=\"#";
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    // One pass: every place that may start a change begins with a space or a `<`.
+    let mut copied = 0;
+    for (at, _) in html.match_indices([' ', '<']) {
+        if at < copied {
+            continue;
+        }
+        let rest = &html[at..];
+        let bytes = rest.as_bytes();
+        let (keep, level) = if rest.starts_with(ID) {
+            (ID.len(), None)
+        } else if rest.starts_with(ANCHOR) {
+            (ANCHOR.len(), None)
+        } else if bytes.len() > 2 && bytes[1] == b'h' && matches!(bytes[2], b'1'..=b'5') {
+            (2, Some(bytes[2]))
+        } else if bytes.len() > 4
+            && bytes[1..3] == *b"/h"
+            && matches!(bytes[3], b'1'..=b'5')
+            && bytes[4] == b'>'
+        {
+            (3, Some(bytes[3]))
+        } else {
+            continue;
+        };
+        out.push_str(&html[copied..at + keep]);
+        match level {
+            // `<h2` becomes `<h3`, `</h2>` becomes `</h3>`.
+            Some(digit) => {
+                out.push(char::from(digit + 1));
+                copied = at + keep + 1;
+            }
+            None => {
+                out.push_str(prefix);
+                out.push('-');
+                copied = at + keep;
+            }
+        }
     }
+    out.push_str(&html[copied..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nest_headings;
+    use proptest::prelude::*;
+
+    /// The same change made one pattern at a time, as plainly as it can be said.
+    fn one_by_one(html: &str, prefix: &str) -> String {
+        let mut out = html.replace(" id=\"", &format!(" id=\"{prefix}-")).replace(
+            "<a class=\"anchor\" href=\"#",
+            &format!("<a class=\"anchor\" href=\"#{prefix}-"),
+        );
+        for level in (1..=5).rev() {
+            out = out
+                .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+                .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+        }
+        out
+    }
+
+    #[test]
+    fn headings_go_one_level_down_and_ids_take_the_prefix() {
+        let html = "<h2 id=\"when\">When <a class=\"anchor\" href=\"#when\">#</a></h2>\n<p>Text</p>\n<h6 id=\"deep\">Deep</h6><hr>";
+        assert_eq!(
+            nest_headings(html, "t"),
+            "<h3 id=\"t-when\">When <a class=\"anchor\" href=\"#t-when\">#</a></h3>\n<p>Text</p>\n<h6 id=\"t-deep\">Deep</h6><hr>"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_changes_what_each_pattern_would(
+            tokens in proptest::collection::vec(r##"<h[0-7]|</h[0-7]>|</h[0-7]| id="|<a class="anchor" href="#|[a-z ]{1,4}|<|>|"|é"##, 0..40)
+        ) {
+            let html = tokens.concat();
+            prop_assert_eq!(nest_headings(&html, "p"), one_by_one(&html, "p"));
+        }
+    }
 }
