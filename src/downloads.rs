@@ -43,6 +43,15 @@ pub fn formats(site: &Site, id: PageId) -> Vec<Format> {
 
 /// Every download of every template, with each file's size in bytes by (template, format).
 pub fn all(site: &Site) -> (Vec<OutputFile>, BTreeMap<(PageId, Format), usize>) {
+    all_with(site, |id, format| file(site, id, format))
+}
+
+/// Every download of every template as `make` gives it (made, or remembered from an
+/// earlier build), with each file's size.
+pub fn all_with(
+    site: &Site,
+    make: impl Fn(PageId, Format) -> OutputFile + Sync,
+) -> (Vec<OutputFile>, BTreeMap<(PageId, Format), usize>) {
     let files: Vec<(PageId, Format, OutputFile)> = site
         .templates
         .par_iter()
@@ -51,7 +60,7 @@ pub fn all(site: &Site) -> (Vec<OutputFile>, BTreeMap<(PageId, Format), usize>) 
                 .into_iter()
                 .map(move |format| (id, format))
         })
-        .map(|(id, format)| (id, format, file(site, id, format)))
+        .map(|(id, format)| (id, format, make(id, format)))
         .collect();
     let mut sizes = BTreeMap::new();
     let mut out = Vec::with_capacity(files.len());
@@ -64,7 +73,28 @@ pub fn all(site: &Site) -> (Vec<OutputFile>, BTreeMap<(PageId, Format), usize>) 
     (out, sizes)
 }
 
-fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
+/// A fingerprint of everything a template's file in `format` is made from: the page's
+/// front matter and body as written, where its links lead, its address, and the
+/// hub's address, language, paper and strings.
+pub fn print(site: &Site, id: PageId, format: Format) -> u64 {
+    let page = &site.pages[id];
+    let config = &site.config;
+    crate::fingerprint::debug_hash(&(
+        page.prints.front,
+        page.prints.body,
+        &page.links,
+        &page.template_id,
+        format,
+        &site.prefix,
+        &config.base_url,
+        &config.language,
+        config.paper,
+        &config.strings,
+    ))
+}
+
+/// One template's file in one format.
+pub fn file(site: &Site, id: PageId, format: Format) -> OutputFile {
     let page = &site.pages[id];
     let template_id = page.template_id.as_deref().unwrap_or("template");
     let base = &site.config.base_url;

@@ -93,7 +93,7 @@ pub struct Loaded {
     pub site: Arc<Site>,
     /// Each other language's site, in the hub's order, with its pages under `<id>/`.
     pub translations: Vec<Site>,
-    pub theme: theme::Theme,
+    pub theme: Arc<theme::Theme>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -133,7 +133,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
         })
         .collect();
     let config = configs[0].clone();
-    let theme = theme::load(root, &config);
+    let theme = theme::read(root, &config).and_then(|files| memory.theme(files));
     let files = discover(root)?;
     let (markdown, assets): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|f| f.kind != SourceKind::Asset);
@@ -246,7 +246,10 @@ pub fn render_site(
 ) -> Result<()> {
     let theme = &loaded.theme;
     for site in loaded.sites() {
-        let (downloads, sizes) = downloads::all(site);
+        let (downloads, sizes) = match site.is_default_language() {
+            true => memory.downloads(site),
+            false => downloads::all(site),
+        };
         let (pages, index) = rayon::join(
             // `serve` remembers the default language's pages; the others render whole.
             || match site.is_default_language() {

@@ -5,19 +5,33 @@
 //! A build computes everything ([`Forget`]); `serve` remembers what it can
 //! ([`crate::serve::incremental::Incremental`]).
 
+use std::sync::Arc;
+
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::discover::SourceFile;
-use crate::output::Sink;
+use crate::downloads;
+use crate::output::{OutputFile, Sink};
 use crate::render::{self, DownloadSizes};
 use crate::site::{self, Page, PageId, Site};
 use crate::source::{self, Parsed};
-use crate::theme::Theme;
+use crate::theme::{self, Theme, ThemeFiles};
 
 /// The stages the build plan asks through a memory.
 pub trait Memory: Send {
     /// Every content file parsed ([`source::parse_all`]).
     fn parse(&mut self, files: &[SourceFile], config: &Config) -> Vec<Parsed> {
         source::parse_all(files, config)
+    }
+
+    /// The theme's templates compiled ([`theme::compile`]).
+    fn theme(&mut self, files: ThemeFiles) -> Result<Arc<Theme>, Vec<Diagnostic>> {
+        theme::compile(files).map(Arc::new)
+    }
+
+    /// Every template's downloads and their sizes ([`downloads::all`]).
+    fn downloads(&mut self, site: &Site) -> (Vec<OutputFile>, DownloadSizes) {
+        downloads::all(site)
     }
 
     /// Each page's computed related pages ([`site::computed_related`]).

@@ -142,6 +142,34 @@ fn points_inside(path: &Path, root: &Path) -> bool {
 
 /// Loads the configured theme: the embedded default, overridden by the hub's files.
 pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+    compile(read(root, config)?)
+}
+
+/// A theme's files as read, before its templates are compiled.
+#[derive(Debug)]
+pub struct ThemeFiles {
+    /// Each template's text and the path messages show, by name.
+    templates: BTreeMap<String, (String, PathBuf)>,
+    statics: BTreeMap<String, StaticFile>,
+}
+
+impl ThemeFiles {
+    /// A hash of everything compiling reads: the same print, the same theme.
+    pub fn print(&self) -> u64 {
+        let statics: Vec<(&String, Option<&PathBuf>)> = self
+            .statics
+            .iter()
+            .map(|(name, file)| match file {
+                StaticFile::Disk(path) => (name, Some(path)),
+                StaticFile::Embedded(_) => (name, None),
+            })
+            .collect();
+        crate::fingerprint::debug_hash(&(&self.templates, statics))
+    }
+}
+
+/// Reads the configured theme's files: the embedded default, overridden by the hub's.
+pub fn read(root: &Path, config: &Config) -> Result<ThemeFiles, Vec<Diagnostic>> {
     let mut templates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     let mut statics: BTreeMap<String, StaticFile> = BTreeMap::new();
     let mut problems = Vec::new();
@@ -232,30 +260,36 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             .help("create that folder, or set `theme: default`"),
         );
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    match problems.is_empty() {
+        true => Ok(ThemeFiles { templates, statics }),
+        false => Err(problems),
     }
+}
+
+/// Compiles a theme's templates.
+pub fn compile(files: ThemeFiles) -> Result<Theme, Vec<Diagnostic>> {
+    let ThemeFiles { templates, statics } = files;
+    let mut problems = Vec::new();
     let mut tera = Tera::default();
     tera.register_filter("fill", crate::i18n::Fill);
     tera.register_filter("parts", crate::i18n::Parts);
     tera.autoescape_on(vec![".html", ".xml"]);
     // Tera's own escaper also encodes `/`, which bloats every URL for no safety gain.
     tera.set_escape_fn(crate::text::escape_html);
-    // Compile each template alone first, so a syntax error names its own file.
-    for (name, (text, shown)) in &templates {
-        let mut single = Tera::default();
-        if let Err(e) = single.add_raw_template(name, text) {
-            // Alone, a child template cannot find its parent; only parse errors count here.
-            let chain = error_chain(&e);
-            if chain.contains("Failed to parse") {
-                problems.push(explain::syntax(shown, text, &chain));
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
+    {
+        // Compiled alone, a template with a syntax error names its own file (a child
+        // template cannot find its parent alone: only parse errors count there).
+        for (name, (text, shown)) in &templates {
+            if let Err(e) = Tera::default().add_raw_template(name, text) {
+                let chain = error_chain(&e);
+                if chain.contains("Failed to parse") {
+                    problems.push(explain::syntax(shown, text, &chain));
+                }
             }
         }
-    }
-    if problems.is_empty() {
-        if let Err(e) =
-            tera.add_raw_templates(templates.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
-        {
+        if problems.is_empty() {
             let sources = templates
                 .iter()
                 .map(|(n, (_, p))| (n.clone(), p.clone()))

@@ -10,15 +10,22 @@
 mod parsed;
 mod rendered;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::discover::SourceFile;
+use crate::downloads;
 use crate::fingerprint::hash_of;
+use crate::front_matter::Format;
 use crate::memory::Memory;
-use crate::output::Sink;
+use crate::output::{OutputFile, Sink};
 use crate::render::DownloadSizes;
 use crate::site::{self, Page, PageId, Site};
 use crate::source::Parsed;
-use crate::theme::Theme;
+use crate::sync::lock;
+use crate::theme::{self, Theme, ThemeFiles};
 
 pub use parsed::ParseCache;
 
@@ -26,6 +33,10 @@ pub use parsed::ParseCache;
 #[derive(Debug, Default)]
 pub struct Incremental {
     parsed: ParseCache,
+    /// The compiled theme, by a print of its files.
+    theme: Option<(u64, Arc<Theme>)>,
+    /// Each template's file in each format, by its page and a print of its inputs.
+    downloads: HashMap<(String, Format), (u64, OutputFile)>,
     related: Option<(u64, Vec<Vec<PageId>>)>,
     rendered: rendered::Memo,
 }
@@ -46,6 +57,38 @@ impl Incremental {
 impl Memory for Incremental {
     fn parse(&mut self, files: &[SourceFile], config: &Config) -> Vec<Parsed> {
         parsed::parse_all(files, config, &mut self.parsed)
+    }
+
+    /// Templates compiled again only when a theme file's text, or the set of files,
+    /// changed.
+    fn theme(&mut self, files: ThemeFiles) -> Result<Arc<Theme>, Vec<Diagnostic>> {
+        let print = files.print();
+        match &self.theme {
+            Some((known, theme)) if *known == print => Ok(Arc::clone(theme)),
+            _ => {
+                let theme = Arc::new(theme::compile(files)?);
+                self.theme = Some((print, Arc::clone(&theme)));
+                Ok(theme)
+            }
+        }
+    }
+
+    /// A template's file made again only when what it is made from changed.
+    fn downloads(&mut self, site: &Site) -> (Vec<OutputFile>, DownloadSizes) {
+        let known = &self.downloads;
+        let kept = std::sync::Mutex::new(HashMap::new());
+        let made = downloads::all_with(site, |id, format| {
+            let key = (site.pages[id].rel.clone(), format);
+            let print = downloads::print(site, id, format);
+            let file = match known.get(&key) {
+                Some((p, file)) if *p == print => file.clone(),
+                _ => downloads::file(site, id, format),
+            };
+            lock(&kept).insert(key, (print, file.clone()));
+            file
+        });
+        self.downloads = crate::sync::take(kept);
+        made
     }
 
     /// Computed related pages depend on every page's path, order, title, tags,
