@@ -127,7 +127,9 @@ pub fn split(pages: Vec<SourcePage>, languages: &[Language], drafts: bool) -> Sp
                             .help("remove `slug` here; set it in the source and every language follows"),
                     );
                 }
-                page.front.slug = source.front.slug.clone();
+                if page.front.slug != source.front.slug {
+                    std::sync::Arc::make_mut(&mut page.front).slug = source.front.slug.clone();
+                }
                 if let (Some(theirs), Some(ours)) = (source.front.updated, page.front.updated) {
                     if theirs > ours {
                         out.problems.push(

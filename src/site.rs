@@ -65,7 +65,7 @@ pub struct Section {
     pub description: String,
     pub icon: Option<String>,
     pub order: Option<i64>,
-    pub body: Markdown,
+    pub body: std::sync::Arc<Markdown>,
     pub links: Vec<Target>,
     pub parent: Option<SectionId>,
     pub children: Vec<SectionId>,
@@ -83,8 +83,8 @@ pub struct Page {
     pub file: PathBuf,
     pub url: String,
     pub kind: PageKind,
-    pub front: FrontMatter,
-    pub body: Markdown,
+    pub front: std::sync::Arc<FrontMatter>,
+    pub body: std::sync::Arc<Markdown>,
     /// Targets of the body's links, in the order of its link markers.
     pub links: Vec<Target>,
     /// The templates embedded in the body, in the order of its embed markers.

@@ -21,8 +21,8 @@ pub struct SourcePage {
     /// The path shown in messages (relative to the hub root).
     pub file: PathBuf,
     pub kind: FileKind,
-    pub front: FrontMatter,
-    pub body: Markdown,
+    pub front: std::sync::Arc<FrontMatter>,
+    pub body: std::sync::Arc<Markdown>,
     /// The Markdown body as written (front matter removed, line endings normalised).
     pub source: std::sync::Arc<str>,
     pub prints: Prints,
@@ -193,8 +193,8 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
                 front: crate::fingerprint::debug_hash(&front),
                 body: crate::fingerprint::hash_of(split.body),
             },
-            front,
-            body,
+            front: front.into(),
+            body: body.into(),
             source: split.body.into(),
         }),
         diagnostics,
