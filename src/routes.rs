@@ -108,13 +108,21 @@ pub fn address_of(file: &str) -> &str {
 /// Whether an address belongs to the build itself (`theme/style.css`, `sitemap.xml`,
 /// `search/`): content may not write there.
 pub fn is_reserved(address: &str) -> bool {
-    let lower = address.to_lowercase();
+    let lower = match address
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        true => std::borrow::Cow::Owned(address.to_lowercase()),
+        false => std::borrow::Cow::Borrowed(address),
+    };
     RESERVED_FOLDERS
         .iter()
-        .any(|f| lower.starts_with(f) || lower == f.trim_end_matches('/'))
-        || RESERVED_FILES
-            .iter()
-            .any(|f| lower == *f || lower.starts_with(&format!("{f}/")))
+        .any(|f| lower.starts_with(f) || *lower == *f.trim_end_matches('/'))
+        || RESERVED_FILES.iter().any(|f| {
+            lower
+                .strip_prefix(f)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
 }
 
 /// An alias, checked: the address it answers at and the file its redirect is written to.

@@ -1,7 +1,7 @@
 //! Stable order: sections and pages by `order` then title, previous/next in reading
 //! order, and tags.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::site::{Page, PageId, Section, SectionId, Tag};
 use crate::text::slugify;
@@ -70,23 +70,37 @@ pub(super) fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
 
 pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    // Each label is made a slug once, however many pages carry it.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for (i, page) in pages.iter().enumerate() {
         for label in &page.front.tags {
-            let slug = slugify(label);
-            let tag = tags.entry(slug.clone()).or_insert_with(|| Tag {
-                slug,
-                label: label.clone(),
-                pages: Vec::new(),
-            });
+            let slug = slugs
+                .entry(label.as_str())
+                .or_insert_with(|| slugify(label));
+            let tag = match tags.get_mut(slug.as_str()) {
+                Some(tag) => tag,
+                None => tags.entry(slug.clone()).or_insert_with(|| Tag {
+                    slug: slug.clone(),
+                    label: label.clone(),
+                    pages: Vec::new(),
+                }),
+            };
             // Pages arrive in order, so a label repeated on one page is the last entry.
             if tag.pages.last() != Some(&i) {
                 tag.pages.push(i);
             }
         }
     }
+    // Every tag's pages by title: each page's place in that order is worked out once.
+    let mut by_title: Vec<PageId> = (0..pages.len()).collect();
+    by_title.sort_by_cached_key(|&p| title_key(&pages[p]));
+    let mut place = vec![0; pages.len()];
+    for (n, &p) in by_title.iter().enumerate() {
+        place[p] = n;
+    }
     let mut tags: Vec<Tag> = tags.into_values().collect();
     for tag in &mut tags {
-        tag.pages.sort_by_cached_key(|&p| title_key(&pages[p]));
+        tag.pages.sort_unstable_by_key(|&p| place[p]);
     }
     tags
 }

@@ -1,8 +1,9 @@
 //! Folders become sections and files become pages with URLs; URL clashes and template
 //! ids are checked here.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -199,22 +200,26 @@ pub(super) fn check_urls(
     problems: &mut Vec<Diagnostic>,
 ) {
     // Every claim: its address, the file that makes it, and the line where known.
-    let mut claims: Vec<(String, PathBuf, Option<usize>)> = Vec::new();
+    let mut claims: Vec<(Cow<str>, Cow<Path>, Option<usize>)> = Vec::new();
     for section in sections.iter().skip(1) {
-        let file = section
-            .file
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(format!("{CONTENT_DIR}/{}", section.dir)));
-        claims.push((section.url.clone(), file, None));
+        let file = match &section.file {
+            Some(file) => Cow::Borrowed(file.as_path()),
+            None => Cow::Owned(PathBuf::from(format!("{CONTENT_DIR}/{}", section.dir))),
+        };
+        claims.push((Cow::Borrowed(&section.url), file, None));
     }
     for page in pages {
         // A clash is fixed with a `slug`: point at it, or at the top of the file.
         let line = page.front.lines.get("slug").copied().unwrap_or(1);
-        claims.push((page.url.clone(), page.file.clone(), Some(line)));
+        claims.push((
+            Cow::Borrowed(&page.url),
+            Cow::Borrowed(&page.file),
+            Some(line),
+        ));
     }
     for asset in assets {
         let address = routes::address_of(&asset.rel).to_string();
-        claims.push((address, asset.display_path(), None));
+        claims.push((Cow::Owned(address), Cow::Owned(asset.display_path()), None));
     }
     let aliases = sections
         .iter()
@@ -224,24 +229,40 @@ pub(super) fn check_urls(
         for alias in list {
             // Refused aliases were reported with the front matter.
             if let Ok(route) = routes::alias(&alias.path) {
-                claims.push((route.address, file.clone(), Some(alias.line)));
+                claims.push((
+                    Cow::Owned(route.address),
+                    Cow::Borrowed(file),
+                    Some(alias.line),
+                ));
             }
         }
     }
-    let error = |file: &PathBuf, line: Option<usize>, message: String| {
+    let error = |file: &Path, line: Option<usize>, message: String| {
         let d = Diagnostic::error(file, message);
         match line {
             Some(line) => d.at_line(line),
             None => d,
         }
     };
-    let mut claimed: HashMap<String, &PathBuf> = HashMap::new();
-    for (address, file, line) in &claims {
-        let key = address.to_lowercase();
-        if routes::is_reserved(&key) {
+    // Addresses ignore letter case: each claim's address in lower case, made once.
+    let keys: Vec<Cow<str>> = claims
+        .iter()
+        .map(|(address, _, _)| {
+            match address
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                true => Cow::Owned(address.to_lowercase()),
+                false => Cow::Borrowed(address.as_ref()),
+            }
+        })
+        .collect();
+    let mut claimed: HashMap<&str, &Path> = HashMap::new();
+    for ((address, file, line), key) in claims.iter().zip(&keys) {
+        if routes::is_reserved(key) {
             problems.push(error(file, *line, format!("`{address}` is an address the build writes itself"))
                 .help("rename the file or folder, or choose another alias; theme/, search/, downloads/, tags/, audience/, template-library/ and the site's own files are taken"));
-        } else if let Some(first) = claimed.get(&key) {
+        } else if let Some(first) = claimed.get(key.as_ref()) {
             problems.push(
                 error(
                     file,
@@ -258,8 +279,7 @@ pub(super) fn check_urls(
         }
     }
     // A claimed file (`assets/logo.png`) cannot also be a folder of another address.
-    for (address, file, line) in &claims {
-        let key = address.to_lowercase();
+    for ((address, file, line), key) in claims.iter().zip(&keys) {
         let folders = key.match_indices('/').map(|(i, _)| &key[..i]);
         for folder in folders {
             if let Some(holder) = claimed.get(folder).filter(|_| !folder.ends_with('/')) {
