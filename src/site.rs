@@ -269,7 +269,6 @@ pub fn assemble(
         failed: &options.failed,
         fallback: fallback.map(links::Fallback::new),
     };
-    let ids: Vec<Vec<String>> = site_pages.iter().map(|p| p.body.ids.clone()).collect();
     // The template ids files that failed to parse would have had (from their names).
     let failed_templates: Vec<String> = options
         .failed
@@ -292,7 +291,6 @@ pub fn assemble(
             &lookup,
             &site_pages,
             &sections,
-            &ids,
             &mut problems,
         );
         let embeds = page
@@ -343,7 +341,6 @@ pub fn assemble(
             &lookup,
             &site_pages,
             &sections,
-            &ids,
             &mut problems,
         );
         sections[i].links = links;

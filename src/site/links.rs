@@ -98,7 +98,6 @@ impl Lookup<'_> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn resolve_links(
     from_rel: &str,
     file: &PathBuf,
@@ -106,7 +105,6 @@ pub(super) fn resolve_links(
     lookup: &Lookup<'_>,
     pages: &[Page],
     sections: &[Section],
-    ids: &[Vec<String>],
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Target> {
     let own_url = match lookup.find(from_rel) {
@@ -138,8 +136,8 @@ pub(super) fn resolve_links(
             match lookup.find(&rel) {
                 Some(Found::Page(p)) => {
                     if let Some(anchor) = anchor.as_deref().filter(|a| !a.is_empty()) {
-                        if !ids[p].iter().any(|id| id == anchor) {
-                            problems.push(error(format!("`{}` has no heading with the id `#{anchor}`", pages[p].file.display()), &anchor_help(&ids[p])));
+                        if !pages[p].body.ids.iter().any(|id| id == anchor) {
+                            problems.push(error(format!("`{}` has no heading with the id `#{anchor}`", pages[p].file.display()), &anchor_help(&pages[p].body.ids)));
                         }
                     }
                     Target { url: pages[p].url.clone(), anchor: anchor.clone() }
