@@ -73,23 +73,31 @@ pub fn all_with(
     (out, sizes)
 }
 
+/// A fingerprint of what every template's files are made from on this site: its
+/// address, language, paper and strings (worked out once for all templates).
+pub fn site_print(site: &Site) -> u64 {
+    let config = &site.config;
+    crate::fingerprint::debug_hash(&(
+        &site.prefix,
+        &config.base_url,
+        &config.language,
+        config.paper,
+        &config.strings,
+    ))
+}
+
 /// A fingerprint of everything a template's file in `format` is made from: the page's
 /// front matter and body as written, where its links lead, its address, and the
-/// hub's address, language, paper and strings.
-pub fn print(site: &Site, id: PageId, format: Format) -> u64 {
+/// site's part ([`site_print`]).
+pub fn print(site: &Site, id: PageId, format: Format, site_print: u64) -> u64 {
     let page = &site.pages[id];
-    let config = &site.config;
     crate::fingerprint::debug_hash(&(
         page.prints.front,
         page.prints.body,
         &page.links,
         &page.template_id,
         format,
-        &site.prefix,
-        &config.base_url,
-        &config.language,
-        config.paper,
-        &config.strings,
+        site_print,
     ))
 }
 

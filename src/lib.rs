@@ -246,13 +246,15 @@ pub fn render_site(
 ) -> Result<()> {
     let theme = &loaded.theme;
     for site in loaded.sites() {
-        let (downloads, sizes) = match site.is_default_language() {
+        // `serve` remembers the default language's downloads and pages; the other
+        // languages' are made whole.
+        let remembered = site.is_default_language();
+        let (downloads, sizes) = match remembered {
             true => memory.downloads(site),
             false => downloads::all(site),
         };
         let (pages, index) = rayon::join(
-            // `serve` remembers the default language's pages; the others render whole.
-            || match site.is_default_language() {
+            || match remembered {
                 true => memory.pages(site, theme, &sizes, background, sink),
                 false => render::pages(site, theme, &sizes, background, sink),
             },

@@ -108,13 +108,7 @@ pub fn address_of(file: &str) -> &str {
 /// Whether an address belongs to the build itself (`theme/style.css`, `sitemap.xml`,
 /// `search/`): content may not write there.
 pub fn is_reserved(address: &str) -> bool {
-    let lower = match address
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        true => std::borrow::Cow::Owned(address.to_lowercase()),
-        false => std::borrow::Cow::Borrowed(address),
-    };
+    let lower = crate::text::lowercase(address);
     RESERVED_FOLDERS
         .iter()
         .any(|f| lower.starts_with(f) || *lower == *f.trim_end_matches('/'))

@@ -1,5 +1,6 @@
 //! Small text helpers shared by the stages: slugs, HTML escaping, suggestions, word counts.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Turns text into a URL- and id-safe slug: lowercase letters and digits joined by `-`.
@@ -53,6 +54,17 @@ impl IdSet {
             .map(|n| format!("{base}-{n}"))
             .find(|candidate| self.used.insert(candidate.clone()))
             .expect("an unbounded range always yields a free id")
+    }
+}
+
+/// `text` in lower case, copied only when it has a letter to lower.
+pub fn lowercase(text: &str) -> Cow<'_, str> {
+    match text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        true => Cow::Owned(text.to_lowercase()),
+        false => Cow::Borrowed(text),
     }
 }
 

@@ -11,6 +11,7 @@ use tera::Tera;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::fingerprint::hash_of;
 use crate::output::{Contents, OutputFile};
 
 mod explain;
@@ -164,7 +165,18 @@ impl ThemeFiles {
                 StaticFile::Embedded(_) => (name, None),
             })
             .collect();
-        crate::fingerprint::debug_hash(&(&self.templates, statics))
+        hash_of((&self.templates, statics))
+    }
+
+    /// A hash of every template's name and text: what the pages rendered with them
+    /// depend on ([`Theme::fingerprint`]).
+    fn templates_print(&self) -> u64 {
+        hash_of(
+            self.templates
+                .iter()
+                .map(|(name, (text, _))| (name, text))
+                .collect::<Vec<_>>(),
+        )
     }
 }
 
@@ -268,6 +280,7 @@ pub fn read(root: &Path, config: &Config) -> Result<ThemeFiles, Vec<Diagnostic>>
 
 /// Compiles a theme's templates.
 pub fn compile(files: ThemeFiles) -> Result<Theme, Vec<Diagnostic>> {
+    let fingerprint = files.templates_print();
     let ThemeFiles { templates, statics } = files;
     let mut problems = Vec::new();
     let mut tera = Tera::default();
@@ -302,11 +315,6 @@ pub fn compile(files: ThemeFiles) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     if problems.is_empty() {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for (name, (text, _)) in &templates {
-            std::hash::Hash::hash(&(name, text), &mut hasher);
-        }
-        let fingerprint = std::hash::Hasher::finish(&hasher);
         let sources = templates
             .iter()
             .map(|(name, (_, shown))| (name.clone(), shown.clone()))

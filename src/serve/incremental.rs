@@ -76,10 +76,11 @@ impl Memory for Incremental {
     /// A template's file made again only when what it is made from changed.
     fn downloads(&mut self, site: &Site) -> (Vec<OutputFile>, DownloadSizes) {
         let known = &self.downloads;
+        let site_print = downloads::site_print(site);
         let kept = std::sync::Mutex::new(HashMap::new());
         let made = downloads::all_with(site, |id, format| {
             let key = (site.pages[id].rel.clone(), format);
-            let print = downloads::print(site, id, format);
+            let print = downloads::print(site, id, format, site_print);
             let file = match known.get(&key) {
                 Some((p, file)) if *p == print => file.clone(),
                 _ => downloads::file(site, id, format),

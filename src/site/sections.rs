@@ -247,15 +247,7 @@ pub(super) fn check_urls(
     // Addresses ignore letter case: each claim's address in lower case, made once.
     let keys: Vec<Cow<str>> = claims
         .iter()
-        .map(|(address, _, _)| {
-            match address
-                .bytes()
-                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-            {
-                true => Cow::Owned(address.to_lowercase()),
-                false => Cow::Borrowed(address.as_ref()),
-            }
-        })
+        .map(|(address, _, _)| crate::text::lowercase(address))
         .collect();
     let mut claimed: HashMap<&str, &Path> = HashMap::new();
     for ((address, file, line), key) in claims.iter().zip(&keys) {
