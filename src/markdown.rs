@@ -18,6 +18,7 @@ use crate::i18n::Strings;
 use crate::text::IdSet;
 
 mod body;
+mod place;
 mod text;
 mod writer;
 

@@ -10,7 +10,7 @@
 
 use pulldown_cmark::{Event, Tag as Open, TagEnd};
 
-use super::body::Place;
+use super::place::Place;
 use crate::html_text::{PlainText, Tag, TextScan};
 
 /// The text of a body, part by part.

@@ -11,7 +11,7 @@ use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd,
 };
 
-use super::body::Place;
+use super::place::Place;
 use super::{
     is_local, script_scheme, EmbedRef, LinkRef, Markdown, RefusedLink, RenderOptions, TocEntry,
 };
