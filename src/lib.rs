@@ -16,7 +16,9 @@
 //! `check` runs the first two without writing, and `serve` keeps the result in memory.
 //! The plan takes a [`Memory`]: a build remembers nothing ([`Forget`]), and `serve`
 //! answers the parse, related-pages and pages stages from its last rebuild where their
-//! inputs did not change (`serve::incremental`).
+//! inputs did not change; after an edit that changed only page bodies it skips the
+//! plan, patching its last site and rendering the pages that show them
+//! (`serve::incremental`).
 //! Paths and addresses in the output are named in [`routes`].
 
 pub mod config;
@@ -87,7 +89,7 @@ pub struct BuildOptions {
 }
 
 /// A loaded, checked site ready to render, with the warnings found on the way.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Loaded {
     /// The default language's site (every page of a hub in one language).
     pub site: Arc<Site>,
@@ -246,13 +248,10 @@ pub fn render_site(
 ) -> Result<()> {
     let theme = &loaded.theme;
     for site in loaded.sites() {
-        // `serve` remembers the default language's downloads and pages; the other
-        // languages' are made whole.
+        // `serve` remembers every language's downloads, and the default language's
+        // pages; the other languages' pages are made whole.
         let remembered = site.is_default_language();
-        let (downloads, sizes) = match remembered {
-            true => memory.downloads(site),
-            false => downloads::all(site),
-        };
+        let (downloads, sizes) = memory.downloads(site);
         let (pages, index) = rayon::join(
             || match remembered {
                 true => memory.pages(site, theme, &sizes, background, sink),

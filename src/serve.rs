@@ -26,10 +26,11 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::output::Contents;
 use crate::sync::lock;
 use crate::BuildOptions;
 use copies::Copies;
-use incremental::Incremental;
+use incremental::{Incremental, Rebuilt};
 use streams::Note;
 
 /// A built site's files by output path (`closure/index.html`), as served.
@@ -169,7 +170,14 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     cache.read_every_file(options.poll);
     copies.read_every_file = options.poll;
     let search = search_worker(Arc::clone(&shared), options.build.root.clone());
-    let pages = rebuild(&options.build, &shared, &mut cache, &mut copies, &search);
+    let pages = rebuild(
+        &options.build,
+        &shared,
+        &mut cache,
+        &mut copies,
+        &search,
+        &[],
+    );
     let watch = watch::Watch::start(&options.build.root, options.poll)?;
     let listener = bind(&options.bind, options.port)?;
     let address = listener
@@ -196,7 +204,14 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     watch.run(|changed| {
         let started = Instant::now();
         let what = describe_changes(&root, changed);
-        match rebuild(&options.build, &shared, &mut cache, &mut copies, &search) {
+        match rebuild(
+            &options.build,
+            &shared,
+            &mut cache,
+            &mut copies,
+            &search,
+            changed,
+        ) {
             Some(_) => println!(
                 "Rebuilt in {} ms ({what}; {} rendered again).",
                 started.elapsed().as_millis(),
@@ -211,34 +226,50 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds into memory and swaps the new site in; returns the page count on success.
+/// Rebuilds into memory after the files `changed` changed (none named for the first
+/// build) and swaps the new site in; returns the page count on success.
 fn rebuild(
     options: &BuildOptions,
     shared: &Shared,
     cache: &mut Incremental,
     copies: &mut Copies,
-    search: &Sender<crate::Loaded>,
+    search: &Sender<Arc<crate::Loaded>>,
+    changed: &[PathBuf],
 ) -> Option<usize> {
-    let (loaded, files) = match crate::render_all(options, cache) {
+    let (loaded, rebuilt) = match cache.rebuild(options, changed) {
         Ok(built) => built,
         Err(error) => return refuse(shared, error_text(&error)),
     };
     for warning in &loaded.warnings {
         eprintln!("{warning}");
     }
-    let count = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    // Copied files are read now, so what is served can only change with a new build.
-    let files = match copies.freeze(files, &options.root) {
-        Ok(files) => Arc::new(files),
-        Err(problems) => {
-            return refuse(
-                shared,
-                error_text(&Error::Invalid {
-                    diagnostics: problems,
-                }),
-            )
+    let files = match rebuilt {
+        // Copied files are read now, so what is served can only change with a new build.
+        Rebuilt::Whole(files) => match copies.freeze(files, &options.root) {
+            Ok(files) => files,
+            Err(problems) => {
+                // What was not served cannot be patched.
+                cache.forget_site();
+                return refuse(
+                    shared,
+                    error_text(&Error::Invalid {
+                        diagnostics: problems,
+                    }),
+                );
+            }
+        },
+        Rebuilt::Patched(made) => {
+            let mut files = Files::clone(&shared.current().files);
+            for file in made {
+                if let Contents::Bytes(bytes) = file.contents {
+                    files.insert(file.path, bytes);
+                }
+            }
+            files
         }
     };
+    let count = files.keys().filter(|path| path.ends_with(".html")).count();
+    let files = Arc::new(files);
     if let Ok(mut snapshot) = shared.snapshot.write() {
         let generation = snapshot.generation + 1;
         *snapshot = Arc::new(Snapshot {
@@ -280,8 +311,8 @@ const SEARCH_PAUSE: Duration = Duration::from_millis(400);
 /// one thread of its own: while edits keep coming, only the latest site is indexed,
 /// once they pause, so the next edit's rebuild is not kept waiting for what is made
 /// from the whole hub.
-fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<crate::Loaded> {
-    let (sender, receiver) = mpsc::channel::<crate::Loaded>();
+fn search_worker(shared: Arc<Shared>, root: PathBuf) -> Sender<Arc<crate::Loaded>> {
+    let (sender, receiver) = mpsc::channel::<Arc<crate::Loaded>>();
     std::thread::spawn(move || {
         // One worker thread of its own, so the index never takes both cores from a rebuild.
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();

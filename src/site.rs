@@ -103,6 +103,11 @@ pub struct Page {
     pub reading_minutes: usize,
 }
 
+/// The minutes a body of `words` takes to read, as cards show it.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(200).max(1)
+}
+
 impl Page {
     /// The headings of the "In this article" list.
     pub fn toc(&self) -> &[TocEntry] {

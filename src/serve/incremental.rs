@@ -4,13 +4,17 @@
 //! In: the stages' own inputs, rebuild after rebuild. Out: the same results the pure
 //! stages give, taken from the last rebuild where their inputs did not change: parsed
 //! files (by their bytes), computed related pages (by every input they read), and
-//! rendered pages (by a fingerprint of what each reads). `tests/incremental.rs`
-//! checks after edits of every kind that the result is byte for byte a full build's.
+//! rendered pages (by a fingerprint of what each reads). An edit that changed only
+//! page bodies skips the plan: the last site is patched and only what shows those
+//! bodies is rendered again ([`Incremental::rebuild`]). `tests/incremental.rs` checks
+//! after edits of every kind that the result is byte for byte a full build's.
 
 mod parsed;
+mod patch;
 mod rendered;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -21,11 +25,12 @@ use crate::fingerprint::hash_of;
 use crate::front_matter::Format;
 use crate::memory::Memory;
 use crate::output::{OutputFile, Sink};
-use crate::render::DownloadSizes;
+use crate::render::{DownloadSizes, Job};
 use crate::site::{self, Page, PageId, Site};
 use crate::source::Parsed;
 use crate::sync::lock;
 use crate::theme::{self, Theme, ThemeFiles};
+use crate::{BuildOptions, Loaded};
 
 pub use parsed::ParseCache;
 
@@ -35,10 +40,29 @@ pub struct Incremental {
     parsed: ParseCache,
     /// The compiled theme, by a print of its files.
     theme: Option<(u64, Arc<Theme>)>,
-    /// Each template's file in each format, by its page and a print of its inputs.
-    downloads: HashMap<(String, Format), (u64, OutputFile)>,
+    /// Each language's downloads.
+    downloads: HashMap<usize, Downloads>,
     related: Option<(u64, Vec<Vec<PageId>>)>,
     rendered: rendered::Memo,
+    /// The last good rebuild's sites, which a body edit patches.
+    last: Option<Arc<Loaded>>,
+}
+
+/// One language's downloads as last made.
+#[derive(Debug, Default)]
+struct Downloads {
+    /// Each template's file in each format, by its page and a print of its inputs.
+    files: HashMap<(String, Format), (u64, OutputFile)>,
+    sizes: DownloadSizes,
+}
+
+/// What a rebuild made.
+#[derive(Debug)]
+pub enum Rebuilt {
+    /// Every file of the site.
+    Whole(Vec<OutputFile>),
+    /// Only the files that changed; the others are the last rebuild's.
+    Patched(Vec<OutputFile>),
 }
 
 impl Incremental {
@@ -52,6 +76,85 @@ impl Incremental {
     pub fn rendered_last(&self) -> usize {
         self.rendered.rendered
     }
+
+    /// Rebuilds after the files `changed` (as the watcher names them) changed: by
+    /// patching the last good site when they are pages whose bodies alone changed and
+    /// the search index and handbooks are made in the background, else by the full
+    /// plan with this memory. A failed rebuild leaves nothing to patch, so the next one
+    /// runs the full plan.
+    pub fn rebuild(
+        &mut self,
+        options: &BuildOptions,
+        changed: &[PathBuf],
+    ) -> crate::Result<(Arc<Loaded>, Rebuilt)> {
+        if let Some(last) = self.last.take().filter(|_| options.background) {
+            if let Some(patched) = self.patch(last, options, changed) {
+                return Ok(patched);
+            }
+        }
+        let (loaded, files) = crate::render_all(options, self)?;
+        let loaded = Arc::new(loaded);
+        self.last = Some(Arc::clone(&loaded));
+        Ok((loaded, Rebuilt::Whole(files)))
+    }
+
+    /// Forgets the last rebuild's sites (their files were not served), so the next
+    /// rebuild runs the full plan.
+    pub fn forget_site(&mut self) {
+        self.last = None;
+    }
+
+    /// The last site with the edited bodies swapped in, and the files that show them.
+    fn patch(
+        &mut self,
+        mut last: Arc<Loaded>,
+        options: &BuildOptions,
+        changed: &[PathBuf],
+    ) -> Option<(Arc<Loaded>, Rebuilt)> {
+        let edits = patch::edits(&last, &options.root, changed, &mut self.parsed)?;
+        patch::apply(Arc::make_mut(&mut last), &edits);
+        let mut files = Vec::new();
+        let mut rendered = 0;
+        for (n, site) in last.sites().enumerate() {
+            let pages = patch::pages_to_render(site, n, &edits);
+            if pages.is_empty() {
+                continue;
+            }
+            let mut jobs: Vec<Job> = pages.iter().map(|&id| Job::Page(id)).collect();
+            let before = self.downloads.get(&site.language)?.sizes.clone();
+            if patch::changes_downloads(site, n, &edits) {
+                let (made, sizes) = self.downloads(site);
+                files.extend(made);
+                // The template library shows the files' sizes.
+                if sizes != before {
+                    jobs.push(Job::Library);
+                    jobs.extend(site.library_section().map(Job::Section));
+                }
+            }
+            let sizes = &self.downloads.get(&site.language)?.sizes;
+            if site.is_default_language() {
+                let changed: Vec<PageId> = pages_changed(&edits, n);
+                files.extend(
+                    self.rendered
+                        .patch(site, &last.theme, sizes, &changed, &jobs)?,
+                );
+                rendered += self.rendered.rendered;
+            } else {
+                for job in &jobs {
+                    files.extend(job.run(site, &last.theme, sizes).ok()?);
+                }
+                rendered += jobs.len();
+            }
+        }
+        self.rendered.rendered = rendered;
+        self.last = Some(Arc::clone(&last));
+        Some((last, Rebuilt::Patched(files)))
+    }
+}
+
+/// The edited pages of site `n`.
+fn pages_changed(edits: &[patch::Edit], n: usize) -> Vec<PageId> {
+    edits.iter().filter(|e| e.site == n).map(|e| e.id).collect()
 }
 
 impl Memory for Incremental {
@@ -75,7 +178,8 @@ impl Memory for Incremental {
 
     /// A template's file made again only when what it is made from changed.
     fn downloads(&mut self, site: &Site) -> (Vec<OutputFile>, DownloadSizes) {
-        let known = &self.downloads;
+        let language = self.downloads.entry(site.language).or_default();
+        let known = &language.files;
         let site_print = downloads::site_print(site);
         let kept = std::sync::Mutex::new(HashMap::new());
         let made = downloads::all_with(site, |id, format| {
@@ -88,7 +192,8 @@ impl Memory for Incremental {
             lock(&kept).insert(key, (print, file.clone()));
             file
         });
-        self.downloads = crate::sync::take(kept);
+        language.files = crate::sync::take(kept);
+        language.sizes = made.1.clone();
         made
     }
 

@@ -185,7 +185,7 @@ pub(super) fn new_page(
         prev: None,
         next: None,
         related: Vec::new(),
-        reading_minutes: words.div_ceil(200).max(1),
+        reading_minutes: super::reading_minutes(words),
     }
 }
 

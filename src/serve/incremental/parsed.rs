@@ -5,6 +5,8 @@
 //! size and modification time are those it had when it was last read, and that time
 //! was well before the read (as `git` does with its index): some file systems keep
 //! times only to the second or two, so a file changed within that window is read.
+//! Each language's files are kept apart, with the config they were parsed under, so
+//! a hub in several languages keeps them all.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -20,15 +22,23 @@ use crate::source::{self, Parsed};
 /// How long a modification time must lie before a read for it to be trusted.
 const SETTLED: Duration = Duration::from_secs(2);
 
-/// Parse results by file, valid for one config.
+/// Parse results by language and file.
 #[derive(Debug, Default)]
 pub struct ParseCache {
-    config: u64,
+    languages: HashMap<String, Language>,
+    /// Read every file on every scan (for file systems whose times cannot be trusted).
+    pub read_every_file: bool,
+}
+
+/// One language's files, valid for one config.
+#[derive(Debug)]
+struct Language {
+    /// The config the files were parsed under, and its print.
+    config: Config,
+    print: u64,
     entries: HashMap<PathBuf, Entry>,
     /// When the previous scan started.
     scanned: Option<SystemTime>,
-    /// Read every file on every scan (for file systems whose times cannot be trusted).
-    pub read_every_file: bool,
 }
 
 #[derive(Debug)]
@@ -64,23 +74,35 @@ fn config_print(config: &Config) -> u64 {
     ))
 }
 
-/// Parses `files` in parallel, reusing and refreshing `cache`.
+/// Parses `files`, the files of `config`'s language, in parallel, reusing and
+/// refreshing `cache`.
 pub(super) fn parse_all(
     files: &[SourceFile],
     config: &Config,
     cache: &mut ParseCache,
 ) -> Vec<Parsed> {
-    let config_hash = config_print(config);
-    if cache.config != config_hash {
-        cache.entries.clear();
-        cache.config = config_hash;
+    let print = config_print(config);
+    let read_every_file = cache.read_every_file;
+    let language = cache
+        .languages
+        .entry(config.language.clone())
+        .or_insert_with(|| Language {
+            config: config.clone(),
+            print,
+            entries: HashMap::new(),
+            scanned: None,
+        });
+    if language.print != print {
+        language.entries.clear();
+        language.print = print;
+        language.config = config.clone();
     }
     let started = SystemTime::now();
-    let settled = match cache.scanned {
-        Some(t) if !cache.read_every_file => t.checked_sub(SETTLED),
+    let settled = match language.scanned {
+        Some(t) if !read_every_file => t.checked_sub(SETTLED),
         _ => None,
     };
-    let entries = &cache.entries;
+    let entries = &language.entries;
     // (hash, stamp, result, whether it came from the cache)
     type Scanned = (Option<u64>, Option<Stamp>, Parsed, bool);
     let results: Vec<Scanned> = files
@@ -113,7 +135,7 @@ pub(super) fn parse_all(
         })
         .collect();
     // Unchanged entries move over; only new results are copied in.
-    let mut old = std::mem::take(&mut cache.entries);
+    let mut old = std::mem::take(&mut language.entries);
     let mut parsed = Vec::with_capacity(results.len());
     for (file, (hash, stamp, result, reused)) in files.iter().zip(results) {
         if let Some(hash) = hash {
@@ -128,12 +150,33 @@ pub(super) fn parse_all(
                     parsed: result.clone(),
                 },
             };
-            cache.entries.insert(file.path.clone(), entry);
+            language.entries.insert(file.path.clone(), entry);
         }
         parsed.push(result);
     }
-    cache.scanned = Some(started);
+    language.scanned = Some(started);
     parsed
+}
+
+/// A file of `language` already known, parsed again as it is now: what it was and
+/// what it is. `None` when the file is not known or cannot be read.
+pub(super) fn parse_again(
+    file: &SourceFile,
+    language: &str,
+    cache: &mut ParseCache,
+) -> Option<(Parsed, Parsed)> {
+    let language = cache.languages.get_mut(language)?;
+    let entry = language.entries.get_mut(&file.path)?;
+    let stamp = Stamp::of(file);
+    let bytes = source::read(file).ok()?;
+    let hash = hash_of(&bytes);
+    let before = entry.parsed.clone();
+    if hash != entry.hash {
+        entry.parsed = source::parse_bytes(file, bytes, &language.config);
+        entry.hash = hash;
+    }
+    entry.stamp = stamp;
+    Some((before, entry.parsed.clone()))
 }
 
 #[cfg(test)]
@@ -155,7 +198,7 @@ mod tests {
         let mut cache = ParseCache::default();
         let title = |parsed: &[Parsed]| parsed[0].page.as_ref().unwrap().front.title.clone();
         assert_eq!(title(&parse_all(&files, &config, &mut cache)), "First");
-        assert_eq!(cache.entries.len(), 1);
+        assert_eq!(known(&cache), 1);
         // Same length, same second: only the bytes tell the edit apart.
         std::fs::write(&path, "---\ntitle: Fixed\n---\nBody\n").unwrap();
         assert_eq!(title(&parse_all(&files, &config, &mut cache)), "Fixed");
@@ -179,9 +222,73 @@ mod tests {
         assert_eq!(title(&parse_all(&files, &config, &mut cache)), "Third");
         let stricter = Config::parse("title: Hub\nbase_url: https://example.org/\nallow_html: true\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
         parse_all(&files, &stricter, &mut cache);
-        assert_eq!(cache.config, config_print(&stricter));
+        assert_eq!(
+            cache.languages[&stricter.language].print,
+            config_print(&stricter)
+        );
         let mut spanish = stricter.clone();
         spanish.strings = std::sync::Arc::new(crate::i18n::load(dir.path(), "es").0);
         assert_ne!(config_print(&spanish), config_print(&stricter));
+    }
+
+    fn known(cache: &ParseCache) -> usize {
+        cache.languages.values().map(|l| l.entries.len()).sum()
+    }
+
+    #[test]
+    fn each_language_keeps_its_files_and_a_known_file_is_parsed_again_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            SourceFile {
+                rel: name.into(),
+                path,
+                kind: SourceKind::Page,
+            }
+        };
+        let english = [file("a.md", "---\ntitle: One\n---\nBody\n")];
+        let spanish = [file("a.es.md", "---\ntitle: Uno\n---\nCuerpo\n")];
+        let config = Config::parse("title: Hub\nbase_url: https://example.org/\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
+        let mut es = config.clone();
+        es.language = "es".into();
+        es.strings = std::sync::Arc::new(crate::i18n::load(dir.path(), "es").0);
+        let mut cache = ParseCache::default();
+        parse_all(&english, &config, &mut cache);
+        parse_all(&spanish, &es, &mut cache);
+        // The second language's scan leaves the first one's files known.
+        assert_eq!(known(&cache), 2);
+        let settled = std::time::SystemTime::now() - Duration::from_secs(3600);
+        for f in english.iter().chain(&spanish) {
+            let handle = std::fs::File::options().write(true).open(&f.path).unwrap();
+            handle.set_modified(settled).unwrap();
+        }
+        parse_all(&english, &config, &mut cache);
+        parse_all(&spanish, &es, &mut cache);
+        // Nothing is read again once settled: the cache answers from memory, so an
+        // edit made behind its back (same size and time) is not seen...
+        std::fs::write(&spanish[0].path, "---\ntitle: Dos\n---\nCuerpo\n").unwrap();
+        let handle = std::fs::File::options()
+            .write(true)
+            .open(&spanish[0].path)
+            .unwrap();
+        handle.set_modified(settled).unwrap();
+        let title = |parsed: &Parsed| parsed.page.as_ref().unwrap().front.title.clone();
+        assert_eq!(title(&parse_all(&spanish, &es, &mut cache)[0]), "Uno");
+        // ...until the file is named as changed: then it is read, in its language.
+        let (before, after) = parse_again(&spanish[0], "es", &mut cache).unwrap();
+        assert_eq!(
+            (title(&before), title(&after)),
+            ("Uno".into(), "Dos".into())
+        );
+        assert_eq!(title(&parse_all(&spanish, &es, &mut cache)[0]), "Dos");
+        assert!(
+            parse_again(&spanish[0], "fr", &mut cache).is_none(),
+            "not a known language"
+        );
+        assert!(
+            parse_again(&file("b.md", "new"), "en", &mut cache).is_none(),
+            "not a known file"
+        );
     }
 }

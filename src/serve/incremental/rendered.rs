@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::fingerprint::{debug_hash, hash_of};
-use crate::site::{Embedded, PageId, PageKind, Site};
+use crate::site::{Embedded, Page, PageId, PageKind, Site};
 use crate::theme::Theme;
 
 use crate::diagnostic::Diagnostic;
@@ -33,6 +33,8 @@ use crate::sync::lock;
 #[derive(Debug, Default)]
 pub(super) struct Memo {
     jobs: HashMap<String, (u64, Vec<OutputFile>)>,
+    /// The fingerprints of the latest render, which a patch brings up to date.
+    prints: Option<Fingerprints>,
     /// Jobs rendered (not reused) by the latest render, for the preview's log line.
     pub(super) rendered: usize,
 }
@@ -69,11 +71,54 @@ impl Memo {
         render::pages_by(site, theme, background, sink, &run)?;
         self.jobs = crate::sync::take(remembered);
         self.rendered = fresh.into_inner();
+        self.prints = Some(prints);
         Ok(())
+    }
+
+    /// Renders `jobs` alone after the bodies of the pages `changed` were swapped in
+    /// (nothing other pages show of them changed), and remembers them as a full render
+    /// would have. `None` when there is no earlier render to patch or a job fails: a
+    /// full render then says why.
+    pub(super) fn patch(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        sizes: &DownloadSizes,
+        changed: &[PageId],
+        jobs: &[Job],
+    ) -> Option<Vec<OutputFile>> {
+        let prints = self.prints.as_mut()?;
+        if prints.inward.len() != site.pages.len() {
+            return None;
+        }
+        for &id in changed {
+            prints.inward[id] = inward(&site.pages[id]);
+        }
+        let prints = &*prints;
+        let made: Vec<(String, u64, Vec<OutputFile>)> = jobs
+            .par_iter()
+            .map(|job| {
+                let files = job.run(site, theme, sizes).ok()?;
+                Some((job.key(site), prints.of_job(job, site, sizes), files))
+            })
+            .collect::<Option<_>>()?;
+        self.rendered = made.len();
+        let mut out = Vec::new();
+        for (key, print, files) in made {
+            out.extend(files.iter().cloned());
+            self.jobs.insert(key, (print, files));
+        }
+        Some(out)
     }
 }
 
+/// What only the page itself shows: its body and where its links lead.
+fn inward(page: &Page) -> u64 {
+    hash_of([page.prints.body, debug_hash(&(&page.links, &page.embeds))])
+}
+
 /// The fingerprints of one site's render jobs.
+#[derive(Debug)]
 struct Fingerprints {
     /// Config, theme, sections, tags, templates and the order of pages.
     structure: u64,
@@ -110,8 +155,7 @@ impl Fingerprints {
                         p.reading_minutes,
                     )),
                 ]);
-                let inward = hash_of([p.prints.body, debug_hash(&(&p.links, &p.embeds))]);
-                (outward, inward)
+                (outward, inward(p))
             })
             .unzip();
         let embeds: Vec<&Vec<Embedded>> = site.pages.iter().map(|p| &p.embeds).collect();

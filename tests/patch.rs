@@ -1,0 +1,292 @@
+//! `serve` answers an edit that changed only page bodies by patching the last site
+//! and rendering only the pages that show those bodies. After each edit, what it
+//! serves (the kept files, the patched ones, and the search index and handbooks made
+//! from the patched site in the background) must be exactly what a full build makes,
+//! and an edit that reaches further must take the full plan.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use guidepost::output::Contents;
+use guidepost::serve::incremental::{Incremental, Rebuilt};
+use guidepost::{BuildOptions, Forget};
+
+fn options(root: &Path, background: bool) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        drafts: false,
+        base_url: None,
+        background,
+    }
+}
+
+/// How a rebuild went.
+#[derive(Debug, PartialEq, Eq)]
+enum Went {
+    Patched { rendered: usize },
+    Whole,
+}
+
+/// A preview's memory and the files it serves, as `serve` keeps them.
+struct Preview {
+    root: PathBuf,
+    cache: Incremental,
+    files: BTreeMap<String, Contents>,
+}
+
+impl Preview {
+    fn start(root: &Path) -> Preview {
+        let mut preview = Preview {
+            root: root.to_path_buf(),
+            cache: Incremental::default(),
+            files: BTreeMap::new(),
+        };
+        assert_eq!(preview.after(&[], "the first build"), Went::Whole);
+        preview
+    }
+
+    /// Rebuilds after the files `changed` (paths in the hub) changed, checks what is
+    /// served against a full build, and says how the rebuild went.
+    fn after(&mut self, changed: &[&str], edit: &str) -> Went {
+        let paths: Vec<PathBuf> = changed.iter().map(|rel| self.root.join(rel)).collect();
+        let (loaded, rebuilt) = self
+            .cache
+            .rebuild(&options(&self.root, true), &paths)
+            .unwrap_or_else(|e| panic!("after {edit}: {e}"));
+        let went = match rebuilt {
+            Rebuilt::Whole(files) => {
+                self.files = files.into_iter().map(|f| (f.path, f.contents)).collect();
+                Went::Whole
+            }
+            Rebuilt::Patched(files) => {
+                assert!(!files.is_empty(), "after {edit}: a patch renders something");
+                for file in files {
+                    assert!(
+                        self.files.contains_key(&file.path),
+                        "after {edit}: a patch makes no new file ({})",
+                        file.path
+                    );
+                    self.files.insert(file.path, file.contents);
+                }
+                Went::Patched {
+                    rendered: self.cache.rendered_last(),
+                }
+            }
+        };
+        // What the preview makes in the background, from the site it patched.
+        let mut served = self.files.clone();
+        for site in loaded.sites() {
+            let background = guidepost::search::output(site)
+                .and_then(|mut files| {
+                    files.extend(guidepost::render::background_pages(site, &loaded.theme)?);
+                    Ok(files)
+                })
+                .unwrap_or_else(|d| panic!("after {edit}: {d}"));
+            served.extend(background.into_iter().map(|f| (f.path, f.contents)));
+        }
+        let (_, full) = guidepost::render_all(&options(&self.root, false), &mut Forget)
+            .unwrap_or_else(|e| panic!("full build after {edit}: {e}"));
+        let full: BTreeMap<String, Contents> =
+            full.into_iter().map(|f| (f.path, f.contents)).collect();
+        assert_eq!(
+            served.keys().collect::<Vec<_>>(),
+            full.keys().collect::<Vec<_>>(),
+            "after {edit}"
+        );
+        for (path, contents) in &full {
+            assert!(
+                served[path] == *contents,
+                "after {edit}, {path} differs from a full build"
+            );
+        }
+        went
+    }
+
+    fn edit(&self, rel: &str, change: impl FnOnce(String) -> String) {
+        let path = self.root.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        let changed = change(text.clone());
+        assert_ne!(changed, text, "the edit of {rel} changes nothing");
+        fs::write(&path, changed).unwrap();
+    }
+
+    fn replace(&self, rel: &str, from: &str, to: &str) {
+        self.edit(rel, |text| {
+            assert!(text.contains(from), "{rel} has no `{from}`");
+            text.replacen(from, to, 1)
+        });
+    }
+
+    fn page(&self, path: &str) -> String {
+        match &self.files[path] {
+            Contents::Bytes(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            Contents::Copy(_) => panic!("{path} is rendered"),
+        }
+    }
+}
+
+#[test]
+fn a_body_edit_patches_the_site_and_anything_more_runs_the_full_plan() {
+    let hub = common::hub("incremental");
+    let mut preview = Preview::start(hub.path());
+    let article = "content/closing/ending-well.md";
+
+    // Same number of words: the page alone is rendered again.
+    preview.replace(article, "comes to an end.", "comes to a close.");
+    assert_eq!(
+        preview.after(&[article], "a body edit"),
+        Went::Patched { rendered: 1 }
+    );
+    assert!(preview
+        .page("closing/ending-well/index.html")
+        .contains("comes to a close."));
+
+    // A new heading is shown only by the page itself (its table of contents).
+    preview.edit(article, |t| format!("{t}\n## Later\n\nKeep it light.\n"));
+    assert_eq!(
+        preview.after(&[article], "a new heading"),
+        Went::Patched { rendered: 1 }
+    );
+
+    // Two pages at once.
+    let other = "content/starting/listening.md";
+    preview.replace(article, "Keep it light.", "Keep it short.");
+    preview.edit(other, |t| format!("{t}\nListen first.\n"));
+    assert_eq!(
+        preview.after(&[article, other], "two body edits"),
+        Went::Patched { rendered: 2 }
+    );
+
+    // A template's body: the template, the pages that embed it, and the library and
+    // its section, which show the downloads' sizes.
+    let template = "content/templates/meeting-plan.md";
+    preview.edit(template, |t| {
+        format!("{t}\nBring a pen and the notes you kept.\n")
+    });
+    let Went::Patched { rendered } = preview.after(&[template], "a template's body") else {
+        panic!("a template's body edit is patched");
+    };
+    assert!(
+        rendered >= 4,
+        "the template, its embedders and the library: {rendered}"
+    );
+
+    // The reading time shows on cards elsewhere.
+    let long = "Words to read. ".repeat(120);
+    preview.edit(article, |t| format!("{t}\n{long}\n"));
+    assert_eq!(
+        preview.after(&[article], "a body edit that changes the reading time"),
+        Went::Whole
+    );
+
+    // Front matter, links, embeds, a folder's introduction, a plain file and a new
+    // page all reach further than the page.
+    preview.replace(article, "title: Ending well", "title: Ending, well");
+    assert_eq!(preview.after(&[article], "a title"), Went::Whole);
+    let thanks = "content/closing/thanking-each-other.md";
+    preview.replace(thanks, "(ending-well.md#no-ghosting)", "(ending-well.md)");
+    assert_eq!(preview.after(&[thanks], "a link's target"), Went::Whole);
+    let embedding = "content/closing/last-meeting.md";
+    let text = fs::read_to_string(hub.path().join(embedding)).unwrap();
+    assert!(
+        text.contains("```template"),
+        "{embedding} embeds a template"
+    );
+    preview.edit(embedding, |t| t.replacen("```template", "```text", 1));
+    assert_eq!(preview.after(&[embedding], "an embed removed"), Went::Whole);
+    let intro = "content/closing/_index.md";
+    preview.edit(intro, |t| format!("{t}\nOne more line.\n"));
+    assert_eq!(
+        preview.after(&[intro], "a category's introduction"),
+        Went::Whole
+    );
+    let asset = "content/assets/program-year.txt";
+    preview.edit(asset, |t| format!("{t}\nA new line.\n"));
+    assert_eq!(preview.after(&[asset], "a plain file"), Went::Whole);
+    let new = "content/closing/a-new-article.md";
+    fs::write(
+        hub.path().join(new),
+        "---\ntitle: A new article\nsummary: Added while serving.\naudience: [mentee]\nphase: closure\n---\nIts text.\n",
+    )
+    .unwrap();
+    assert_eq!(preview.after(&[new], "a new page"), Went::Whole);
+    preview.edit(new, |t| format!("{t}\nMore text.\n"));
+    assert_eq!(
+        preview.after(&[new], "the new page's body"),
+        Went::Patched { rendered: 1 }
+    );
+}
+
+#[test]
+fn a_heading_other_pages_link_to_is_checked_and_a_failed_rebuild_is_not_patched() {
+    let hub = common::hub("incremental");
+    let mut preview = Preview::start(hub.path());
+    let article = "content/closing/ending-well.md";
+    let good = fs::read_to_string(hub.path().join(article)).unwrap();
+    // thanking-each-other.md links to #no-ghosting: the full plan finds the link broken.
+    preview.replace(
+        article,
+        "## Do not disappear {#no-ghosting}",
+        "## Do not disappear",
+    );
+    let error = preview
+        .cache
+        .rebuild(&options(hub.path(), true), &[hub.path().join(article)])
+        .expect_err("a link to a removed heading fails the rebuild");
+    let error = format!("{error:?}");
+    assert!(error.contains("no-ghosting"), "{error}");
+    // Put back, the page is checked with everything else: nothing is patched onto a
+    // site that was not served.
+    fs::write(hub.path().join(article), &good).unwrap();
+    assert_eq!(
+        preview.after(&[article], "the heading put back"),
+        Went::Whole
+    );
+    // A body that fails to parse takes the full plan, which reports it.
+    preview.edit(article, |t| {
+        format!("{t}\n```template\nno-such-template\n```\n")
+    });
+    assert!(preview
+        .cache
+        .rebuild(&options(hub.path(), true), &[hub.path().join(article)])
+        .is_err());
+    fs::write(hub.path().join(article), &good).unwrap();
+    assert_eq!(preview.after(&[article], "fixed again"), Went::Whole);
+}
+
+#[test]
+fn body_edits_in_a_hub_of_two_languages_are_patched_in_each() {
+    let hub = common::hub("lang-en-es");
+    let mut preview = Preview::start(hub.path());
+    let spanish = "content/closure/last-meeting.es.md";
+    preview.replace(spanish, "mirar atrás", "mirar hacia atrás");
+    assert_eq!(
+        preview.after(&[spanish], "a translation's body"),
+        Went::Patched { rendered: 1 }
+    );
+    assert!(preview
+        .page("es/closure/last-meeting/index.html")
+        .contains("mirar hacia atrás"));
+    let english = "content/closure/keeping-in-touch.md";
+    preview.edit(english, |t| format!("{t}\nWrite when you want to.\n"));
+    assert_eq!(
+        preview.after(&[english], "a default-language page's body"),
+        Went::Patched { rendered: 1 }
+    );
+    // `note` has no Spanish version: the Spanish page shows the English one.
+    let note = "content/templates/note.md";
+    preview.edit(note, |t| format!("{t}\nOne more line for the note.\n"));
+    let Went::Patched { rendered } = preview.after(&[note], "an untranslated template") else {
+        panic!("a template's body edit is patched");
+    };
+    assert!(
+        rendered >= 3,
+        "the template and the pages embedding it in both languages: {rendered}"
+    );
+    assert!(preview
+        .page("es/closure/last-meeting/index.html")
+        .contains("One more line for the note."));
+}
