@@ -22,10 +22,12 @@ use crate::url::relative;
 pub type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter::Format), usize>;
 
 mod body;
+mod cards;
 mod handbook;
 mod jobs;
 mod listings;
 
+pub use cards::{Cards, Kept, CARD};
 pub use jobs::Job;
 
 /// Renders every page, listing and redirect of the site into `sink`, in no
@@ -38,8 +40,9 @@ pub fn pages(
     background: bool,
     sink: &Sink<'_>,
 ) -> crate::error::Result<()> {
+    let cards = Cards::fresh(site);
     pages_by(site, theme, background, sink, &|job: &Job| {
-        job.run(site, theme, sizes)
+        job.run(site, theme, sizes, &cards)
     })
 }
 
@@ -48,7 +51,7 @@ pub fn pages(
 pub fn background_pages(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut files = Vec::new();
     for job in Job::all(site).into_iter().filter(Job::is_background) {
-        files.extend(job.run(site, theme, &DownloadSizes::new())?);
+        files.extend(job.run(site, theme, &DownloadSizes::new(), &Cards::fresh(site))?);
     }
     Ok(files)
 }

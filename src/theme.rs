@@ -29,6 +29,7 @@ macro_rules! embedded {
 pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/base.html",
     "templates/macros.html",
+    "templates/card.html",
     "templates/home.html",
     "templates/section.html",
     "templates/article.html",

@@ -24,3 +24,49 @@ fn every_page_names_the_hubs_icon_and_the_icon_is_published() {
         );
     }
 }
+
+#[test]
+fn a_hubs_card_macro_draws_every_listings_cards() {
+    let dir = hub("base");
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    // The hub's own macros.html, with a card of its own.
+    let macros = guidepost::theme::DEFAULT_FILES
+        .iter()
+        .find(|(name, _)| *name == "templates/macros.html")
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap();
+    let start = macros.find("{% macro card(").unwrap();
+    let end = macros.find("{% endmacro card %}").unwrap();
+    let ours = "{% macro card(c, t, level=3) %}<li class=\"our-card\"><h{{ level }}><a href=\"{{ c.url }}\">{{ c.title }}</a></h{{ level }}><p>{{ t.min_read | fill(n=c.reading_minutes) }}</p></li>";
+    let macros = format!("{}{ours}{}", &macros[..start], &macros[end..]);
+    std::fs::write(templates.join("macros.html"), macros).unwrap();
+    let out = build_ok(dir.path());
+    // A section lists its pages, an audience page its "start here" and its pages by
+    // phase, a tag page its pages with titles a level up (under the tag's `<h1>`).
+    for (listing, card, times) in [
+        (
+            "guide/index.html",
+            "<h3><a href=\"first/\">First steps</a></h3>",
+            1,
+        ),
+        (
+            "audience/mentor/index.html",
+            "<h3><a href=\"../../guide/first/\">First steps</a></h3>",
+            2,
+        ),
+        (
+            "tags/first-meeting/index.html",
+            "<h2><a href=\"../../guide/first/\">First steps</a></h2>",
+            1,
+        ),
+    ] {
+        let html = read(&out, listing);
+        let ours = format!("<li class=\"our-card\">{card}<p>1 min read</p></li>");
+        assert_eq!(html.matches(&ours).count(), times, "{listing}: {html}");
+        assert!(
+            !html.contains("class=\"card "),
+            "{listing} keeps a built-in card"
+        );
+    }
+}

@@ -179,15 +179,21 @@ pub struct SectionPage<'a> {
     pub intro: String,
     pub crumbs: Vec<Link>,
     pub sections: Vec<SectionCard<'a>>,
-    pub pages: Vec<Card<'a>>,
+    /// The cards of the section's own pages, rendered (`card.html`), and how many.
+    pub cards: String,
+    pub count: usize,
+    /// Whether any of them is a template (the page then links to the library).
+    pub has_templates: bool,
 }
 
 /// A group of cards under a heading (an audience page's phases).
 #[derive(Debug, Serialize)]
-pub struct Group<'a> {
+pub struct Group {
     pub title: String,
     pub id: String,
-    pub pages: Vec<Card<'a>>,
+    /// The group's cards, rendered (`card.html`), and how many.
+    pub cards: String,
+    pub count: usize,
 }
 
 /// An audience page.
@@ -199,14 +205,16 @@ pub struct AudiencePage<'a> {
     pub title: String,
     pub description: &'a str,
     pub start_here: Vec<Card<'a>>,
-    pub groups: Vec<Group<'a>>,
+    pub groups: Vec<Group>,
 }
 
 /// A tag page.
 #[derive(Debug, Serialize)]
 pub struct TagPage<'a> {
     pub label: &'a str,
-    pub pages: Vec<Card<'a>>,
+    /// The cards of the tagged pages, rendered (`card.html`), and how many.
+    pub cards: String,
+    pub count: usize,
 }
 
 /// The list of all tags.

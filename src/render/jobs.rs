@@ -16,7 +16,7 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::{faq_json_ld, fill};
-use super::{page, render_template, DownloadSizes};
+use super::{page, render_template, Cards, DownloadSizes};
 
 /// A page or listing to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,12 +78,13 @@ impl Job {
         }
     }
 
-    /// Renders the job's page.
+    /// Renders the job's page, taking listings' cards from `cards`.
     pub fn run(
         &self,
         site: &Site,
         theme: &Theme,
         sizes: &DownloadSizes,
+        cards: &Cards,
     ) -> Result<Vec<OutputFile>, Diagnostic> {
         let t = &site.config.strings;
         let file = match *self {
@@ -157,11 +158,12 @@ impl Job {
                         .iter()
                         .map(|&c| context::section_card(site, from, c))
                         .collect(),
-                    pages: s
+                    cards: cards.list(site, theme, from, &s.pages, 3)?,
+                    count: s.pages.len(),
+                    has_templates: s
                         .pages
                         .iter()
-                        .map(|&p| context::card(site, from, p))
-                        .collect(),
+                        .any(|&p| site.pages[p].kind == PageKind::Template),
                 };
                 page(
                     theme,
@@ -173,17 +175,14 @@ impl Job {
             }
             Job::Page(id) => render_page(site, theme, id)?,
             Job::Handbook(n) => super::handbook::render(site, theme, n)?,
-            Job::Audience(n) => super::listings::audience(site, theme, n)?,
+            Job::Audience(n) => super::listings::audience(site, theme, cards, n)?,
             Job::Tag(n) => {
                 let tag = &site.tags[n];
                 let from = site.route(&routes::tag_url(&tag.slug));
                 let data = context::TagPage {
                     label: &tag.label,
-                    pages: tag
-                        .pages
-                        .iter()
-                        .map(|&p| context::card(site, &from, p))
-                        .collect(),
+                    cards: cards.list(site, theme, &from, &tag.pages, 2)?,
+                    count: tag.pages.len(),
                 };
                 let title = i18n::fill(&t.tag_title, &[("tag", &tag.label)]);
                 page(

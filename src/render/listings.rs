@@ -14,7 +14,7 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::fill;
-use super::{page, DownloadSizes};
+use super::{page, Cards, DownloadSizes};
 
 /// The template library: every template with its fields, downloads and the articles
 /// that use it. It lives in `section` when the hub has a category of templates
@@ -84,7 +84,12 @@ pub(super) fn library(
 }
 
 /// An audience's page: its "start here" pages, then every page for it by phase.
-pub(super) fn audience(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagnostic> {
+pub(super) fn audience(
+    site: &Site,
+    theme: &Theme,
+    cards: &Cards,
+    n: usize,
+) -> Result<OutputFile, Diagnostic> {
     let t = &site.config.strings;
     let a = &site.config.audiences[n];
     let from = site.route(&routes::audience_url(&a.id));
@@ -94,29 +99,31 @@ pub(super) fn audience(site: &Site, theme: &Theme, n: usize) -> Result<OutputFil
         .filter(|&p| site.pages[p].front.audience.contains(&a.id))
         .collect();
     for phase in &site.config.phases {
-        let pages: Vec<_> = matching
+        let pages: Vec<PageId> = matching
             .iter()
-            .filter(|&&p| site.pages[p].front.phase.as_deref() == Some(&phase.id))
-            .map(|&p| context::card(site, &from, p))
+            .copied()
+            .filter(|&p| site.pages[p].front.phase.as_deref() == Some(&phase.id))
             .collect();
         if !pages.is_empty() {
             groups.push(context::Group {
                 title: site.config.local(&phase.label).to_string(),
                 id: phase.id.clone(),
-                pages,
+                cards: cards.list(site, theme, &from, &pages, 3)?,
+                count: pages.len(),
             });
         }
     }
-    let other: Vec<_> = matching
+    let other: Vec<PageId> = matching
         .iter()
-        .filter(|&&p| site.pages[p].front.phase.is_none())
-        .map(|&p| context::card(site, &from, p))
+        .copied()
+        .filter(|&p| site.pages[p].front.phase.is_none())
         .collect();
     if !other.is_empty() {
         groups.push(context::Group {
             title: t.any_time.clone(),
             id: "any-time".to_string(),
-            pages: other,
+            cards: cards.list(site, theme, &from, &other, 3)?,
+            count: other.len(),
         });
     }
     let label = site.config.local(&a.label);

@@ -25,7 +25,7 @@ use crate::fingerprint::hash_of;
 use crate::front_matter::Format;
 use crate::memory::Memory;
 use crate::output::{OutputFile, Sink};
-use crate::render::{DownloadSizes, Job};
+use crate::render::{Cards, DownloadSizes, Job};
 use crate::site::{self, Page, PageId, Site};
 use crate::source::Parsed;
 use crate::sync::lock;
@@ -140,8 +140,9 @@ impl Incremental {
                 );
                 rendered += self.rendered.rendered;
             } else {
+                let cards = Cards::fresh(site);
                 for job in &jobs {
-                    files.extend(job.run(site, &last.theme, sizes).ok()?);
+                    files.extend(job.run(site, &last.theme, sizes, &cards).ok()?);
                 }
                 rendered += jobs.len();
             }

@@ -26,7 +26,7 @@ use crate::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::output::OutputFile;
 use crate::output::Sink;
-use crate::render::{self, DownloadSizes, Job};
+use crate::render::{self, Cards, DownloadSizes, Job, Kept};
 use crate::sync::lock;
 
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
@@ -35,6 +35,8 @@ pub(super) struct Memo {
     jobs: HashMap<String, (u64, Vec<OutputFile>)>,
     /// The fingerprints of the latest render, which a patch brings up to date.
     prints: Option<Fingerprints>,
+    /// Listings' cards, by what each shows.
+    cards: Kept,
     /// Jobs rendered (not reused) by the latest render, for the preview's log line.
     pub(super) rendered: usize,
 }
@@ -52,6 +54,13 @@ impl Memo {
         sink: &Sink<'_>,
     ) -> crate::error::Result<()> {
         let prints = Fingerprints::of(site, theme);
+        // A card shows its page's outward side, in the theme and words of the structure.
+        let card_prints = prints
+            .outward
+            .iter()
+            .map(|&outward| hash_of([prints.structure, outward]))
+            .collect();
+        let cards = Cards::keeping(card_prints, std::mem::take(&mut self.cards));
         let remembered = Mutex::new(HashMap::new());
         let fresh = AtomicUsize::new(0);
         let known = &self.jobs;
@@ -62,7 +71,7 @@ impl Memo {
                 Some((p, files)) if *p == print => files.clone(),
                 _ => {
                     fresh.fetch_add(1, Ordering::Relaxed);
-                    job.run(site, theme, sizes)?
+                    job.run(site, theme, sizes, &cards)?
                 }
             };
             lock(&remembered).insert(key, (print, files.clone()));
@@ -72,6 +81,7 @@ impl Memo {
         self.jobs = crate::sync::take(remembered);
         self.rendered = fresh.into_inner();
         self.prints = Some(prints);
+        self.cards = cards.into_known();
         Ok(())
     }
 
@@ -95,10 +105,12 @@ impl Memo {
             prints.inward[id] = inward(&site.pages[id]);
         }
         let prints = &*prints;
+        // Pages show no listing's cards.
+        let cards = Cards::fresh(site);
         let made: Vec<(String, u64, Vec<OutputFile>)> = jobs
             .par_iter()
             .map(|job| {
-                let files = job.run(site, theme, sizes).ok()?;
+                let files = job.run(site, theme, sizes, &cards).ok()?;
                 Some((job.key(site), prints.of_job(job, site, sizes), files))
             })
             .collect::<Option<_>>()?;
