@@ -89,7 +89,7 @@ pub struct Page {
     pub links: Vec<Target>,
     /// The templates embedded in the body, in the order of its embed markers.
     pub embeds: Vec<Embedded>,
-    /// The Markdown body as written.
+    /// A template's Markdown body as written, for its downloads (empty for other pages).
     pub source: std::sync::Arc<str>,
     pub prints: crate::source::Prints,
     pub section: SectionId,

@@ -23,7 +23,9 @@ pub struct SourcePage {
     pub kind: FileKind,
     pub front: std::sync::Arc<FrontMatter>,
     pub body: std::sync::Arc<Markdown>,
-    /// The Markdown body as written (front matter removed, line endings normalised).
+    /// A template's Markdown body as written (front matter removed, line endings
+    /// normalised), which its downloads are made from; empty for other pages, whose
+    /// text is not needed once rendered.
     pub source: std::sync::Arc<str>,
     pub prints: Prints,
 }
@@ -184,6 +186,10 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
         diagnostics.extend(check_placeholders(&shown, &front, split.body, body_line));
     }
     let failed = diagnostics.iter().any(Diagnostic::is_error);
+    let source = match front.layout {
+        Layout::Template => split.body.into(),
+        _ => "".into(),
+    };
     Parsed {
         page: (!failed).then(|| SourcePage {
             rel: file.rel.clone(),
@@ -195,7 +201,7 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
             },
             front: front.into(),
             body: body.into(),
-            source: split.body.into(),
+            source,
         }),
         diagnostics,
     }
@@ -319,7 +325,7 @@ mod tests {
     fn accepts_bom_and_crlf() {
         let parsed = parse_text(
             &file("a.md"),
-            "\u{feff}---\r\ntitle: A\r\n---\r\nHello\r\n",
+            "\u{feff}---\r\ntitle: A\r\nlayout: template\r\n---\r\nHello\r\n",
             &config(),
         );
         let page = parsed.page.expect("parses");
