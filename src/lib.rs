@@ -136,7 +136,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
         .collect();
     let config = configs[0].clone();
     let theme = theme::read(root, &config).and_then(|files| memory.theme(files));
-    let files = discover(root)?;
+    let files = memory.discover(root)?;
     let (markdown, assets): (Vec<_>, Vec<_>) =
         files.into_iter().partition(|f| f.kind != SourceKind::Asset);
     // A file is read in its language (a callout's title, a task box's label).

@@ -5,6 +5,7 @@
 //! A build computes everything ([`Forget`]); `serve` remembers what it can
 //! ([`crate::serve::incremental::Incremental`]).
 
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -19,6 +20,11 @@ use crate::theme::{self, Theme, ThemeFiles};
 
 /// The stages the build plan asks through a memory.
 pub trait Memory: Send {
+    /// The hub's content files ([`crate::discover`]).
+    fn discover(&mut self, root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
+        crate::discover::discover(root)
+    }
+
     /// Every content file parsed ([`source::parse_all`]).
     fn parse(&mut self, files: &[SourceFile], config: &Config) -> Vec<Parsed> {
         source::parse_all(files, config)

@@ -213,6 +213,16 @@ fn a_body_edit_patches_the_site_and_anything_more_runs_the_full_plan() {
     )
     .unwrap();
     assert_eq!(preview.after(&[new], "a new page"), Went::Whole);
+    // When the system drops events the watcher names the content folder: everything
+    // is looked at, also a page nobody named.
+    let unnamed = "content/closing/unnamed.md";
+    fs::write(
+        hub.path().join(unnamed),
+        "---\ntitle: Unnamed\nsummary: Added while events were lost.\naudience: [mentor]\n---\nText.\n",
+    )
+    .unwrap();
+    assert_eq!(preview.after(&["content"], "dropped events"), Went::Whole);
+    assert!(preview.files.contains_key("closing/unnamed/index.html"));
     preview.edit(new, |t| format!("{t}\nMore text.\n"));
     assert_eq!(
         preview.after(&[new], "the new page's body"),

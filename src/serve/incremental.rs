@@ -13,8 +13,8 @@ mod parsed;
 mod patch;
 mod rendered;
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -46,6 +46,11 @@ pub struct Incremental {
     rendered: rendered::Memo,
     /// The last good rebuild's sites, which a body edit patches.
     last: Option<Arc<Loaded>>,
+    /// The content files the last scan found.
+    discovered: Option<Vec<SourceFile>>,
+    /// During a rebuild after changes the watcher named, all of them files already
+    /// known: those files. The rest of `content/` is then taken as it was, unscanned.
+    named: Option<HashSet<PathBuf>>,
 }
 
 /// One language's downloads as last made.
@@ -92,10 +97,31 @@ impl Incremental {
                 return Ok(patched);
             }
         }
-        let (loaded, files) = crate::render_all(options, self)?;
+        self.named = self.known_names(options, changed);
+        let rendered = crate::render_all(options, self);
+        self.named = None;
+        let (loaded, files) = rendered?;
         let loaded = Arc::new(loaded);
         self.last = Some(Arc::clone(&loaded));
         Ok((loaded, Rebuilt::Whole(files)))
+    }
+
+    /// The paths `changed` names when every one under `content/` is a file the last
+    /// scan found and still a plain file: then nothing else in `content/` changed, and
+    /// it need not be scanned. `None` (scan it all) for anything new, gone or unsure.
+    fn known_names(&self, options: &BuildOptions, changed: &[PathBuf]) -> Option<HashSet<PathBuf>> {
+        let discovered = self.discovered.as_ref()?;
+        let content = options.root.join(crate::discover::CONTENT_DIR);
+        let known: HashSet<&PathBuf> = discovered.iter().map(|f| &f.path).collect();
+        let trusted = !changed.is_empty()
+            && changed.iter().all(|path| {
+                !path.starts_with(&content)
+                    || (known.contains(path)
+                        && path
+                            .symlink_metadata()
+                            .is_ok_and(|m| m.file_type().is_file()))
+            });
+        trusted.then(|| changed.iter().cloned().collect())
     }
 
     /// Forgets the last rebuild's sites (their files were not served), so the next
@@ -159,8 +185,18 @@ fn pages_changed(edits: &[patch::Edit], n: usize) -> Vec<PageId> {
 }
 
 impl Memory for Incremental {
+    /// The last scan's files when the watcher named only files it found.
+    fn discover(&mut self, root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
+        if let (Some(_), Some(files)) = (&self.named, &self.discovered) {
+            return Ok(files.clone());
+        }
+        let files = crate::discover::discover(root);
+        self.discovered = files.as_ref().ok().cloned();
+        files
+    }
+
     fn parse(&mut self, files: &[SourceFile], config: &Config) -> Vec<Parsed> {
-        parsed::parse_all(files, config, &mut self.parsed)
+        parsed::parse_all(files, config, &mut self.parsed, self.named.as_ref())
     }
 
     /// Templates compiled again only when a theme file's text, or the set of files,

@@ -116,6 +116,9 @@ struct Batch {
 impl Batch {
     fn collect(&mut self, root: &Path, event: notify::Result<notify::Event>) {
         match event {
+            // The system dropped events: what changed is unknown, so the content folder
+            // is named as a whole, and the rebuild looks at all of it.
+            Ok(event) if event.need_rescan() => self.changed.push(root.join(CONTENT_DIR)),
             Ok(event) if !matches!(event.kind, EventKind::Access(_)) => {
                 let creates = matches!(event.kind, EventKind::Create(_));
                 for path in event.paths.into_iter().filter(|p| is_relevant(root, p)) {
@@ -174,6 +177,15 @@ fn watch_error(root: &Path, error: notify::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dropped_events_name_the_whole_content_folder() {
+        let root = Path::new("/hub");
+        let mut batch = Batch::default();
+        let dropped = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        batch.collect(root, Ok(dropped));
+        assert_eq!(batch.settled(), vec![PathBuf::from("/hub/content")]);
+    }
 
     #[test]
     fn only_hub_files_trigger_rebuilds() {

@@ -8,7 +8,7 @@
 //! Each language's files are kept apart, with the config they were parsed under, so
 //! a hub in several languages keeps them all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
@@ -75,11 +75,13 @@ fn config_print(config: &Config) -> u64 {
 }
 
 /// Parses `files`, the files of `config`'s language, in parallel, reusing and
-/// refreshing `cache`.
+/// refreshing `cache`. With `named`, the files the watcher named as changed, the
+/// others are taken as they were without looking at them.
 pub(super) fn parse_all(
     files: &[SourceFile],
     config: &Config,
     cache: &mut ParseCache,
+    named: Option<&HashSet<PathBuf>>,
 ) -> Vec<Parsed> {
     let print = config_print(config);
     let read_every_file = cache.read_every_file;
@@ -108,8 +110,13 @@ pub(super) fn parse_all(
     let results: Vec<Scanned> = files
         .par_iter()
         .map(|file| {
-            let stamp = Stamp::of(file);
             let known = entries.get(&file.path);
+            if let (Some(entry), Some(named)) = (known, named) {
+                if !named.contains(&file.path) {
+                    return (Some(entry.hash), entry.stamp, entry.parsed.clone(), true);
+                }
+            }
+            let stamp = Stamp::of(file);
             if let (Some(entry), Some(stamp), Some(settled)) = (known, stamp, settled) {
                 if entry.stamp == Some(stamp) && stamp.modified < settled {
                     return (Some(entry.hash), Some(stamp), entry.parsed.clone(), true);
@@ -197,11 +204,17 @@ mod tests {
         let config = Config::parse("title: Hub\nbase_url: https://example.org/\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
         let mut cache = ParseCache::default();
         let title = |parsed: &[Parsed]| parsed[0].page.as_ref().unwrap().front.title.clone();
-        assert_eq!(title(&parse_all(&files, &config, &mut cache)), "First");
+        assert_eq!(
+            title(&parse_all(&files, &config, &mut cache, None)),
+            "First"
+        );
         assert_eq!(known(&cache), 1);
         // Same length, same second: only the bytes tell the edit apart.
         std::fs::write(&path, "---\ntitle: Fixed\n---\nBody\n").unwrap();
-        assert_eq!(title(&parse_all(&files, &config, &mut cache)), "Fixed");
+        assert_eq!(
+            title(&parse_all(&files, &config, &mut cache, None)),
+            "Fixed"
+        );
         // A file last changed long ago is trusted by its size and time, unread; with
         // `read_every_file` (serve --poll) it is read anyway.
         let old = std::time::SystemTime::now() - Duration::from_secs(3600);
@@ -210,18 +223,21 @@ mod tests {
             file.set_modified(old).unwrap();
         };
         set_time();
-        parse_all(&files, &config, &mut cache);
+        parse_all(&files, &config, &mut cache, None);
         std::fs::write(&path, "---\ntitle: Third\n---\nBody\n").unwrap();
         set_time();
         assert_eq!(
-            title(&parse_all(&files, &config, &mut cache)),
+            title(&parse_all(&files, &config, &mut cache, None)),
             "Fixed",
             "a settled file is not read again"
         );
         cache.read_every_file = true;
-        assert_eq!(title(&parse_all(&files, &config, &mut cache)), "Third");
+        assert_eq!(
+            title(&parse_all(&files, &config, &mut cache, None)),
+            "Third"
+        );
         let stricter = Config::parse("title: Hub\nbase_url: https://example.org/\nallow_html: true\naudiences:\n  - {id: mentor, label: Mentors}\n").unwrap();
-        parse_all(&files, &stricter, &mut cache);
+        parse_all(&files, &stricter, &mut cache, None);
         assert_eq!(
             cache.languages[&stricter.language].print,
             config_print(&stricter)
@@ -254,8 +270,8 @@ mod tests {
         es.language = "es".into();
         es.strings = std::sync::Arc::new(crate::i18n::load(dir.path(), "es").0);
         let mut cache = ParseCache::default();
-        parse_all(&english, &config, &mut cache);
-        parse_all(&spanish, &es, &mut cache);
+        parse_all(&english, &config, &mut cache, None);
+        parse_all(&spanish, &es, &mut cache, None);
         // The second language's scan leaves the first one's files known.
         assert_eq!(known(&cache), 2);
         let settled = std::time::SystemTime::now() - Duration::from_secs(3600);
@@ -263,8 +279,8 @@ mod tests {
             let handle = std::fs::File::options().write(true).open(&f.path).unwrap();
             handle.set_modified(settled).unwrap();
         }
-        parse_all(&english, &config, &mut cache);
-        parse_all(&spanish, &es, &mut cache);
+        parse_all(&english, &config, &mut cache, None);
+        parse_all(&spanish, &es, &mut cache, None);
         // Nothing is read again once settled: the cache answers from memory, so an
         // edit made behind its back (same size and time) is not seen...
         std::fs::write(&spanish[0].path, "---\ntitle: Dos\n---\nCuerpo\n").unwrap();
@@ -274,14 +290,14 @@ mod tests {
             .unwrap();
         handle.set_modified(settled).unwrap();
         let title = |parsed: &Parsed| parsed.page.as_ref().unwrap().front.title.clone();
-        assert_eq!(title(&parse_all(&spanish, &es, &mut cache)[0]), "Uno");
+        assert_eq!(title(&parse_all(&spanish, &es, &mut cache, None)[0]), "Uno");
         // ...until the file is named as changed: then it is read, in its language.
         let (before, after) = parse_again(&spanish[0], "es", &mut cache).unwrap();
         assert_eq!(
             (title(&before), title(&after)),
             ("Uno".into(), "Dos".into())
         );
-        assert_eq!(title(&parse_all(&spanish, &es, &mut cache)[0]), "Dos");
+        assert_eq!(title(&parse_all(&spanish, &es, &mut cache, None)[0]), "Dos");
         assert!(
             parse_again(&spanish[0], "fr", &mut cache).is_none(),
             "not a known language"
