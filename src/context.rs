@@ -64,9 +64,59 @@ pub struct Chrome<'a> {
     /// This page in every language of a hub in several (empty for a hub in one), for
     /// the language switcher and the `hreflang` alternates.
     pub alternates: Vec<AlternateLink>,
+    /// The site header and footer, drawn (`header.html`, `footer.html`) from
+    /// [`Chrome::frame`].
+    pub site_header: String,
+    pub site_footer: String,
     /// The interface strings, which templates receive as `t` beside the chrome.
     #[serde(skip)]
     pub strings: &'a Strings,
+}
+
+/// What the site header and footer show: the same on every page at the same depth in
+/// the same part of the hub, so they are drawn once for all of them.
+#[derive(Debug, Serialize)]
+pub struct Frame<'a> {
+    pub site_title: &'a str,
+    pub root: &'a str,
+    pub home_url: &'a str,
+    pub logo_url: Option<&'a str>,
+    pub alternates: &'a [AlternateLink],
+    pub audiences: &'a [Link],
+    pub nav: &'a [Link],
+    pub search_url: Option<&'a str>,
+    pub search_index_url: &'a str,
+    pub search_js_url: &'a str,
+    pub search_css_url: &'a str,
+    pub footer: &'a [Link],
+    pub contact: Option<&'a ContactView<'a>>,
+    pub library_url: &'a str,
+    pub tags_url: &'a str,
+    pub feed_url: &'a str,
+}
+
+impl Chrome<'_> {
+    /// What the site header and footer of this page show.
+    pub fn frame(&self) -> Frame<'_> {
+        Frame {
+            site_title: self.site_title,
+            root: &self.root,
+            home_url: &self.home_url,
+            logo_url: self.logo_url.as_deref(),
+            alternates: &self.alternates,
+            audiences: &self.audiences,
+            nav: &self.nav,
+            search_url: self.search_url.as_deref(),
+            search_index_url: &self.search_index_url,
+            search_js_url: &self.search_js_url,
+            search_css_url: &self.search_css_url,
+            footer: &self.footer,
+            contact: self.contact.as_ref(),
+            library_url: &self.library_url,
+            tags_url: &self.tags_url,
+            feed_url: &self.feed_url,
+        }
+    }
 }
 
 /// The program's contact details in the page's language.
@@ -236,6 +286,8 @@ pub fn chrome<'a>(
             url: c.url.as_deref(),
         }),
         alternates,
+        site_header: String::new(),
+        site_footer: String::new(),
         strings: &config.strings,
     }
 }
@@ -328,8 +380,9 @@ pub fn crumbs(site: &Site, from: &str, section: SectionId) -> Vec<Link> {
         .collect()
 }
 
-/// The metadata block of a page.
-pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
+/// The metadata block of a page, with `related_cards`, its related pages' cards as
+/// drawn by the theme.
+pub fn page_meta(site: &Site, id: PageId, related_cards: String) -> PageMeta<'_> {
     let page: &Page = &site.pages[id];
     let from = page.url.as_str();
     let neighbour = |other: Option<PageId>| {
@@ -370,7 +423,7 @@ pub fn page_meta<'a>(site: &'a Site, id: PageId) -> PageMeta<'a> {
         updated_long: page.front.updated.map(|d| site.config.strings.date(d)),
         reading_minutes: page.reading_minutes,
         toc: page.toc(),
-        related: page.related.iter().map(|&r| card(site, from, r)).collect(),
+        related_cards,
         prev: neighbour(page.prev),
         next: neighbour(page.next),
     }

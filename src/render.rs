@@ -22,12 +22,12 @@ use crate::url::relative;
 pub type DownloadSizes = std::collections::BTreeMap<(PageId, crate::front_matter::Format), usize>;
 
 mod body;
-mod cards;
+mod drawn;
 mod handbook;
 mod jobs;
 mod listings;
 
-pub use cards::{Cards, Kept, CARD};
+pub use drawn::{Drawn, Kept, CARD};
 pub use jobs::Job;
 
 /// Renders every page, listing and redirect of the site into `sink`, in no
@@ -40,7 +40,7 @@ pub fn pages(
     background: bool,
     sink: &Sink<'_>,
 ) -> crate::error::Result<()> {
-    let cards = Cards::fresh(site);
+    let cards = Drawn::fresh(site);
     pages_by(site, theme, background, sink, &|job: &Job| {
         job.run(site, theme, sizes, &cards)
     })
@@ -51,7 +51,7 @@ pub fn pages(
 pub fn background_pages(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut files = Vec::new();
     for job in Job::all(site).into_iter().filter(Job::is_background) {
-        files.extend(job.run(site, theme, &DownloadSizes::new(), &Cards::fresh(site))?);
+        files.extend(job.run(site, theme, &DownloadSizes::new(), &Drawn::fresh(site))?);
     }
     Ok(files)
 }
@@ -97,11 +97,13 @@ pub fn pages_by(
 /// Renders the theme template `name` for the page at `url`.
 pub(crate) fn page<T: Serialize>(
     theme: &Theme,
+    drawn: &Drawn,
     name: &str,
     url: &str,
     data: T,
-    chrome: context::Chrome<'_>,
+    mut chrome: context::Chrome<'_>,
 ) -> Result<OutputFile, Diagnostic> {
+    drawn.frame(theme, &mut chrome)?;
     let html = render_template(theme, name, &Context::new(chrome, data))?;
     Ok(OutputFile::new(index_file(url), html))
 }

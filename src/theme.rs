@@ -30,6 +30,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded![
     "templates/base.html",
     "templates/macros.html",
     "templates/card.html",
+    "templates/header.html",
+    "templates/footer.html",
     "templates/home.html",
     "templates/section.html",
     "templates/article.html",

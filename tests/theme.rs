@@ -70,3 +70,42 @@ fn a_hubs_card_macro_draws_every_listings_cards() {
         );
     }
 }
+
+#[test]
+fn a_hubs_header_and_footer_are_on_every_page_kind() {
+    let dir = hub("base");
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("header.html"),
+        "<header class=\"ours\"><a href=\"{{ chrome.home_url }}\">{{ chrome.site_title }}</a>{% for l in chrome.nav %}<a href=\"{{ l.url }}\"{% if l.current %} aria-current=\"true\"{% endif %}>{{ l.title }}</a>{% endfor %}</header>",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("footer.html"),
+        "<footer class=\"ours\">{{ t.all_tags }}: {{ chrome.tags_url }}</footer>",
+    )
+    .unwrap();
+    let out = build_ok(dir.path());
+    for (page, home, tags) in [
+        ("index.html", "./", "./tags/"),
+        ("guide/index.html", "../", "../tags/"),
+        ("guide/first/index.html", "../../", "../../tags/"),
+        ("faq/questions/index.html", "../../", "../../tags/"),
+        ("tags/goals/index.html", "../../", "../../tags/"),
+        ("handbooks/mentor/index.html", "../../", "../../tags/"),
+    ] {
+        let html = read(&out, page);
+        assert!(
+            html.contains(&format!("<header class=\"ours\"><a href=\"{home}\">")),
+            "{page}: {html}"
+        );
+        assert!(
+            html.contains(&format!("<footer class=\"ours\">All tags: {tags}</footer>")),
+            "{page}: {html}"
+        );
+    }
+    // Each page's own place in the navigation is marked, though headers are drawn once.
+    assert!(read(&out, "guide/first/index.html").contains("aria-current=\"true\">The guide</a>"));
+    assert!(!read(&out, "faq/questions/index.html").contains("aria-current=\"true\">The guide</a>"));
+}

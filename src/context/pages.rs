@@ -53,7 +53,8 @@ pub struct PageMeta<'a> {
     pub updated_long: Option<String>,
     pub reading_minutes: usize,
     pub toc: &'a [TocEntry],
-    pub related: Vec<Card<'a>>,
+    /// The related pages' cards, drawn (`card.html`).
+    pub related_cards: String,
     pub prev: Option<Link>,
     pub next: Option<Link>,
 }

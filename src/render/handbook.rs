@@ -14,7 +14,7 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::{fill, nest_headings};
-use super::page;
+use super::{page, Drawn};
 
 /// The handbook page's data.
 #[derive(Debug, serde::Serialize)]
@@ -50,7 +50,12 @@ pub struct Entry {
 }
 
 /// The handbook of audience `n`.
-pub fn render(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagnostic> {
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    drawn: &Drawn,
+    n: usize,
+) -> Result<OutputFile, Diagnostic> {
     let audience = &site.config.audiences[n];
     let from = site.route(&routes::handbook_url(&audience.id));
     let mut chapters: Vec<Chapter> = Vec::new();
@@ -100,6 +105,7 @@ pub fn render(site: &Site, theme: &Theme, n: usize) -> Result<OutputFile, Diagno
     let title = data.title.clone();
     page(
         theme,
+        drawn,
         "handbook.html",
         &from,
         data,

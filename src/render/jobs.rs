@@ -16,7 +16,7 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::{faq_json_ld, fill};
-use super::{page, render_template, Cards, DownloadSizes};
+use super::{page, render_template, DownloadSizes, Drawn};
 
 /// A page or listing to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,12 +84,13 @@ impl Job {
         site: &Site,
         theme: &Theme,
         sizes: &DownloadSizes,
-        cards: &Cards,
+        drawn: &Drawn,
     ) -> Result<Vec<OutputFile>, Diagnostic> {
         let t = &site.config.strings;
         let file = match *self {
             Job::Search => page(
                 theme,
+                drawn,
                 "search.html",
                 &site.route(routes::SEARCH_URL),
                 context::SearchPage {
@@ -105,6 +106,7 @@ impl Job {
             )?,
             Job::Home => page(
                 theme,
+                drawn,
                 "home.html",
                 &site.prefix,
                 super::listings::home(site, theme)?,
@@ -119,10 +121,12 @@ impl Job {
                     "",
                     Some(root),
                 );
+                let mut chrome = chrome;
+                drawn.frame(theme, &mut chrome)?;
                 let html = render_template(theme, "404.html", &Context::new(chrome, ()))?;
                 OutputFile::new(routes::NOT_FOUND, html)
             }
-            Job::Library => super::listings::library(site, theme, sizes, None)?,
+            Job::Library => super::listings::library(site, theme, drawn, sizes, None)?,
             Job::Tags => {
                 let from = &site.route(routes::TAGS_URL);
                 let tags = site
@@ -136,6 +140,7 @@ impl Job {
                     .collect();
                 page(
                     theme,
+                    drawn,
                     "tags.html",
                     from,
                     context::TagsPage { tags },
@@ -143,7 +148,7 @@ impl Job {
                 )?
             }
             Job::Section(id) if site.library_section() == Some(id) => {
-                super::listings::library(site, theme, sizes, Some(id))?
+                super::listings::library(site, theme, drawn, sizes, Some(id))?
             }
             Job::Section(id) => {
                 let s = &site.sections[id];
@@ -158,7 +163,7 @@ impl Job {
                         .iter()
                         .map(|&c| context::section_card(site, from, c))
                         .collect(),
-                    cards: cards.list(site, theme, from, &s.pages, 3)?,
+                    cards: drawn.cards(site, theme, from, &s.pages, 3)?,
                     count: s.pages.len(),
                     has_templates: s
                         .pages
@@ -167,26 +172,28 @@ impl Job {
                 };
                 page(
                     theme,
+                    drawn,
                     "section.html",
                     from,
                     data,
                     context::chrome(site, from, Some(&s.title), &s.description, None),
                 )?
             }
-            Job::Page(id) => render_page(site, theme, id)?,
-            Job::Handbook(n) => super::handbook::render(site, theme, n)?,
-            Job::Audience(n) => super::listings::audience(site, theme, cards, n)?,
+            Job::Page(id) => render_page(site, theme, drawn, id)?,
+            Job::Handbook(n) => super::handbook::render(site, theme, drawn, n)?,
+            Job::Audience(n) => super::listings::audience(site, theme, drawn, n)?,
             Job::Tag(n) => {
                 let tag = &site.tags[n];
                 let from = site.route(&routes::tag_url(&tag.slug));
                 let data = context::TagPage {
                     label: &tag.label,
-                    cards: cards.list(site, theme, &from, &tag.pages, 2)?,
+                    cards: drawn.cards(site, theme, &from, &tag.pages, 2)?,
                     count: tag.pages.len(),
                 };
                 let title = i18n::fill(&t.tag_title, &[("tag", &tag.label)]);
                 page(
                     theme,
+                    drawn,
                     "tag.html",
                     &from,
                     data,
@@ -198,14 +205,34 @@ impl Job {
     }
 }
 
-fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Diagnostic> {
+fn render_page(
+    site: &Site,
+    theme: &Theme,
+    drawn: &Drawn,
+    id: PageId,
+) -> Result<OutputFile, Diagnostic> {
     let p = &site.pages[id];
     let from = p.url.as_str();
     let fill = |parts: &mut dyn Iterator<Item = &Part>| {
         fill(parts, &p.links, &p.embeds, from, site, theme)
     };
     let html = &p.body.html;
-    let meta = context::page_meta(site, id);
+    // A template lists the articles that embed it already; its related pages leave
+    // them out.
+    let used_in = match p.kind {
+        PageKind::Template => context::used_in(site, from, id),
+        _ => Vec::new(),
+    };
+    let related: Vec<PageId> = p
+        .related
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let url = relative(from, &site.pages[r].url);
+            !used_in.iter().any(|u| u.url == url)
+        })
+        .collect();
+    let meta = context::page_meta(site, id, drawn.cards(site, theme, from, &related, 3)?);
     let mut chrome = context::chrome(site, from, Some(&p.front.title), &p.front.summary, None);
     chrome.og_type = "article";
     chrome.edit_url = site.edit_url(id);
@@ -215,6 +242,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
             let name = format!("{name}.html");
             page(
                 theme,
+                drawn,
                 &name,
                 from,
                 context::ArticlePage {
@@ -227,6 +255,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
         }
         (_, PageKind::Article) => page(
             theme,
+            drawn,
             "article.html",
             from,
             context::ArticlePage {
@@ -252,6 +281,7 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
             let json_ld = faq_json_ld(&questions);
             page(
                 theme,
+                drawn,
                 "faq.html",
                 from,
                 context::FaqPage {
@@ -275,13 +305,9 @@ fn render_page(site: &Site, theme: &Theme, id: PageId) -> Result<OutputFile, Dia
                 downloads: context::download_links(site, from, id, None),
                 instance: "page".to_string(),
             };
-            let used_in = context::used_in(site, from, id);
-            // The articles that embed the template are listed already; don't repeat them.
-            let mut meta = meta;
-            meta.related
-                .retain(|r| !used_in.iter().any(|u| u.url == r.url));
             page(
                 theme,
+                drawn,
                 "template.html",
                 from,
                 context::TemplatePage {

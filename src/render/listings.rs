@@ -14,7 +14,7 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::fill;
-use super::{page, Cards, DownloadSizes};
+use super::{page, DownloadSizes, Drawn};
 
 /// The template library: every template with its fields, downloads and the articles
 /// that use it. It lives in `section` when the hub has a category of templates
@@ -23,6 +23,7 @@ use super::{page, Cards, DownloadSizes};
 pub(super) fn library(
     site: &Site,
     theme: &Theme,
+    drawn: &Drawn,
     sizes: &DownloadSizes,
     section: Option<SectionId>,
 ) -> Result<OutputFile, Diagnostic> {
@@ -80,14 +81,14 @@ pub(super) fn library(
         sections,
         templates,
     };
-    page(theme, "library.html", from, data, chrome)
+    page(theme, drawn, "library.html", from, data, chrome)
 }
 
 /// An audience's page: its "start here" pages, then every page for it by phase.
 pub(super) fn audience(
     site: &Site,
     theme: &Theme,
-    cards: &Cards,
+    drawn: &Drawn,
     n: usize,
 ) -> Result<OutputFile, Diagnostic> {
     let t = &site.config.strings;
@@ -108,7 +109,7 @@ pub(super) fn audience(
             groups.push(context::Group {
                 title: site.config.local(&phase.label).to_string(),
                 id: phase.id.clone(),
-                cards: cards.list(site, theme, &from, &pages, 3)?,
+                cards: drawn.cards(site, theme, &from, &pages, 3)?,
                 count: pages.len(),
             });
         }
@@ -122,7 +123,7 @@ pub(super) fn audience(
         groups.push(context::Group {
             title: t.any_time.clone(),
             id: "any-time".to_string(),
-            cards: cards.list(site, theme, &from, &other, 3)?,
+            cards: drawn.cards(site, theme, &from, &other, 3)?,
             count: other.len(),
         });
     }
@@ -148,6 +149,7 @@ pub(super) fn audience(
     let title = data.title.clone();
     page(
         theme,
+        drawn,
         "audience.html",
         &from,
         data,

@@ -25,7 +25,7 @@ use crate::fingerprint::hash_of;
 use crate::front_matter::Format;
 use crate::memory::Memory;
 use crate::output::{OutputFile, Sink};
-use crate::render::{Cards, DownloadSizes, Job};
+use crate::render::{DownloadSizes, Drawn, Job};
 use crate::site::{self, Page, PageId, Site};
 use crate::source::Parsed;
 use crate::sync::lock;
@@ -166,7 +166,7 @@ impl Incremental {
                 );
                 rendered += self.rendered.rendered;
             } else {
-                let cards = Cards::fresh(site);
+                let cards = Drawn::fresh(site);
                 for job in &jobs {
                     files.extend(job.run(site, &last.theme, sizes, &cards).ok()?);
                 }

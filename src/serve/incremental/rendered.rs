@@ -26,7 +26,7 @@ use crate::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::output::OutputFile;
 use crate::output::Sink;
-use crate::render::{self, Cards, DownloadSizes, Job, Kept};
+use crate::render::{self, DownloadSizes, Drawn, Job, Kept};
 use crate::sync::lock;
 
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
@@ -60,7 +60,7 @@ impl Memo {
             .iter()
             .map(|&outward| hash_of([prints.structure, outward]))
             .collect();
-        let cards = Cards::keeping(card_prints, std::mem::take(&mut self.cards));
+        let cards = Drawn::keeping(card_prints, std::mem::take(&mut self.cards));
         let remembered = Mutex::new(HashMap::new());
         let fresh = AtomicUsize::new(0);
         let known = &self.jobs;
@@ -106,7 +106,7 @@ impl Memo {
         }
         let prints = &*prints;
         // Pages show no listing's cards.
-        let cards = Cards::fresh(site);
+        let cards = Drawn::fresh(site);
         let made: Vec<(String, u64, Vec<OutputFile>)> = jobs
             .par_iter()
             .map(|job| {

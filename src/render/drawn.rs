@@ -1,4 +1,4 @@
-//! Cards rendered once: a page's card in a listing (its title, summary, audiences and
+//! Drawn rendered once: a page's card in a listing (its title, summary, audiences and
 //! reading time) reads the same wherever it is listed at the same heading level and
 //! address, so the theme's `card.html` renders it once and listings put the HTML
 //! together. In a hub of thousands of pages each card is listed several times (its
@@ -11,8 +11,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-use crate::context;
+use crate::context::{self, Chrome};
 use crate::diagnostic::Diagnostic;
+use crate::fingerprint::debug_hash;
 use crate::site::{PageId, Site};
 use crate::sync::lock;
 use crate::theme::Theme;
@@ -22,31 +23,37 @@ use crate::url::relative;
 /// in the listing, and its heading level.
 type Key = (u64, String, u8);
 
+/// A site header and footer as drawn.
+type HeaderAndFooter = (Arc<str>, Arc<str>);
+
 /// Rendered cards kept from one render for the next.
 pub type Kept = HashMap<Key, Arc<str>>;
 
 /// The rendered cards of one render, and those kept from the last.
 #[derive(Debug, Default)]
-pub struct Cards {
+pub struct Drawn {
     /// What each page's card shows, by page.
     prints: Vec<u64>,
     known: Kept,
     made: Mutex<Kept>,
+    /// Headers and footers by a print of what they show.
+    frames: Mutex<HashMap<u64, HeaderAndFooter>>,
 }
 
-impl Cards {
-    /// Cards for one render of `site` with nothing kept: each page is its own print.
-    pub fn fresh(site: &Site) -> Cards {
-        Cards::keeping((0..site.pages.len() as u64).collect(), HashMap::new())
+impl Drawn {
+    /// Drawn for one render of `site` with nothing kept: each page is its own print.
+    pub fn fresh(site: &Site) -> Drawn {
+        Drawn::keeping((0..site.pages.len() as u64).collect(), HashMap::new())
     }
 
-    /// Cards that may be taken from `known` where a page's print in `prints` (what its
+    /// Drawn that may be taken from `known` where a page's print in `prints` (what its
     /// card shows, theme and interface words included) is unchanged.
-    pub fn keeping(prints: Vec<u64>, known: Kept) -> Cards {
-        Cards {
+    pub fn keeping(prints: Vec<u64>, known: Kept) -> Drawn {
+        Drawn {
             prints,
             known,
             made: Mutex::default(),
+            frames: Mutex::default(),
         }
     }
 
@@ -60,7 +67,7 @@ impl Cards {
     }
 
     /// The cards of `pages` as listed on the page at `from`, with `<h{level}>` titles.
-    pub fn list(
+    pub fn cards(
         &self,
         site: &Site,
         theme: &Theme,
@@ -100,7 +107,40 @@ impl Cards {
         }
         Ok(html)
     }
+
+    /// Puts the site header and footer into `chrome`, drawn once for every page that
+    /// shows the same ones.
+    pub fn frame(&self, theme: &Theme, chrome: &mut Chrome<'_>) -> Result<(), Diagnostic> {
+        let frame = chrome.frame();
+        let print = debug_hash(&frame);
+        let known = lock(&self.frames).get(&print).cloned();
+        let (header, footer) = match known {
+            Some(drawn) => drawn,
+            None => {
+                let mut data = tera::Context::new();
+                data.insert("chrome", &frame);
+                data.insert("t", chrome.strings);
+                let draw = |name: &str| -> Result<Arc<str>, Diagnostic> {
+                    theme
+                        .tera
+                        .render(name, &data)
+                        .map(Arc::from)
+                        .map_err(|e| theme.render_problem(name, &e))
+                };
+                let drawn = (draw(HEADER)?, draw(FOOTER)?);
+                lock(&self.frames).insert(print, drawn.clone());
+                drawn
+            }
+        };
+        chrome.site_header = header.to_string();
+        chrome.site_footer = footer.to_string();
+        Ok(())
+    }
 }
+
+/// The theme's templates for the site header and footer.
+pub const HEADER: &str = "header.html";
+pub const FOOTER: &str = "footer.html";
 
 /// The theme's template for one card: `c`, the card, at heading `level`, with the
 /// interface words `t`.
