@@ -26,7 +26,7 @@ mod related;
 mod sections;
 
 pub use languages::join_languages;
-pub use related::{computed_related, CANDIDATES_PER_LIST, RELATED_LIMIT};
+pub use related::{computed_related, ranks, CANDIDATES_PER_LIST, RELATED_LIMIT};
 pub use sections::alias_file;
 
 use checks::warnings;

@@ -217,3 +217,59 @@ fn serve_follows_a_new_reading_order() {
         "serve suggests what a full build does"
     );
 }
+
+#[test]
+fn serve_follows_a_title_that_breaks_ties_and_keeps_suggestions_a_title_leaves_alone() {
+    // Pages alone in their categories, all tagged alike: they tie, and the cut is made
+    // by `order`, then title.
+    let hub = tempfile::tempdir().unwrap();
+    let root = hub.path();
+    fs::write(
+        root.join("hub.yaml"),
+        "title: Ties Hub\nbase_url: https://hub.example.org/\n\
+         audiences:\n  - {id: mentor, label: Mentors}\n",
+    )
+    .unwrap();
+    let write = |name: &str, title: &str| {
+        let folder = root.join("content").join(name);
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(
+            folder.join("_index.md"),
+            format!("---\ntitle: {name}\n---\n"),
+        )
+        .unwrap();
+        let page = format!("---\ntitle: {title}\ntags: [common]\n---\nA page.\n");
+        fs::write(folder.join("page.md"), page).unwrap();
+    };
+    let names: Vec<String> = (0..RELATED_LIMIT + 3).map(|n| format!("c{n}")).collect();
+    for (n, name) in names.iter().enumerate() {
+        write(name, &format!("Page {}", (b'b' + n as u8) as char));
+    }
+    let lists = |site: &Site| {
+        site.pages
+            .iter()
+            .map(|p| p.related.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut cache = Incremental::default();
+    let before = load_with(root, false, &mut cache);
+    // The last page, never suggested, takes a title that sorts first.
+    let last = names.last().unwrap();
+    write(last, "Page a");
+    let kept = load_with(root, false, &mut cache);
+    let full = load(root, false);
+    assert_ne!(
+        lists(&before),
+        lists(&full),
+        "the title breaks the ties anew"
+    );
+    assert_eq!(
+        lists(&kept),
+        lists(&full),
+        "serve suggests what a full build does"
+    );
+    // A title that keeps its place changes no suggestion: the lists are kept.
+    write(last, "Page aa");
+    let again = load_with(root, false, &mut cache);
+    assert_eq!(lists(&again), lists(&load(root, false)));
+}

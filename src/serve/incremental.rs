@@ -234,18 +234,20 @@ impl Memory for Incremental {
         made
     }
 
-    /// Computed related pages depend on every page's path, order, title, tags,
-    /// category, audience, own `related` list and neighbours (the reading order that
-    /// picks candidates in big tags), which most edits leave alone.
+    /// Computed related pages depend on every page's path, place in the order of
+    /// `order` and title, tags, category, audience, own `related` list and neighbours
+    /// (the reading order that picks candidates in big tags), which most edits leave
+    /// alone: a new title that leaves every page in its place changes nothing.
     fn related(&mut self, pages: &[Page]) -> Vec<Vec<PageId>> {
+        let ranks = site::ranks(pages);
         let inputs: Vec<_> = pages
             .iter()
-            .map(|p| {
+            .zip(&ranks)
+            .map(|(p, rank)| {
                 let f = &p.front;
                 (
                     &p.rel,
-                    f.order,
-                    &f.title,
+                    rank,
                     &f.tags,
                     p.category,
                     &f.audience,

@@ -188,8 +188,9 @@ impl Index {
     }
 }
 
-/// Each page's place when all pages are sorted by `order`, then title, then path.
-fn ranks(pages: &[Page]) -> Vec<usize> {
+/// Each page's place when all pages are sorted by `order`, then title, then path:
+/// the only way titles reach [`computed_related`].
+pub fn ranks(pages: &[Page]) -> Vec<usize> {
     let mut by_order: Vec<PageId> = (0..pages.len()).collect();
     by_order.sort_by_cached_key(|&p| {
         order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)

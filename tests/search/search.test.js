@@ -209,18 +209,18 @@ it("works from a hub that guidepost serve previews", { timeout: 60000 }, async (
   }
 });
 
-// A hub that copied base.html when it loaded search-core.js itself, before search.js:
+// A hub that copied the header when it loaded search-core.js itself, before search.js:
 // search.js loads the rest beside it and the core finds them when first searching.
-it("works with a theme whose own base.html loads the search core itself", { timeout: 30000 }, async () => {
+it("works with a theme whose own header.html loads the search core itself", { timeout: 30000 }, async () => {
   const hub = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-old-base-"));
   try {
     fs.cpSync(path.join(h.REPO, "tests/fixtures/base"), hub, { recursive: true });
-    const base = fs.readFileSync(path.join(h.REPO, "themes/default/templates/base.html"), "utf8");
+    const base = fs.readFileSync(path.join(h.REPO, "themes/default/templates/header.html"), "utf8");
     const old = base.replace(/^(\s*)(<script src="\{\{ chrome\.search_js_url \}\}" defer><\/script>\n)/m,
       '$1<script src="{{ chrome.root }}theme/search-core.js" defer></script>\n$1$2');
     assert.notStrictEqual(old, base);
     fs.mkdirSync(path.join(hub, "themes/default/templates"), { recursive: true });
-    fs.writeFileSync(path.join(hub, "themes/default/templates/base.html"), old);
+    fs.writeFileSync(path.join(hub, "themes/default/templates/header.html"), old);
     await h.onSearchPage(hub, async (page) => {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
