@@ -166,18 +166,26 @@ fn a_tag_on_two_thousand_pages_still_gives_every_page_sensible_suggestions() {
     }
 }
 
+/// A hub with one audience and no content yet.
+fn empty_hub(title: &str) -> tempfile::TempDir {
+    let hub = tempfile::tempdir().unwrap();
+    fs::write(
+        hub.path().join("hub.yaml"),
+        format!(
+            "title: {title}\nbase_url: https://hub.example.org/\n\
+             audiences:\n  - {{id: mentor, label: Mentors}}\n"
+        ),
+    )
+    .unwrap();
+    hub
+}
+
 #[test]
 fn serve_follows_a_new_reading_order() {
     // One category of two sections of 40 pages, all tagged alike: its candidates are
     // the pages nearest in reading order, which the sections' order decides.
-    let hub = tempfile::tempdir().unwrap();
+    let hub = empty_hub("Sections Hub");
     let root = hub.path();
-    fs::write(
-        root.join("hub.yaml"),
-        "title: Sections Hub\nbase_url: https://hub.example.org/\n\
-         audiences:\n  - {id: mentor, label: Mentors}\n",
-    )
-    .unwrap();
     let guide = root.join("content/guide");
     fs::create_dir_all(&guide).unwrap();
     fs::write(guide.join("_index.md"), "---\ntitle: Guide\n---\n").unwrap();
@@ -222,14 +230,8 @@ fn serve_follows_a_new_reading_order() {
 fn serve_follows_a_title_that_breaks_ties_and_keeps_suggestions_a_title_leaves_alone() {
     // Pages alone in their categories, all tagged alike: they tie, and the cut is made
     // by `order`, then title.
-    let hub = tempfile::tempdir().unwrap();
+    let hub = empty_hub("Ties Hub");
     let root = hub.path();
-    fs::write(
-        root.join("hub.yaml"),
-        "title: Ties Hub\nbase_url: https://hub.example.org/\n\
-         audiences:\n  - {id: mentor, label: Mentors}\n",
-    )
-    .unwrap();
     let write = |name: &str, title: &str| {
         let folder = root.join("content").join(name);
         fs::create_dir_all(&folder).unwrap();
