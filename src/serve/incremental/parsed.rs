@@ -99,6 +99,25 @@ pub(super) fn parse_all(
         language.print = print;
         language.config = config.clone();
     }
+    // Only the named files changed, and every file is known: those are read again,
+    // the others taken as they are. A named file that cannot be read is left to the
+    // full scan, which says why.
+    if let Some(named) = named {
+        let entries = &mut language.entries;
+        let known = files.iter().all(|f| entries.contains_key(&f.path));
+        if known
+            && files.iter().filter(|f| named.contains(&f.path)).all(|f| {
+                entries
+                    .get_mut(&f.path)
+                    .is_some_and(|e| refresh(e, f, config))
+            })
+        {
+            return files
+                .iter()
+                .map(|f| entries[&f.path].parsed.clone())
+                .collect();
+        }
+    }
     let started = SystemTime::now();
     let settled = match language.scanned {
         Some(t) if !read_every_file => t.checked_sub(SETTLED),
@@ -174,16 +193,24 @@ pub(super) fn parse_again(
 ) -> Option<(Parsed, Parsed)> {
     let language = cache.languages.get_mut(language)?;
     let entry = language.entries.get_mut(&file.path)?;
-    let stamp = Stamp::of(file);
-    let bytes = source::read(file).ok()?;
-    let hash = hash_of(&bytes);
     let before = entry.parsed.clone();
+    refresh(entry, file, &language.config).then(|| (before, entry.parsed.clone()))
+}
+
+/// Reads a known file again and parses it if its bytes changed; false when it cannot
+/// be read (the entry is then as it was).
+fn refresh(entry: &mut Entry, file: &SourceFile, config: &Config) -> bool {
+    let stamp = Stamp::of(file);
+    let Ok(bytes) = source::read(file) else {
+        return false;
+    };
+    let hash = hash_of(&bytes);
     if hash != entry.hash {
-        entry.parsed = source::parse_bytes(file, bytes, &language.config);
+        entry.parsed = source::parse_bytes(file, bytes, config);
         entry.hash = hash;
     }
     entry.stamp = stamp;
-    Some((before, entry.parsed.clone()))
+    true
 }
 
 #[cfg(test)]
