@@ -40,9 +40,9 @@ pub fn pages(
     background: bool,
     sink: &Sink<'_>,
 ) -> crate::error::Result<()> {
-    let cards = Drawn::fresh(site);
+    let drawn = Drawn::fresh(site);
     pages_by(site, theme, background, sink, &|job: &Job| {
-        job.run(site, theme, sizes, &cards)
+        job.run(site, theme, sizes, &drawn)
     })
 }
 

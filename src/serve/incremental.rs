@@ -166,9 +166,9 @@ impl Incremental {
                 );
                 rendered += self.rendered.rendered;
             } else {
-                let cards = Drawn::fresh(site);
+                let drawn = Drawn::fresh(site);
                 for job in &jobs {
-                    files.extend(job.run(site, &last.theme, sizes, &cards).ok()?);
+                    files.extend(job.run(site, &last.theme, sizes, &drawn).ok()?);
                 }
                 rendered += jobs.len();
             }

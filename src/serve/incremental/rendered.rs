@@ -35,7 +35,7 @@ pub(super) struct Memo {
     jobs: HashMap<String, (u64, Vec<OutputFile>)>,
     /// The fingerprints of the latest render, which a patch brings up to date.
     prints: Option<Fingerprints>,
-    /// Listings' cards, by what each shows.
+    /// The cards drawn for listings and related pages, by what each shows.
     cards: Kept,
     /// Jobs rendered (not reused) by the latest render, for the preview's log line.
     pub(super) rendered: usize,
@@ -60,7 +60,7 @@ impl Memo {
             .iter()
             .map(|&outward| hash_of([prints.structure, outward]))
             .collect();
-        let cards = Drawn::keeping(card_prints, std::mem::take(&mut self.cards));
+        let drawn = Drawn::keeping(card_prints, std::mem::take(&mut self.cards));
         let remembered = Mutex::new(HashMap::new());
         let fresh = AtomicUsize::new(0);
         let known = &self.jobs;
@@ -71,7 +71,7 @@ impl Memo {
                 Some((p, files)) if *p == print => files.clone(),
                 _ => {
                     fresh.fetch_add(1, Ordering::Relaxed);
-                    job.run(site, theme, sizes, &cards)?
+                    job.run(site, theme, sizes, &drawn)?
                 }
             };
             lock(&remembered).insert(key, (print, files.clone()));
@@ -81,7 +81,7 @@ impl Memo {
         self.jobs = crate::sync::take(remembered);
         self.rendered = fresh.into_inner();
         self.prints = Some(prints);
-        self.cards = cards.into_known();
+        self.cards = drawn.into_known();
         Ok(())
     }
 
@@ -105,12 +105,12 @@ impl Memo {
             prints.inward[id] = inward(&site.pages[id]);
         }
         let prints = &*prints;
-        // Pages show no listing's cards.
-        let cards = Drawn::fresh(site);
+        // The few cards the pages show (their related pages) are drawn afresh.
+        let drawn = Drawn::fresh(site);
         let made: Vec<(String, u64, Vec<OutputFile>)> = jobs
             .par_iter()
             .map(|job| {
-                let files = job.run(site, theme, sizes, &cards).ok()?;
+                let files = job.run(site, theme, sizes, &drawn).ok()?;
                 Some((job.key(site), prints.of_job(job, site, sizes), files))
             })
             .collect::<Option<_>>()?;
