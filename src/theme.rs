@@ -317,6 +317,7 @@ pub fn compile(files: ThemeFiles) -> Result<Theme, Vec<Diagnostic>> {
             problems.push(explain::inheritance(&error_chain(&e), &sources, &texts));
         }
     }
+    problems.extend(explain::older_names(&templates));
     if problems.is_empty() {
         let sources = templates
             .iter()

@@ -109,3 +109,27 @@ fn a_hubs_header_and_footer_are_on_every_page_kind() {
     assert!(read(&out, "guide/first/index.html").contains("aria-current=\"true\">The guide</a>"));
     assert!(!read(&out, "faq/questions/index.html").contains("aria-current=\"true\">The guide</a>"));
 }
+
+#[test]
+fn a_theme_copied_before_cards_were_drawn_once_is_told_the_new_names() {
+    let dir = hub("base");
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("section.html"),
+        "{% extends \"base.html\" %}{% block main %}\n{% for c in page.pages %}{{ c.title }}{% endfor %}{% endblock main %}",
+    )
+    .unwrap();
+    // Where a list was only tested, it would have gone missing without a word.
+    std::fs::write(
+        templates.join("wide.html"),
+        "{% extends \"base.html\" %}{% block main %}{% if page.meta.related %}Related{% endif %}{% endblock main %}",
+    )
+    .unwrap();
+    let failed = common::guidepost(dir.path(), &["build"]);
+    assert!(!failed.status.success());
+    let said = String::from_utf8_lossy(&failed.stderr);
+    assert!(said.contains("error: themes/default/templates/section.html:2: `page.pages` is no longer given to templates\n  help: lists now get their cards already drawn: use `{{ page.cards | safe }}` for the cards and `page.count` for how many"), "{said}");
+    assert!(said.contains("error: themes/default/templates/wide.html:1: `meta.related` is no longer given to templates\n  help: lists now get their cards already drawn: use `{{ meta.related_cards | safe }}`"), "{said}");
+    assert!(!said.contains("page.cards` is"), "{said}");
+}

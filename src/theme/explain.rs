@@ -168,6 +168,59 @@ fn explain_syntax(said: &str, here: &str, before: &str) -> (String, String) {
     )
 }
 
+/// What a theme copied before cards were drawn once reads under an older name: the
+/// name, the templates where it meant the cards (any for none), and what to use now.
+const RENAMED: &[(&str, &[&str], &str)] = &[
+    (
+        "page.pages",
+        &["section.html", "tag.html"],
+        "`{{ page.cards | safe }}` for the cards and `page.count` for how many",
+    ),
+    (
+        "g.pages",
+        &["audience.html"],
+        "`{{ g.cards | safe }}` for the cards and `g.count` for how many",
+    ),
+    ("meta.related", &[], "`{{ meta.related_cards | safe }}`"),
+];
+
+fn renamed(var: &str) -> Option<&'static str> {
+    RENAMED
+        .iter()
+        .find(|(old, _, _)| *old == var)
+        .map(|(_, _, now)| *now)
+}
+
+/// Each use of an older name in the theme's templates: a test such as
+/// `{% if meta.related %}` would quietly drop the list, so each is an error.
+pub(super) fn older_names(templates: &BTreeMap<String, (String, PathBuf)>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (name, (text, shown)) in templates {
+        for (n, line) in text.lines().enumerate() {
+            for (old, only, now) in RENAMED {
+                if (only.is_empty() || only.contains(&name.as_str())) && names(line, old) {
+                    problems.push(
+                        Diagnostic::error(shown, format!("`{old}` is no longer given to templates"))
+                            .at_line(n + 1)
+                            .help(format!("lists now get their cards already drawn: use {now} (see the README's theme section)")),
+                    );
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// True when `line` names `variable` itself, not a longer name that starts with it.
+fn names(line: &str, variable: &str) -> bool {
+    line.match_indices(variable).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + variable.len()..].chars().next();
+        let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !part(before) && !part(after)
+    })
+}
+
 /// A template that failed while a page was being filled in. Tera names no line, so
 /// the line is found by looking for what it names in the templates' text.
 pub(super) fn render(
@@ -190,10 +243,14 @@ pub(super) fn render(
         quoted("Variable `", '`'),
         cause.contains("not found in context"),
     ) {
+        let help = match renamed(&var) {
+            Some(now) => format!("lists now get their cards already drawn: use {now} (see the README's theme section)"),
+            None => format!("check the name against the README's theme section (templates get `chrome` and `page`); to show nothing when it is missing, write `{{{{ {var} | default(value=\"\") }}}}`"),
+        };
         (
             var.clone(),
             format!("the template uses `{var}`, which this page's data does not have"),
-            format!("check the name against the README's theme section (templates get `chrome` and `page`); to show nothing when it is missing, write `{{{{ {var} | default(value=\"\") }}}}`"),
+            help,
         )
     } else if let (Some(var), true) = (quoted("Variable `", '`'), cause.contains("math operation"))
     {
