@@ -126,9 +126,16 @@ fn a_theme_copied_before_cards_were_drawn_once_is_told_the_new_names() {
         "{% extends \"base.html\" %}{% block main %}{% if page.meta.related %}Related{% endif %}{% endblock main %}",
     )
     .unwrap();
+    // A control put into the header through base.html's old block.
+    std::fs::write(
+        templates.join("tags.html"),
+        "{% extends \"base.html\" %}\n{% block header_tools %}<a href=\"/help\">Help</a>{% endblock header_tools %}{% block main %}{% endblock main %}",
+    )
+    .unwrap();
     let failed = common::guidepost(dir.path(), &["build"]);
     assert!(!failed.status.success());
     let said = String::from_utf8_lossy(&failed.stderr);
+    assert!(said.contains("error: themes/default/templates/tags.html:2: `header_tools` is a block of header.html now\n  help: copy header.html from themes/default/templates/ into your theme and put the controls in its `header_tools` block"), "{said}");
     assert!(said.contains("error: themes/default/templates/section.html:2: `page.pages` is no longer given to templates\n  help: lists now get their cards already drawn: use `{{ page.cards | safe }}` for the cards and `page.count` for how many"), "{said}");
     assert!(said.contains("error: themes/default/templates/wide.html:1: `meta.related` is no longer given to templates\n  help: lists now get their cards already drawn: use `{{ meta.related_cards | safe }}`"), "{said}");
     assert!(!said.contains("page.cards` is"), "{said}");

@@ -195,8 +195,20 @@ fn renamed(var: &str) -> Option<&'static str> {
 /// `{% if meta.related %}` would quietly drop the list, so each is an error.
 pub(super) fn older_names(templates: &BTreeMap<String, (String, PathBuf)>) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    // The header moved out of base.html with its block, unless the theme's own
+    // base.html still holds it.
+    let base_has_tools = templates
+        .get("base.html")
+        .is_some_and(|(text, _)| text.contains("block header_tools"));
     for (name, (text, shown)) in templates {
         for (n, line) in text.lines().enumerate() {
+            if !base_has_tools && name != "header.html" && line.contains("block header_tools") {
+                problems.push(
+                    Diagnostic::error(shown, "`header_tools` is a block of header.html now")
+                        .at_line(n + 1)
+                        .help("copy header.html from themes/default/templates/ into your theme and put the controls in its `header_tools` block"),
+                );
+            }
             for (old, only, now) in RENAMED {
                 if (only.is_empty() || only.contains(&name.as_str())) && names(line, old) {
                     problems.push(
