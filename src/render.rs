@@ -119,9 +119,14 @@ fn render_template<T: Serialize>(
             error_chain(&e)
         ))
     })?;
+    render_with(theme, name, &context)
+}
+
+/// Renders the theme template `name` with data already put together.
+fn render_with(theme: &Theme, name: &str, data: &tera::Context) -> Result<String, Diagnostic> {
     theme
         .tera
-        .render(name, &context)
+        .render(name, data)
         .map_err(|e| theme.render_problem(name, &e))
 }
 

@@ -25,11 +25,16 @@ fn every_page_names_the_hubs_icon_and_the_icon_is_published() {
     }
 }
 
+/// Writes `name` into the hub's own theme templates.
+fn hub_template(hub: &std::path::Path, name: &str, text: &str) {
+    let templates = hub.join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join(name), text).unwrap();
+}
+
 #[test]
 fn a_hubs_card_macro_draws_every_listings_cards() {
     let dir = hub("base");
-    let templates = dir.path().join("themes/default/templates");
-    std::fs::create_dir_all(&templates).unwrap();
     // The hub's own macros.html, with a card of its own.
     let macros = guidepost::theme::DEFAULT_FILES
         .iter()
@@ -40,7 +45,7 @@ fn a_hubs_card_macro_draws_every_listings_cards() {
     let end = macros.find("{% endmacro card %}").unwrap();
     let ours = "{% macro card(c, t, level=3) %}<li class=\"our-card\"><h{{ level }}><a href=\"{{ c.url }}\">{{ c.title }}</a></h{{ level }}><p>{{ t.min_read | fill(n=c.reading_minutes) }}</p></li>";
     let macros = format!("{}{ours}{}", &macros[..start], &macros[end..]);
-    std::fs::write(templates.join("macros.html"), macros).unwrap();
+    hub_template(dir.path(), "macros.html", &macros);
     let out = build_ok(dir.path());
     // A section lists its pages, an audience page its "start here" and its pages by
     // phase, a tag page its pages with titles a level up (under the tag's `<h1>`).
@@ -74,18 +79,16 @@ fn a_hubs_card_macro_draws_every_listings_cards() {
 #[test]
 fn a_hubs_header_and_footer_are_on_every_page_kind() {
     let dir = hub("base");
-    let templates = dir.path().join("themes/default/templates");
-    std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(
-        templates.join("header.html"),
+    hub_template(
+        dir.path(),
+        "header.html",
         "<header class=\"ours\"><a href=\"{{ chrome.home_url }}\">{{ chrome.site_title }}</a>{% for l in chrome.nav %}<a href=\"{{ l.url }}\"{% if l.current %} aria-current=\"true\"{% endif %}>{{ l.title }}</a>{% endfor %}</header>",
-    )
-    .unwrap();
-    std::fs::write(
-        templates.join("footer.html"),
+    );
+    hub_template(
+        dir.path(),
+        "footer.html",
         "<footer class=\"ours\">{{ t.all_tags }}: {{ chrome.tags_url }}</footer>",
-    )
-    .unwrap();
+    );
     let out = build_ok(dir.path());
     for (page, home, tags) in [
         ("index.html", "./", "./tags/"),
@@ -113,25 +116,23 @@ fn a_hubs_header_and_footer_are_on_every_page_kind() {
 #[test]
 fn a_theme_copied_before_cards_were_drawn_once_is_told_the_new_names() {
     let dir = hub("base");
-    let templates = dir.path().join("themes/default/templates");
-    std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(
-        templates.join("section.html"),
+    hub_template(
+        dir.path(),
+        "section.html",
         "{% extends \"base.html\" %}{% block main %}\n{% for c in page.pages %}{{ c.title }}{% endfor %}{% endblock main %}",
-    )
-    .unwrap();
+    );
     // Where a list was only tested, it would have gone missing without a word.
-    std::fs::write(
-        templates.join("wide.html"),
+    hub_template(
+        dir.path(),
+        "wide.html",
         "{% extends \"base.html\" %}{% block main %}{% if page.meta.related %}Related{% endif %}{% endblock main %}",
-    )
-    .unwrap();
+    );
     // A control put into the header through base.html's old block.
-    std::fs::write(
-        templates.join("tags.html"),
+    hub_template(
+        dir.path(),
+        "tags.html",
         "{% extends \"base.html\" %}\n{% block header_tools %}<a href=\"/help\">Help</a>{% endblock header_tools %}{% block main %}{% endblock main %}",
-    )
-    .unwrap();
+    );
     let failed = common::guidepost(dir.path(), &["build"]);
     assert!(!failed.status.success());
     let said = String::from_utf8_lossy(&failed.stderr);

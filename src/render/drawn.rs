@@ -1,12 +1,16 @@
-//! Drawn rendered once: a page's card in a listing (its title, summary, audiences and
-//! reading time) reads the same wherever it is listed at the same heading level and
-//! address, so the theme's `card.html` renders it once and listings put the HTML
-//! together. In a hub of thousands of pages each card is listed several times (its
-//! section, its audiences, its tags), and `serve` keeps the cards between rebuilds, so
-//! a retitled page's card is the only one rendered again.
+//! What many pages show alike, drawn once per render.
 //!
-//! In: the site, the theme, and a print of what each page's card shows. Out: a
-//! listing's cards as HTML.
+//! A page's card (its title, summary, audiences and reading time) reads the same
+//! wherever it is listed at the same heading level and address, so the theme's
+//! `card.html` draws it once and lists put the HTML together. In a hub of thousands of
+//! pages each card is listed several times (its section, its audiences, its tags, its
+//! neighbours' related pages), and `serve` keeps the cards between rebuilds, so a
+//! retitled page's card is the only one drawn again. The site header and footer are
+//! the same on every page at the same depth in the same part of the hub: each distinct
+//! one is drawn once (`header.html`, `footer.html`).
+//!
+//! In: the site, the theme, and a print of what each page's card shows. Out: cards,
+//! headers and footers as HTML.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -19,6 +23,8 @@ use crate::sync::lock;
 use crate::theme::Theme;
 use crate::url::relative;
 
+use super::render_with;
+
 /// A card as rendered: the print of what it shows, its page's address as written
 /// in the listing, and its heading level.
 type Key = (u64, String, u8);
@@ -29,7 +35,7 @@ type HeaderAndFooter = (Arc<str>, Arc<str>);
 /// Rendered cards kept from one render for the next.
 pub type Kept = HashMap<Key, Arc<str>>;
 
-/// The rendered cards of one render, and those kept from the last.
+/// What one render of a site has drawn, and the cards kept from the last.
 #[derive(Debug, Default)]
 pub struct Drawn {
     /// What each page's card shows, by page.
@@ -41,13 +47,13 @@ pub struct Drawn {
 }
 
 impl Drawn {
-    /// Drawn for one render of `site` with nothing kept: each page is its own print.
+    /// Nothing drawn yet and nothing kept: each page is its own print.
     pub fn fresh(site: &Site) -> Drawn {
         Drawn::keeping((0..site.pages.len() as u64).collect(), HashMap::new())
     }
 
-    /// Drawn that may be taken from `known` where a page's print in `prints` (what its
-    /// card shows, theme and interface words included) is unchanged.
+    /// Cards may be taken from `known` where a page's print in `prints` (what its card
+    /// shows, theme and interface words included) is unchanged.
     pub fn keeping(prints: Vec<u64>, known: Kept) -> Drawn {
         Drawn {
             prints,
@@ -94,11 +100,7 @@ impl Drawn {
                         data
                     });
                     data.insert("c", &context::card(site, from, id));
-                    let made: Arc<str> = theme
-                        .tera
-                        .render(CARD, data)
-                        .map_err(|e| theme.render_problem(CARD, &e))?
-                        .into();
+                    let made: Arc<str> = render_with(theme, CARD, data)?.into();
                     lock(&self.made).insert(key, Arc::clone(&made));
                     made
                 }
@@ -120,13 +122,7 @@ impl Drawn {
                 let mut data = tera::Context::new();
                 data.insert("chrome", &frame);
                 data.insert("t", chrome.strings);
-                let draw = |name: &str| -> Result<Arc<str>, Diagnostic> {
-                    theme
-                        .tera
-                        .render(name, &data)
-                        .map(Arc::from)
-                        .map_err(|e| theme.render_problem(name, &e))
-                };
+                let draw = |name| render_with(theme, name, &data).map(Arc::from);
                 let drawn = (draw(HEADER)?, draw(FOOTER)?);
                 lock(&self.frames).insert(print, drawn.clone());
                 drawn

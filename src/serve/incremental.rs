@@ -147,8 +147,8 @@ impl Incremental {
                 continue;
             }
             let mut jobs: Vec<Job> = pages.iter().map(|&id| Job::Page(id)).collect();
-            let before = self.downloads.get(&site.language)?.sizes.clone();
-            if patch::changes_downloads(site, n, &edits) {
+            if patch::changes_downloads(n, &edits) {
+                let before = self.downloads.get(&site.language)?.sizes.clone();
                 let (made, sizes) = self.downloads(site);
                 files.extend(made);
                 // The template library shows the files' sizes.
@@ -159,7 +159,7 @@ impl Incremental {
             }
             let sizes = &self.downloads.get(&site.language)?.sizes;
             if site.is_default_language() {
-                let changed: Vec<PageId> = pages_changed(&edits, n);
+                let changed = patch::edited(&edits, n);
                 files.extend(
                     self.rendered
                         .patch(site, &last.theme, sizes, &changed, &jobs)?,
@@ -177,11 +177,6 @@ impl Incremental {
         self.last = Some(Arc::clone(&last));
         Some((last, Rebuilt::Patched(files)))
     }
-}
-
-/// The edited pages of site `n`.
-fn pages_changed(edits: &[patch::Edit], n: usize) -> Vec<PageId> {
-    edits.iter().filter(|e| e.site == n).map(|e| e.id).collect()
 }
 
 impl Memory for Incremental {

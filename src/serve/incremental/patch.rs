@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::discover::{SourceFile, SourceKind, CONTENT_DIR};
 use crate::language_tag;
-use crate::site::{self, Embedded, Page, PageId, PageKind, Site};
+use crate::site::{self, Embedded, Page, PageId, Site};
 use crate::source::SourcePage;
 use crate::Loaded;
 
@@ -24,6 +24,18 @@ pub(super) struct Edit {
     pub site: usize,
     pub id: PageId,
     page: SourcePage,
+}
+
+impl Edit {
+    /// True for a template: its downloads and the pages embedding it change too.
+    fn is_template(&self) -> bool {
+        self.page.front.layout == crate::front_matter::Layout::Template
+    }
+}
+
+/// The edited pages of site `n`.
+pub(super) fn edited(edits: &[Edit], n: usize) -> Vec<PageId> {
+    edits.iter().filter(|e| e.site == n).map(|e| e.id).collect()
 }
 
 /// The edits `changed` makes to `last`, if each is a body edit of one of its pages.
@@ -129,11 +141,10 @@ pub(super) fn apply(loaded: &mut Loaded, edits: &[Edit]) {
 /// The pages of `site` (site number `n`) to render again: the edited ones, and those
 /// that embed an edited template.
 pub(super) fn pages_to_render(site: &Site, n: usize, edits: &[Edit]) -> Vec<PageId> {
-    let mut pages: Vec<PageId> = edits.iter().filter(|e| e.site == n).map(|e| e.id).collect();
+    let mut pages = edited(edits, n);
     let templates: Vec<Embedded> = edits
         .iter()
-        .filter(|e| e.site == n || e.site == 0)
-        .filter(|e| e.page.front.layout == crate::front_matter::Layout::Template)
+        .filter(|e| (e.site == n || e.site == 0) && e.is_template())
         .map(|e| match e.site == n {
             true => Embedded::Own(e.id),
             false => Embedded::Default(e.id),
@@ -150,8 +161,6 @@ pub(super) fn pages_to_render(site: &Site, n: usize, edits: &[Edit]) -> Vec<Page
 }
 
 /// True when an edited page of site `n` is a template (its downloads change).
-pub(super) fn changes_downloads(site: &Site, n: usize, edits: &[Edit]) -> bool {
-    edits
-        .iter()
-        .any(|e| e.site == n && site.pages[e.id].kind == PageKind::Template)
+pub(super) fn changes_downloads(n: usize, edits: &[Edit]) -> bool {
+    edits.iter().any(|e| e.site == n && e.is_template())
 }
