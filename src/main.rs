@@ -138,6 +138,7 @@ enum Kind {
 }
 
 fn main() -> ExitCode {
+    keep_freed_memory_reusable();
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(code) => code,
@@ -145,6 +146,19 @@ fn main() -> ExitCode {
             report_error(&error);
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Large blocks (a page's text, a search shard, a handbook) are given back to the
+/// system when freed, not kept in the heap. glibc's default raises that bar each
+/// time such a block is freed, until whole pages' worth of freed text sits in the
+/// heap in pieces too small to reuse: a 10,000-article build then held 400 MB where
+/// it needed 350.
+fn keep_freed_memory_reusable() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a number in the allocator; it runs before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
     }
 }
 

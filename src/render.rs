@@ -101,11 +101,22 @@ pub(crate) fn page<T: Serialize>(
     name: &str,
     url: &str,
     data: T,
-    mut chrome: context::Chrome<'_>,
+    chrome: context::Chrome<'_>,
 ) -> Result<OutputFile, Diagnostic> {
-    drawn.frame(theme, &mut chrome)?;
-    let html = render_template(theme, name, &Context::new(chrome, data))?;
+    let html = page_html(theme, drawn, name, data, chrome)?;
     Ok(OutputFile::new(index_file(url), html))
+}
+
+/// The HTML of the theme template `name` for a page, header and footer included.
+pub(crate) fn page_html<T: Serialize>(
+    theme: &Theme,
+    drawn: &Drawn,
+    name: &str,
+    data: T,
+    mut chrome: context::Chrome<'_>,
+) -> Result<String, Diagnostic> {
+    drawn.frame(theme, &mut chrome)?;
+    render_template(theme, name, &Context::new(chrome, data))
 }
 
 fn render_template<T: Serialize>(

@@ -4,9 +4,16 @@
 //! its mentors on training day.
 //!
 //! In: the [`Site`] and one audience. Out: `handbooks/<audience>/index.html`.
+//!
+//! A handbook holds thousands of pages on a large hub, so their bodies do not go
+//! through the template: each entry's `body` is a mark while `handbook.html` renders,
+//! and the bodies are written into the page in its place afterwards, one at a time.
+//! The handbook is then held once, as the page, not three times (its data, the
+//! template's copy of it, and the page).
 
 use crate::context;
 use crate::diagnostic::Diagnostic;
+use crate::markdown::Part;
 use crate::output::OutputFile;
 use crate::routes;
 use crate::site::{PageId, Site};
@@ -14,7 +21,7 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::{fill, nest_headings};
-use super::{page, Drawn};
+use super::{page_html, Drawn};
 
 /// The handbook page's data.
 #[derive(Debug, serde::Serialize)]
@@ -42,7 +49,8 @@ pub struct Entry {
     pub id: String,
     pub title: String,
     pub summary: String,
-    /// The page's body, its headings one level down and their ids its own.
+    /// The page's body, its headings one level down and their ids its own (a mark
+    /// while the template renders, see the module's documentation).
     pub body: String,
     /// The page on the site, relative and absolute (for print).
     pub url: String,
@@ -60,21 +68,17 @@ pub fn render(
     let from = site.route(&routes::handbook_url(&audience.id));
     let mut chapters: Vec<Chapter> = Vec::new();
     let mut updated = None;
-    for page in pages_for(site, &audience.id) {
+    let pages = pages_for(site, &audience.id);
+    for (n, &page) in pages.iter().enumerate() {
         let p = &site.pages[page];
         updated = updated.max(p.front.updated);
-        let id = format!(
-            "page-{}",
-            crate::text::slugify(p.rel.trim_end_matches(".md"))
-        );
-        let body = fill(p.body.html.parts(), &p.links, &p.embeds, &from, site, theme)?;
         let entry = Entry {
-            body: nest_headings(&body, &id),
+            body: body_mark(n),
+            id: entry_id(&p.rel),
             title: p.front.title.clone(),
             summary: p.front.summary.clone(),
             url: relative(&from, &p.url),
             address: format!("{}{}", site.config.base_url, p.url),
-            id,
         };
         let category = site.sections[p.category].title.clone();
         match chapters.last_mut() {
@@ -103,14 +107,76 @@ pub fn render(
         ),
     };
     let title = data.title.clone();
-    page(
+    let frame = page_html(
         theme,
         drawn,
         "handbook.html",
-        &from,
         data,
         context::chrome(site, &from, Some(&title), description, None),
-    )
+    )?;
+    // Room for the bodies as written, and their headings' longer ids.
+    let bodies: usize = pages
+        .iter()
+        .flat_map(|&page| site.pages[page].body.html.parts())
+        .map(|part| match part {
+            Part::Html(html) => html.len(),
+            _ => 64,
+        })
+        .sum();
+    let html = put_bodies(&frame, frame.len() + bodies + bodies / 8, |n| {
+        let p = &site.pages[*pages.get(n)?];
+        let id = entry_id(&p.rel);
+        Some(
+            fill(p.body.html.parts(), &p.links, &p.embeds, &from, site, theme)
+                .map(|body| nest_headings(&body, &id)),
+        )
+    })?;
+    Ok(OutputFile::new(routes::index_file(&from), html))
+}
+
+/// The id of a page's entry, which its headings' ids begin with.
+fn entry_id(rel: &str) -> String {
+    format!("page-{}", crate::text::slugify(rel.trim_end_matches(".md")))
+}
+
+/// What the entry of page `n` holds for its body while the template renders: no
+/// content can write it, as Markdown and front matter never carry a NUL character.
+fn body_mark(n: usize) -> String {
+    format!("{MARK_OPEN}{n}{MARK_CLOSE}")
+}
+
+const MARK_OPEN: &str = "\u{0}gp-body-";
+const MARK_CLOSE: &str = "\u{0}";
+
+/// `frame` with each body mark replaced by what `body` makes of its number (a mark
+/// whose number `body` does not know is left as it is).
+fn put_bodies(
+    frame: &str,
+    capacity: usize,
+    body: impl Fn(usize) -> Option<Result<String, Diagnostic>>,
+) -> Result<String, Diagnostic> {
+    let mut out = String::with_capacity(capacity);
+    let mut rest = frame;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        let after = &rest[start + MARK_OPEN.len()..];
+        let made = after.split_once(MARK_CLOSE).and_then(|(number, tail)| {
+            let made = body(number.parse().ok()?)?;
+            Some((made, tail))
+        });
+        match made {
+            Some((made, tail)) => {
+                out.push_str(&rest[..start]);
+                out.push_str(&made?);
+                rest = tail;
+            }
+            None => {
+                out.push_str(&rest[..start + MARK_OPEN.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// The pages for an audience in the order the site shows them: category by category,
@@ -119,4 +185,30 @@ fn pages_for(site: &Site, audience: &str) -> Vec<PageId> {
     site.pages_below(0)
         .filter(|&p| site.pages[p].front.audience.iter().any(|a| a == audience))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_go_where_their_marks_are_and_other_text_stays() {
+        let frame = format!(
+            "<a>{}</a><b>{}{}</b>{}gp-body-x{}",
+            body_mark(1),
+            body_mark(0),
+            body_mark(7),
+            MARK_OPEN,
+            MARK_CLOSE
+        );
+        let bodies = ["zero", "one"];
+        let html = put_bodies(&frame, 0, |n| Some(Ok(bodies.get(n)?.to_string()))).unwrap();
+        assert_eq!(
+            html,
+            format!(
+                "<a>one</a><b>zero{}</b>{MARK_OPEN}gp-body-x{MARK_CLOSE}",
+                body_mark(7)
+            )
+        );
+    }
 }
