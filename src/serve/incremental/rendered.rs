@@ -4,9 +4,11 @@
 //! Every render job gets a fingerprint of everything it reads: the site's structure
 //! (config, theme, sections, tags, page order), the page itself, and what it shows of
 //! other pages (its neighbours, related pages, embedded templates). A job whose
-//! fingerprint is unchanged keeps its previous output. Listing pages read every page's
-//! card, so they render again whenever any card changes; anything that changes the
-//! structure renders everything again. A page's front matter and body are
+//! fingerprint is unchanged keeps its previous output. A section, tag or audience page
+//! reads the cards it lists, and the template library its templates and the pages
+//! using them, so a retitled page renders again only the listings that show it; the
+//! home page, the topics page and the handbooks read every card. Anything that
+//! changes the structure renders everything again. A page's front matter and body are
 //! fingerprinted once, when the file is parsed ([`crate::source::Prints`]); the rest
 //! is hashed from the values' `Debug` form, so a field added to the site model later
 //! is covered without anyone having to remember it here. A test compares the result
@@ -20,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::fingerprint::{debug_hash, hash_of};
-use crate::site::{Embedded, Page, PageId, PageKind, Site};
+use crate::site::{Embedded, Page, PageId, PageKind, SectionId, Site};
 use crate::theme::Theme;
 
 use crate::diagnostic::Diagnostic;
@@ -229,13 +231,30 @@ impl Fingerprints {
     }
 
     /// What a job reads: a page itself and what it shows of the pages around it; a
-    /// listing the structure and every card; the library also the download sizes.
+    /// section, tag or audience page the structure and the cards it lists; the
+    /// library its templates, the pages that use them and the download sizes; the
+    /// other listings the structure and every card.
     fn of_job(&self, job: &Job, site: &Site, sizes: &DownloadSizes) -> u64 {
         match *job {
             Job::Page(id) => self.page(site, id),
-            Job::Library => hash_of([self.listings, debug_hash(sizes)]),
+            Job::Library => self.library(site, sizes, None),
             Job::Section(id) if site.library_section() == Some(id) => {
-                hash_of([self.listings, debug_hash(sizes)])
+                self.library(site, sizes, Some(id))
+            }
+            Job::Section(id) => {
+                let s = &site.sections[id];
+                self.listing(site, &s.pages, Some(id), s.pages.len())
+            }
+            Job::Tag(n) => self.listing(site, &site.tags[n].pages, None, 0),
+            Job::Audience(n) => {
+                let audience = &site.config.audiences[n].id;
+                let mut shown: Vec<PageId> = site
+                    .pages_below(0)
+                    .filter(|&p| site.pages[p].front.audience.contains(audience))
+                    .collect();
+                let listed = shown.len();
+                shown.extend(&site.start_here[n]);
+                self.listing(site, &shown, None, listed)
             }
             // A handbook holds its audience's pages whole.
             Job::Handbook(n) => {
@@ -251,6 +270,38 @@ impl Fingerprints {
             }
             _ => self.listings,
         }
+    }
+
+    /// A listing of `pages` (their cards, in order; `listed` tells where a second list
+    /// begins) under `section`, whose subsections show how many pages they hold. The
+    /// structure holds everything else a listing shows (navigation, titles, intros).
+    fn listing(
+        &self,
+        site: &Site,
+        pages: &[PageId],
+        section: Option<SectionId>,
+        listed: usize,
+    ) -> u64 {
+        let mut parts = vec![self.structure, listed as u64];
+        if let Some(id) = section {
+            let children = &site.sections[id].children;
+            parts.extend(children.iter().map(|&c| site.sections[c].page_count as u64));
+        }
+        parts.extend(pages.iter().map(|&p| self.outward[p]));
+        hash_of(&parts)
+    }
+
+    /// The template library (at `section` when a folder is the library): each
+    /// template's card, fields and downloads, and the cards of the pages using it.
+    fn library(&self, site: &Site, sizes: &DownloadSizes, section: Option<SectionId>) -> u64 {
+        let mut shown = Vec::new();
+        for &t in &site.templates {
+            shown.push(t);
+            shown.extend(self.embedded_in.get(&t).into_iter().flatten());
+            // Where one template's users end and the next template begins.
+            shown.push(t);
+        }
+        hash_of([debug_hash(sizes), self.listing(site, &shown, section, 0)])
     }
 
     /// A page: itself, and what it shows of the pages around it.
