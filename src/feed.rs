@@ -7,7 +7,10 @@
 use crate::output::OutputFile;
 use crate::routes;
 use crate::site::{PageId, Site};
-use crate::text::escape_html;
+use std::fmt::Write;
+
+use crate::date::Date;
+use crate::text::{escape_html, push_escaped};
 
 /// How many entries the feed carries.
 pub const FEED_LIMIT: usize = 50;
@@ -36,6 +39,12 @@ pub fn files<'a>(sites: impl IntoIterator<Item = &'a Site> + Clone) -> Vec<Outpu
 pub fn sitemap<'a>(sites: impl IntoIterator<Item = &'a Site>) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let sites: Vec<&Site> = sites.into_iter().collect();
+    out.reserve(
+        sites
+            .iter()
+            .map(|s| (s.pages.len() + s.sections.len()) * 96)
+            .sum(),
+    );
     let several = sites
         .first()
         .is_some_and(|s| s.languages.languages.len() > 1);
@@ -46,22 +55,24 @@ pub fn sitemap<'a>(sites: impl IntoIterator<Item = &'a Site>) -> String {
     });
     for site in sites {
         let base = &site.config.base_url;
-        let mut entry = |url: &str, lastmod: Option<String>| {
-            out.push_str(&format!(
-                "  <url><loc>{}</loc>",
-                escape_html(&format!("{base}{url}"))
-            ));
+        // Written straight into the sitemap: it has an entry for every page.
+        let mut entry = |url: &str, lastmod: Option<Date>| {
+            out.push_str("  <url><loc>");
+            push_escaped(&mut out, base);
+            push_escaped(&mut out, url);
+            out.push_str("</loc>");
             if let Some(date) = lastmod {
-                out.push_str(&format!("<lastmod>{date}</lastmod>"));
+                let _ = write!(out, "<lastmod>{date}</lastmod>");
             }
             if several {
                 for alternate in site.languages.alternates(site.language, url) {
                     if alternate.exists {
-                        out.push_str(&format!(
-                            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                            escape_html(&alternate.language.id),
-                            escape_html(&format!("{base}{}", alternate.url))
-                        ));
+                        out.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
+                        push_escaped(&mut out, &alternate.language.id);
+                        out.push_str("\" href=\"");
+                        push_escaped(&mut out, base);
+                        push_escaped(&mut out, &alternate.url);
+                        out.push_str("\"/>");
                     }
                 }
             }
@@ -71,7 +82,7 @@ pub fn sitemap<'a>(sites: impl IntoIterator<Item = &'a Site>) -> String {
             entry(&section.url, None);
         }
         for page in &site.pages {
-            entry(&page.url, page.front.updated.map(|d| d.to_string()));
+            entry(&page.url, page.front.updated);
         }
     }
     out.push_str("</urlset>\n");

@@ -270,14 +270,20 @@ fn rebuild(
     };
     let count = files.keys().filter(|path| path.ends_with(".html")).count();
     let files = Arc::new(files);
+    let mut served = None;
     if let Ok(mut snapshot) = shared.snapshot.write() {
         let generation = snapshot.generation + 1;
-        *snapshot = Arc::new(Snapshot {
-            files,
-            error: None,
-            generation,
-        });
+        served = Some(std::mem::replace(
+            &mut *snapshot,
+            Arc::new(Snapshot {
+                files,
+                error: None,
+                generation,
+            }),
+        ));
     }
+    // What was served until now goes once no request holds it, in the background.
+    crate::sync::drop_later(served);
     shared.broadcast(LiveEvent::Reload);
     // The pages are live; the search index and the handbooks follow in the background.
     shared.expect_search();

@@ -40,7 +40,7 @@ pub type PageId = usize;
 pub type SectionId = usize;
 
 /// What a page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PageKind {
     Article,
@@ -395,7 +395,7 @@ pub fn assemble(
     }
     let updated = site_pages.iter().filter_map(|p| p.front.updated).max();
     let mut templates: Vec<PageId> = templates.into_values().collect();
-    templates.sort_by(|&a, &b| title_key(&site_pages[a]).cmp(&title_key(&site_pages[b])));
+    templates.sort_by_cached_key(|&t| title_key(&site_pages[t]));
     let site = Site {
         config,
         sections,

@@ -131,14 +131,28 @@ impl Incremental {
     }
 
     /// The last site with the edited bodies swapped in, and the files that show them.
+    /// When the edits cannot be patched, the last site is let go in the background.
     fn patch(
         &mut self,
         mut last: Arc<Loaded>,
         options: &BuildOptions,
         changed: &[PathBuf],
     ) -> Option<(Arc<Loaded>, Rebuilt)> {
-        let edits = patch::edits(&last, &options.root, changed, &mut self.parsed)?;
-        patch::apply(Arc::make_mut(&mut last), &edits);
+        let patched = self.try_patch(&mut last, options, changed);
+        if patched.is_none() {
+            crate::sync::drop_later(last);
+        }
+        patched
+    }
+
+    fn try_patch(
+        &mut self,
+        last: &mut Arc<Loaded>,
+        options: &BuildOptions,
+        changed: &[PathBuf],
+    ) -> Option<(Arc<Loaded>, Rebuilt)> {
+        let edits = patch::edits(last, &options.root, changed, &mut self.parsed)?;
+        patch::apply(Arc::make_mut(last), &edits);
         let mut files = Vec::new();
         let mut rendered = 0;
         for (n, site) in last.sites().enumerate() {
@@ -174,8 +188,8 @@ impl Incremental {
             }
         }
         self.rendered.rendered = rendered;
-        self.last = Some(Arc::clone(&last));
-        Some((last, Rebuilt::Patched(files)))
+        self.last = Some(Arc::clone(last));
+        Some((Arc::clone(last), Rebuilt::Patched(files)))
     }
 }
 

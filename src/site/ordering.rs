@@ -1,7 +1,7 @@
 //! Stable order: sections and pages by `order` then title, previous/next in reading
 //! order, and tags.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::site::{Page, PageId, Section, SectionId, Tag};
 use crate::text::slugify;
@@ -31,10 +31,11 @@ pub(super) fn order_sections(sections: &mut [Section], pages: &[Page]) {
         .map(|s| order_key(s.order, &s.title, &s.dir))
         .collect();
     for section in sections.iter_mut() {
-        section.pages.sort_by_key(|&p| {
+        // Each page's key is made once: it lowercases the title.
+        section.pages.sort_by_cached_key(|&p| {
             order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
         });
-        section.children.sort_by_key(|&c| keys[c].clone());
+        section.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     }
     for id in (0..sections.len()).rev() {
         let below: usize = sections[id]
@@ -69,28 +70,36 @@ pub(super) fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
 }
 
 pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
-    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
-    // Each label is made a slug once, however many pages carry it.
-    let mut slugs: HashMap<&str, String> = HashMap::new();
+    let mut tags: Vec<Tag> = Vec::new();
+    // Each label is looked up once per page and made a slug once; labels that make
+    // the same slug are one tag, named as the first page wrote it.
+    let mut by_label: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
     for (i, page) in pages.iter().enumerate() {
         for label in &page.front.tags {
-            let slug = slugs
-                .entry(label.as_str())
-                .or_insert_with(|| slugify(label));
-            let tag = match tags.get_mut(slug.as_str()) {
-                Some(tag) => tag,
-                None => tags.entry(slug.clone()).or_insert_with(|| Tag {
-                    slug: slug.clone(),
-                    label: label.clone(),
-                    pages: Vec::new(),
-                }),
+            let n = match by_label.get(label.as_str()) {
+                Some(&n) => n,
+                None => {
+                    let slug = slugify(label);
+                    let n = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        tags.push(Tag {
+                            slug,
+                            label: label.clone(),
+                            pages: Vec::new(),
+                        });
+                        tags.len() - 1
+                    });
+                    by_label.insert(label, n);
+                    n
+                }
             };
             // Pages arrive in order, so a label repeated on one page is the last entry.
-            if tag.pages.last() != Some(&i) {
-                tag.pages.push(i);
+            if tags[n].pages.last() != Some(&i) {
+                tags[n].pages.push(i);
             }
         }
     }
+    tags.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
     // Every tag's pages by title: each page's place in that order is worked out once.
     let mut by_title: Vec<PageId> = (0..pages.len()).collect();
     by_title.sort_by_cached_key(|&p| title_key(&pages[p]));
@@ -98,7 +107,6 @@ pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
     for (n, &p) in by_title.iter().enumerate() {
         place[p] = n;
     }
-    let mut tags: Vec<Tag> = tags.into_values().collect();
     for tag in &mut tags {
         tag.pages.sort_unstable_by_key(|&p| place[p]);
     }

@@ -104,18 +104,22 @@ pub(super) fn parse_all(
     // full scan, which says why.
     if let Some(named) = named {
         let entries = &mut language.entries;
-        let known = files.iter().all(|f| entries.contains_key(&f.path));
-        if known
-            && files.iter().filter(|f| named.contains(&f.path)).all(|f| {
-                entries
-                    .get_mut(&f.path)
-                    .is_some_and(|e| refresh(e, f, config))
+        let refreshed = files.iter().filter(|f| named.contains(&f.path)).all(|f| {
+            entries
+                .get_mut(&f.path)
+                .is_some_and(|e| refresh(e, f, config))
+        });
+        // Every file looked up once: a path's hash walks its components.
+        let known: Option<Vec<Parsed>> = refreshed
+            .then(|| {
+                files
+                    .iter()
+                    .map(|f| entries.get(&f.path).map(|e| e.parsed.clone()))
+                    .collect()
             })
-        {
-            return files
-                .iter()
-                .map(|f| entries[&f.path].parsed.clone())
-                .collect();
+            .flatten();
+        if let Some(known) = known {
+            return known;
         }
     }
     let started = SystemTime::now();

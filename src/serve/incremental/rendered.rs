@@ -80,7 +80,11 @@ impl Memo {
             Ok(files)
         };
         render::pages_by(site, theme, background, sink, &run)?;
-        self.jobs = crate::sync::take(remembered);
+        // The last render's pages are let go in the background.
+        crate::sync::drop_later(std::mem::replace(
+            &mut self.jobs,
+            crate::sync::take(remembered),
+        ));
         self.rendered = fresh.into_inner();
         self.prints = Some(prints);
         self.cards = drawn.into_known();
@@ -154,21 +158,19 @@ impl Fingerprints {
             .map(|p| {
                 // The front matter and body were fingerprinted when the file was parsed;
                 // what assembling the site added is hashed here.
-                let outward = hash_of([
+                let outward = hash_of((
                     p.prints.front,
-                    debug_hash(&(
-                        &p.rel,
-                        &p.url,
-                        p.kind,
-                        p.section,
-                        p.category,
-                        p.prev,
-                        p.next,
-                        &p.related,
-                        &p.template_id,
-                        p.reading_minutes,
-                    )),
-                ]);
+                    &p.rel,
+                    &p.url,
+                    p.kind,
+                    p.section,
+                    p.category,
+                    p.prev,
+                    p.next,
+                    &p.related,
+                    &p.template_id,
+                    p.reading_minutes,
+                ));
                 (outward, inward(p))
             })
             .unzip();
@@ -311,7 +313,7 @@ impl Fingerprints {
         // The section menu beside an article: the pages it lists, and how many the
         // section has.
         let menu = crate::context::menu_pages(site, id);
-        parts.push(debug_hash(&(menu, site.sections[page.section].page_count)));
+        parts.push(hash_of((menu, site.sections[page.section].page_count)));
         for other in page
             .prev
             .iter()
