@@ -68,13 +68,17 @@ pub fn render(
     let from = site.route(&routes::handbook_url(&audience.id));
     let mut chapters: Vec<Chapter> = Vec::new();
     let mut updated = None;
-    let pages = pages_for(site, &audience.id);
+    let pages: Vec<PageId> = site.audience_pages(&audience.id).collect();
+    let ids: Vec<String> = pages
+        .iter()
+        .map(|&p| entry_id(&site.pages[p].rel))
+        .collect();
     for (n, &page) in pages.iter().enumerate() {
         let p = &site.pages[page];
         updated = updated.max(p.front.updated);
         let entry = Entry {
             body: body_mark(n),
-            id: entry_id(&p.rel),
+            id: ids[n].clone(),
             title: p.front.title.clone(),
             summary: p.front.summary.clone(),
             url: relative(&from, &p.url),
@@ -125,10 +129,9 @@ pub fn render(
         .sum();
     let html = put_bodies(&frame, frame.len() + bodies + bodies / 8, |n| {
         let p = &site.pages[*pages.get(n)?];
-        let id = entry_id(&p.rel);
         Some(
             fill(p.body.html.parts(), &p.links, &p.embeds, &from, site, theme)
-                .map(|body| nest_headings(&body, &id)),
+                .map(|body| nest_headings(&body, &ids[n])),
         )
     })?;
     Ok(OutputFile::new(routes::index_file(&from), html))
@@ -177,14 +180,6 @@ fn put_bodies(
     }
     out.push_str(rest);
     Ok(out)
-}
-
-/// The pages for an audience in the order the site shows them: category by category,
-/// each category's own pages before its sections'.
-fn pages_for(site: &Site, audience: &str) -> Vec<PageId> {
-    site.pages_below(0)
-        .filter(|&p| site.pages[p].front.audience.iter().any(|a| a == audience))
-        .collect()
 }
 
 #[cfg(test)]

@@ -95,10 +95,7 @@ pub(super) fn audience(
     let a = &site.config.audiences[n];
     let from = site.route(&routes::audience_url(&a.id));
     let mut groups: Vec<context::Group> = Vec::new();
-    let matching: Vec<PageId> = site
-        .pages_below(0)
-        .filter(|&p| site.pages[p].front.audience.contains(&a.id))
-        .collect();
+    let matching: Vec<PageId> = site.audience_pages(&a.id).collect();
     for phase in &site.config.phases {
         let pages: Vec<PageId> = matching
             .iter()

@@ -131,4 +131,11 @@ impl Site {
             .into_iter()
             .flat_map(move |id| self.sections[id].pages.iter().copied())
     }
+
+    /// The pages for `audience` in reading order: what its page lists and its
+    /// handbook holds.
+    pub fn audience_pages<'a>(&'a self, audience: &'a str) -> impl Iterator<Item = PageId> + 'a {
+        self.pages_below(0)
+            .filter(move |&p| self.pages[p].front.audience.iter().any(|a| a == audience))
+    }
 }

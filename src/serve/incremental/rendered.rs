@@ -9,9 +9,10 @@
 //! using them, so a retitled page renders again only the listings that show it; the
 //! home page, the topics page and the handbooks read every card. Anything that
 //! changes the structure renders everything again. A page's front matter and body are
-//! fingerprinted once, when the file is parsed ([`crate::source::Prints`]); the rest
-//! is hashed from the values' `Debug` form, so a field added to the site model later
-//! is covered without anyone having to remember it here. A test compares the result
+//! fingerprinted once, when the file is parsed ([`crate::source::Prints`]); what
+//! assembling adds to a page is hashed field by field, and the site-wide parts from
+//! the values' `Debug` form, so a field added to them later is covered without anyone
+//! having to remember it here. A test compares the result
 //! with a full build after edits of every kind (`tests/incremental.rs`).
 
 use std::collections::HashMap;
@@ -245,28 +246,21 @@ impl Fingerprints {
             }
             Job::Section(id) => {
                 let s = &site.sections[id];
-                self.listing(site, &s.pages, Some(id), s.pages.len())
+                self.listing(site, &s.pages, Some(id), 0)
             }
             Job::Tag(n) => self.listing(site, &site.tags[n].pages, None, 0),
             Job::Audience(n) => {
-                let audience = &site.config.audiences[n].id;
-                let mut shown: Vec<PageId> = site
-                    .pages_below(0)
-                    .filter(|&p| site.pages[p].front.audience.contains(audience))
-                    .collect();
+                let mut shown: Vec<PageId> =
+                    site.audience_pages(&site.config.audiences[n].id).collect();
                 let listed = shown.len();
                 shown.extend(&site.start_here[n]);
                 self.listing(site, &shown, None, listed)
             }
             // A handbook holds its audience's pages whole.
             Job::Handbook(n) => {
-                let audience = &site.config.audiences[n].id;
                 let held: Vec<u64> = site
-                    .pages
-                    .iter()
-                    .zip(&self.inward)
-                    .filter(|(p, _)| p.front.audience.contains(audience))
-                    .map(|(_, &inward)| inward)
+                    .audience_pages(&site.config.audiences[n].id)
+                    .map(|p| self.inward[p])
                     .collect();
                 hash_of([self.listings, hash_of(&held)])
             }
