@@ -34,7 +34,13 @@ pub fn split(pages: Vec<SourcePage>, languages: &[Language], drafts: bool) -> Sp
     let mut out = Split::default();
     let default_id = languages.first().map_or("en", |l| l.id.as_str());
     let others: Vec<&Language> = languages.iter().skip(1).collect();
-    let all_rels: HashSet<String> = pages.iter().map(|p| p.rel.clone()).collect();
+    // Every path, to tell a translation from a name with a dot in it: only needed
+    // when some name ends like a language.
+    let tagged = pages.iter().any(|p| language_of(&p.rel).is_some());
+    let all_rels: HashSet<String> = match tagged {
+        true => pages.iter().map(|p| p.rel.clone()).collect(),
+        false => HashSet::new(),
+    };
     let mut translated: Vec<Vec<SourcePage>> = vec![Vec::new(); others.len()];
     let mut candidates = Vec::new();
     for page in pages {

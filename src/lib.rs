@@ -190,7 +190,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
         None,
     ) {
         Ok((mut site, warnings)) if !failed_early => {
-            let related = memory.related(&site.pages);
+            let related = memory.related(&site.pages, &site.ranks);
             site::add_related(&mut site, &related);
             problems.extend(warnings);
             let mut translations = Vec::new();
@@ -205,7 +205,8 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
                 };
                 match site::assemble(config, pages, site.assets.clone(), options, Some(&site)) {
                     Ok((mut translation, warnings)) => {
-                        let related = site::computed_related(&translation.pages);
+                        let related =
+                            site::computed_related(&translation.pages, &translation.ranks);
                         site::add_related(&mut translation, &related);
                         problems.extend(warnings);
                         translations.push(translation);
@@ -296,6 +297,17 @@ pub fn render_all(
     options: &BuildOptions,
     memory: &mut dyn Memory,
 ) -> Result<(Loaded, Vec<OutputFile>)> {
+    let (loaded, mut files) = render_in_memory(options, memory)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((loaded, files))
+}
+
+/// Renders the site in memory without writing anything, the files in the order they
+/// were made (`serve` puts them in a map).
+pub fn render_in_memory(
+    options: &BuildOptions,
+    memory: &mut dyn Memory,
+) -> Result<(Loaded, Vec<OutputFile>)> {
     let loaded = load(options, memory)?;
     let files = std::sync::Mutex::new(Vec::new());
     let collect = |file: OutputFile| -> Result<()> {
@@ -303,9 +315,7 @@ pub fn render_all(
         Ok(())
     };
     render_site(&loaded, options.background, memory, &collect)?;
-    let mut files = sync::take(files);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((loaded, files))
+    Ok((loaded, sync::take(files)))
 }
 
 /// Builds the hub into `out`, replacing its previous contents only on success. Files

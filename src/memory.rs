@@ -41,8 +41,9 @@ pub trait Memory: Send {
     }
 
     /// Each page's computed related pages ([`site::computed_related`]).
-    fn related(&mut self, pages: &[Page]) -> Vec<Vec<PageId>> {
-        site::computed_related(pages)
+    /// `ranks` is [`Site::ranks`].
+    fn related(&mut self, pages: &[Page], ranks: &[usize]) -> Vec<Vec<PageId>> {
+        site::computed_related(pages, ranks)
     }
 
     /// Every page, listing and redirect into `sink` ([`render::pages`]); with

@@ -34,7 +34,7 @@ use incremental::{Incremental, Rebuilt};
 use streams::Note;
 
 /// A built site's files by output path (`closure/index.html`), as served.
-pub type Files = HashMap<String, Arc<Vec<u8>>>;
+pub type Files = HashMap<String, Arc<Vec<u8>>, rustc_hash::FxBuildHasher>;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -222,6 +222,7 @@ pub fn serve(mut options: ServeOptions) -> Result<()> {
             ),
             None => eprintln!("The rebuild failed ({what}); the last good build is still served."),
         }
+        cache.let_go();
     });
     Ok(())
 }
@@ -282,9 +283,9 @@ fn rebuild(
             }),
         ));
     }
+    shared.broadcast(LiveEvent::Reload);
     // What was served until now goes once no request holds it, in the background.
     crate::sync::drop_later(served);
-    shared.broadcast(LiveEvent::Reload);
     // The pages are live; the search index and the handbooks follow in the background.
     shared.expect_search();
     if search.send(loaded).is_err() {

@@ -4,9 +4,11 @@
 //! pages, templates and tags in a stable order, URLs assigned, every link and embed
 //! checked, previous/next and related pages computed; or every problem found.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::date::Date;
@@ -26,12 +28,12 @@ mod related;
 mod sections;
 
 pub use languages::join_languages;
-pub use related::{computed_related, ranks, CANDIDATES_PER_LIST, RELATED_LIMIT};
+pub use related::{computed_related, CANDIDATES_PER_LIST, RELATED_LIMIT};
 pub use sections::alias_file;
 
 use checks::warnings;
 use links::{footer_target, resolve_links, resolve_related, resolve_start_here, Lookup};
-use ordering::{collect_tags, fill_neighbours, order_sections, title_key};
+use ordering::{collect_tags, fill_neighbours, order_sections, ranks, title_key};
 use sections::{build_sections, check_urls, index_rel, new_page, template_index};
 
 /// Index of a page in [`Site::pages`].
@@ -162,6 +164,9 @@ pub struct Site {
     pub config: Config,
     pub sections: Vec<Section>,
     pub pages: Vec<Page>,
+    /// Each page's place when all pages are sorted by `order`, then title, then path
+    /// (the order of a section's pages, and of equally related ones).
+    pub ranks: Vec<usize>,
     /// Template pages, by title.
     pub templates: Vec<PageId>,
     pub tags: Vec<Tag>,
@@ -248,10 +253,18 @@ pub fn assemble(
         .enumerate()
         .map(|(i, s)| (s.dir.clone(), i))
         .collect();
-    let mut site_pages: Vec<Page> = pages
-        .into_iter()
-        .map(|p| new_page(p, &sections, &section_of_dir, &mut problems))
-        .collect();
+    // Page by page on every core, each page's problems kept in file order.
+    let (mut site_pages, page_problems): (Vec<Page>, Vec<Vec<Diagnostic>>) = pages
+        .into_par_iter()
+        .map(|p| {
+            let mut problems = Vec::new();
+            (
+                new_page(p, &sections, &section_of_dir, &mut problems),
+                problems,
+            )
+        })
+        .unzip();
+    problems.extend(page_problems.into_iter().flatten());
 
     check_urls(&sections, &site_pages, &assets, &mut problems);
     if options.language == 0 {
@@ -287,52 +300,23 @@ pub fn assemble(
             )
         })
         .collect();
-    for i in 0..site_pages.len() {
-        let page = &site_pages[i];
-        let links = resolve_links(
-            &page.rel,
-            &page.file,
-            &page.body,
-            &lookup,
-            &site_pages,
-            &sections,
-            &mut problems,
-        );
-        let embeds = page
-            .body
-            .embeds
-            .iter()
-            .filter_map(|e| match templates.get(&e.id) {
-                Some(&t) => Some(Embedded::Own(t)),
-                None if lookup.fallback.as_ref().is_some_and(|f| f.template(&e.id).is_some()) => {
-                    lookup.fallback.as_ref().and_then(|f| f.template(&e.id)).map(Embedded::Default)
-                }
-                // The template's own file failed and says why; this is not a second problem.
-                None if failed_templates.contains(&e.id) => None,
-                None => {
-                    let known = templates.keys().map(String::as_str);
-                    let help = match crate::text::suggest(&e.id, known) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => "the block's text must be the id of a `layout: template` page (its file name without .md)".to_string(),
-                    };
-                    problems.push(Diagnostic::error(&page.file, format!("no template with the id `{}`", e.id)).at_line(e.line).help(help));
-                    None
-                }
-            })
-            .collect();
-        if page.kind == PageKind::Template {
-            for e in &page.body.embeds {
-                problems.push(
-                    Diagnostic::error(&page.file, "a template cannot embed another template")
-                        .at_line(e.line)
-                        .help(
-                            "copy the text you need into this template, or link to the other one",
-                        ),
-                );
-            }
-        }
-        site_pages[i].links = links;
-        site_pages[i].embeds = embeds;
+    let resolved: Vec<_> = site_pages
+        .par_iter()
+        .map(|page| {
+            page_links(
+                page,
+                &lookup,
+                &site_pages,
+                &sections,
+                &templates,
+                &failed_templates,
+            )
+        })
+        .collect();
+    for (page, (links, embeds, more)) in site_pages.iter_mut().zip(resolved) {
+        page.links = links;
+        page.embeds = embeds;
+        problems.extend(more);
     }
     for i in 0..sections.len() {
         let Some(file) = sections[i].file.clone() else {
@@ -367,7 +351,8 @@ pub fn assemble(
         page.related = explicit;
     }
 
-    order_sections(&mut sections, &site_pages);
+    let ranks = ranks(&site_pages);
+    order_sections(&mut sections, &site_pages, &ranks);
     fill_neighbours(&sections, &mut site_pages);
     let tags = collect_tags(&site_pages);
     let start_here = resolve_start_here(&config, &lookup, &mut problems);
@@ -400,6 +385,7 @@ pub fn assemble(
         config,
         sections,
         pages: site_pages,
+        ranks,
         templates,
         tags,
         start_here,
@@ -412,6 +398,59 @@ pub fn assemble(
         fallback: None,
     };
     Ok((site, problems))
+}
+
+/// A page's link targets and embedded templates, and the problems with them.
+fn page_links(
+    page: &Page,
+    lookup: &Lookup<'_>,
+    pages: &[Page],
+    sections: &[Section],
+    templates: &BTreeMap<String, PageId>,
+    failed_templates: &[String],
+) -> (Vec<Target>, Vec<Embedded>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let links = resolve_links(
+        &page.rel,
+        &page.file,
+        &page.body,
+        lookup,
+        pages,
+        sections,
+        &mut problems,
+    );
+    let embeds = page
+        .body
+        .embeds
+        .iter()
+        .filter_map(|e| match templates.get(&e.id) {
+            Some(&t) => Some(Embedded::Own(t)),
+            None if lookup.fallback.as_ref().is_some_and(|f| f.template(&e.id).is_some()) => {
+                lookup.fallback.as_ref().and_then(|f| f.template(&e.id)).map(Embedded::Default)
+            }
+            // The template's own file failed and says why; this is not a second problem.
+            None if failed_templates.contains(&e.id) => None,
+            None => {
+                let known = templates.keys().map(String::as_str);
+                let help = match crate::text::suggest(&e.id, known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => "the block's text must be the id of a `layout: template` page (its file name without .md)".to_string(),
+                };
+                problems.push(Diagnostic::error(&page.file, format!("no template with the id `{}`", e.id)).at_line(e.line).help(help));
+                None
+            }
+        })
+        .collect();
+    if page.kind == PageKind::Template {
+        for e in &page.body.embeds {
+            problems.push(
+                Diagnostic::error(&page.file, "a template cannot embed another template")
+                    .at_line(e.line)
+                    .help("copy the text you need into this template, or link to the other one"),
+            );
+        }
+    }
+    (links, embeds, problems)
 }
 
 /// Adds to each page's related pages the computed ones ([`computed_related`]).

@@ -12,6 +12,30 @@ pub fn take<T>(mutex: Mutex<T>) -> T {
     mutex.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
+/// What a rebuild no longer needs, let go once its pages are served: freeing a whole
+/// site takes milliseconds, and freeing it beside the rebuild (on a third thread
+/// sharing two cores and the allocator's locks) slows the rebuild down more.
+#[derive(Default)]
+pub struct Trash(Vec<Box<dyn std::any::Any + Send>>);
+
+impl Trash {
+    /// Keeps `value` until [`Trash::empty`].
+    pub fn put<T: Send + 'static>(&mut self, value: T) {
+        self.0.push(Box::new(value));
+    }
+
+    /// Lets everything put here go.
+    pub fn empty(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl std::fmt::Debug for Trash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Trash({} values)", self.0.len())
+    }
+}
+
 /// Lets `value` go on a thread of its own: freeing a whole site's pages takes
 /// milliseconds that the preview of an edit should not wait for.
 pub fn drop_later<T: Send + 'static>(value: T) {

@@ -82,7 +82,7 @@ impl Copies {
         let hub = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let content = root.join(CONTENT_DIR);
         let mut earlier = std::mem::take(&mut self.entries);
-        let mut frozen = Files::with_capacity(files.len());
+        let mut frozen = Files::with_capacity_and_hasher(files.len(), Default::default());
         let mut problems = Vec::new();
         for file in files {
             let bytes = match file.contents {

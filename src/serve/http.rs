@@ -77,7 +77,7 @@ mod tests {
 
     fn context() -> Arc<Context> {
         let shared = Arc::new(Shared::default());
-        let mut files = Files::new();
+        let mut files = Files::default();
         files.insert(
             "index.html".to_string(),
             Arc::new(b"<body>home</body>".to_vec()),

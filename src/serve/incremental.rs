@@ -34,6 +34,10 @@ use crate::{BuildOptions, Loaded};
 
 pub use parsed::ParseCache;
 
+/// A map of keys the build made itself (paths, page keys), hashed for speed: the
+/// memo looks up every page of the hub on every rebuild.
+type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
 /// Everything remembered between rebuilds.
 #[derive(Debug, Default)]
 pub struct Incremental {
@@ -48,6 +52,8 @@ pub struct Incremental {
     last: Option<Arc<Loaded>>,
     /// The content files the last scan found.
     discovered: Option<Vec<SourceFile>>,
+    /// The sites of the rebuild before, let go once the new one is served.
+    trash: crate::sync::Trash,
     /// During a rebuild after changes the watcher named, all of them files already
     /// known: those files. The rest of `content/` is then taken as it was, unscanned.
     named: Option<HashSet<PathBuf>>,
@@ -77,6 +83,13 @@ impl Incremental {
         self.parsed.read_every_file = on;
     }
 
+    /// Frees what the latest rebuild replaced: called once its pages are served, so
+    /// the freeing neither delays them nor competes with the rebuild for the cores.
+    pub fn let_go(&mut self) {
+        self.trash.empty();
+        self.rendered.trash.empty();
+    }
+
     /// How many pages the latest rebuild rendered (the rest were kept).
     pub fn rendered_last(&self) -> usize {
         self.rendered.rendered
@@ -98,7 +111,7 @@ impl Incremental {
             }
         }
         self.named = self.known_names(options, changed);
-        let rendered = crate::render_all(options, self);
+        let rendered = crate::render_in_memory(options, self);
         self.named = None;
         let (loaded, files) = rendered?;
         let loaded = Arc::new(loaded);
@@ -131,7 +144,7 @@ impl Incremental {
     }
 
     /// The last site with the edited bodies swapped in, and the files that show them.
-    /// When the edits cannot be patched, the last site is let go in the background.
+    /// When the edits cannot be patched, the last site is let go with [`Incremental::let_go`].
     fn patch(
         &mut self,
         mut last: Arc<Loaded>,
@@ -140,7 +153,7 @@ impl Incremental {
     ) -> Option<(Arc<Loaded>, Rebuilt)> {
         let patched = self.try_patch(&mut last, options, changed);
         if patched.is_none() {
-            crate::sync::drop_later(last);
+            self.trash.put(last);
         }
         patched
     }
@@ -247,11 +260,10 @@ impl Memory for Incremental {
     /// `order` and title, tags, category, audience, own `related` list and neighbours
     /// (the reading order that picks candidates in big tags), which most edits leave
     /// alone: a new title that leaves every page in its place changes nothing.
-    fn related(&mut self, pages: &[Page]) -> Vec<Vec<PageId>> {
-        let ranks = site::ranks(pages);
+    fn related(&mut self, pages: &[Page], ranks: &[usize]) -> Vec<Vec<PageId>> {
         let inputs: Vec<_> = pages
             .iter()
-            .zip(&ranks)
+            .zip(ranks)
             .map(|(p, rank)| {
                 let f = &p.front;
                 (
@@ -269,7 +281,7 @@ impl Memory for Incremental {
         match &self.related {
             Some((known, lists)) if *known == inputs && lists.len() == pages.len() => lists.clone(),
             _ => {
-                let lists = site::computed_related(pages);
+                let lists = site::computed_related(pages, ranks);
                 self.related = Some((inputs, lists.clone()));
                 lists
             }

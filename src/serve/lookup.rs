@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn folder_urls_serve_index_and_unknown_paths_the_404_page() {
-        let mut files = Files::new();
+        let mut files = Files::default();
         files.insert(
             "closure/index.html".to_string(),
             Arc::new(b"<body>closure</body>".to_vec()),
@@ -172,7 +172,7 @@ mod tests {
             files: Arc::new(files),
             ..Snapshot::default()
         };
-        let mut search = Files::new();
+        let mut search = Files::default();
         search.insert(
             "search/index.html".to_string(),
             Arc::new(b"<body>find</body>".to_vec()),
@@ -202,7 +202,7 @@ mod tests {
     #[test]
     fn requests_during_the_first_index_wait_for_it() {
         let shared = Arc::new(Shared::default());
-        let mut files = Files::new();
+        let mut files = Files::default();
         files.insert(
             "404.html".to_string(),
             Arc::new(b"<body>lost</body>".to_vec()),
@@ -222,7 +222,7 @@ mod tests {
             let shared = Arc::clone(&shared);
             std::thread::spawn(move || {
                 std::thread::sleep(Duration::from_millis(150));
-                let mut search = Files::new();
+                let mut search = Files::default();
                 search.insert(
                     "search/index.html".to_string(),
                     Arc::new(b"<body>find</body>".to_vec()),

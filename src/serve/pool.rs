@@ -181,7 +181,7 @@ mod tests {
     /// A server of the home page alone; it runs until the test process ends.
     fn start(limits: Limits) -> u16 {
         let shared = Arc::new(Shared::default());
-        let mut files = Files::new();
+        let mut files = Files::default();
         files.insert("index.html".to_string(), Arc::new(b"home".to_vec()));
         *shared.snapshot.write().unwrap() = Arc::new(Snapshot {
             files: Arc::new(files),

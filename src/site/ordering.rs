@@ -22,7 +22,22 @@ pub(super) fn order_key(order: Option<i64>, title: &str, tie: &str) -> OrderKey 
     )
 }
 
-pub(super) fn order_sections(sections: &mut [Section], pages: &[Page]) {
+/// Each page's place when all pages are sorted by `order`, then title, then path:
+/// made once per site, for its sections' lists and for [`super::computed_related`].
+pub(super) fn ranks(pages: &[Page]) -> Vec<usize> {
+    let mut by_order: Vec<PageId> = (0..pages.len()).collect();
+    // Each page's key is made once: it lowercases the title.
+    by_order.sort_by_cached_key(|&p| {
+        order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
+    });
+    let mut rank = vec![0; pages.len()];
+    for (place, &p) in by_order.iter().enumerate() {
+        rank[p] = place;
+    }
+    rank
+}
+
+pub(super) fn order_sections(sections: &mut [Section], pages: &[Page], ranks: &[usize]) {
     for (i, page) in pages.iter().enumerate() {
         sections[page.section].pages.push(i);
     }
@@ -31,10 +46,7 @@ pub(super) fn order_sections(sections: &mut [Section], pages: &[Page]) {
         .map(|s| order_key(s.order, &s.title, &s.dir))
         .collect();
     for section in sections.iter_mut() {
-        // Each page's key is made once: it lowercases the title.
-        section.pages.sort_by_cached_key(|&p| {
-            order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
-        });
+        section.pages.sort_unstable_by_key(|&p| ranks[p]);
         section.children.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     }
     for id in (0..sections.len()).rev() {

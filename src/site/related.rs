@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::site::ordering::order_key;
+#[cfg(doc)]
+use crate::site::Site;
 use crate::site::{Page, PageId, SectionId};
 
 /// How many related pages an article shows.
@@ -39,9 +40,11 @@ const AUDIENCE_POINTS: u32 = 1;
 /// through the pair, even where each tag alone has thousands of pages. A tag or
 /// category small enough offers all of its pages, so in a hub without big ones every
 /// page sharing something is a candidate. Every candidate is scored on all it shares.
-pub fn computed_related(pages: &[Page]) -> Vec<Vec<PageId>> {
-    let rank = ranks(pages);
-    let index = Index::new(pages, &rank);
+///
+/// `rank` is each page's place by `order`, then title ([`Site::ranks`]): the only way
+/// titles reach the lists.
+pub fn computed_related(pages: &[Page], rank: &[usize]) -> Vec<Vec<PageId>> {
+    let index = Index::new(pages, rank);
     let audiences = Audiences::new(pages);
     // Scoring reads small arrays, not the pages: a candidate costs a few cache lines.
     let score = |i: PageId, j: PageId| {
@@ -186,20 +189,6 @@ impl Index {
             }
         }
     }
-}
-
-/// Each page's place when all pages are sorted by `order`, then title, then path:
-/// the only way titles reach [`computed_related`].
-pub fn ranks(pages: &[Page]) -> Vec<usize> {
-    let mut by_order: Vec<PageId> = (0..pages.len()).collect();
-    by_order.sort_by_cached_key(|&p| {
-        order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
-    });
-    let mut rank = vec![0; pages.len()];
-    for (place, &p) in by_order.iter().enumerate() {
-        rank[p] = place;
-    }
-    rank
 }
 
 /// Each page's place in the hub's reading order: category by category, each along

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
+use super::FastMap;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -36,7 +37,7 @@ struct Language {
     /// The config the files were parsed under, and its print.
     config: Config,
     print: u64,
-    entries: HashMap<PathBuf, Entry>,
+    entries: FastMap<PathBuf, Entry>,
     /// When the previous scan started.
     scanned: Option<SystemTime>,
 }
@@ -91,7 +92,7 @@ pub(super) fn parse_all(
         .or_insert_with(|| Language {
             config: config.clone(),
             print,
-            entries: HashMap::new(),
+            entries: FastMap::default(),
             scanned: None,
         });
     if language.print != print {
@@ -104,16 +105,21 @@ pub(super) fn parse_all(
     // full scan, which says why.
     if let Some(named) = named {
         let entries = &mut language.entries;
-        let refreshed = files.iter().filter(|f| named.contains(&f.path)).all(|f| {
+        let changed: Vec<&SourceFile> = files
+            .par_iter()
+            .filter(|f| named.contains(&f.path))
+            .collect();
+        let refreshed = changed.into_iter().all(|f| {
             entries
                 .get_mut(&f.path)
                 .is_some_and(|e| refresh(e, f, config))
         });
-        // Every file looked up once: a path's hash walks its components.
+        // Every file looked up once, on every core: a path's hash walks its bytes.
+        let entries = &*entries;
         let known: Option<Vec<Parsed>> = refreshed
             .then(|| {
                 files
-                    .iter()
+                    .par_iter()
                     .map(|f| entries.get(&f.path).map(|e| e.parsed.clone()))
                     .collect()
             })

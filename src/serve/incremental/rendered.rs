@@ -17,6 +17,8 @@
 
 use std::collections::HashMap;
 
+use super::FastMap;
+
 use rayon::prelude::*;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -35,13 +37,15 @@ use crate::sync::lock;
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
 #[derive(Debug, Default)]
 pub(super) struct Memo {
-    jobs: HashMap<String, (u64, Vec<OutputFile>)>,
+    jobs: FastMap<String, (u64, Vec<OutputFile>)>,
     /// The fingerprints of the latest render, which a patch brings up to date.
     prints: Option<Fingerprints>,
     /// The cards drawn for listings and related pages, by what each shows.
     cards: Kept,
     /// Jobs rendered (not reused) by the latest render, for the preview's log line.
     pub(super) rendered: usize,
+    /// The render before the latest one, let go once its pages are served.
+    pub(super) trash: crate::sync::Trash,
 }
 
 impl Memo {
@@ -64,7 +68,7 @@ impl Memo {
             .map(|&outward| hash_of([prints.structure, outward]))
             .collect();
         let drawn = Drawn::keeping(card_prints, std::mem::take(&mut self.cards));
-        let remembered = Mutex::new(HashMap::new());
+        let remembered = Mutex::new(FastMap::default());
         let fresh = AtomicUsize::new(0);
         let known = &self.jobs;
         let run = |job: &Job| -> Result<Vec<OutputFile>, Diagnostic> {
@@ -81,11 +85,9 @@ impl Memo {
             Ok(files)
         };
         render::pages_by(site, theme, background, sink, &run)?;
-        // The last render's pages are let go in the background.
-        crate::sync::drop_later(std::mem::replace(
-            &mut self.jobs,
-            crate::sync::take(remembered),
-        ));
+        // The last render's pages are let go once the new ones are served.
+        let last = std::mem::replace(&mut self.jobs, crate::sync::take(remembered));
+        self.trash.put(last);
         self.rendered = fresh.into_inner();
         self.prints = Some(prints);
         self.cards = drawn.into_known();
