@@ -249,15 +249,9 @@ pub fn render_site(
 ) -> Result<()> {
     let theme = &loaded.theme;
     for site in loaded.sites() {
-        // `serve` remembers every language's downloads, and the default language's
-        // pages; the other languages' pages are made whole.
-        let remembered = site.is_default_language();
         let (downloads, sizes) = memory.downloads(site);
         let (pages, index) = rayon::join(
-            || match remembered {
-                true => memory.pages(site, theme, &sizes, background, sink),
-                false => render::pages(site, theme, &sizes, background, sink),
-            },
+            || memory.pages(site, theme, &sizes, background, sink),
             || match background {
                 false => search::index(site, sink),
                 true => Ok(()),

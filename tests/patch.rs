@@ -11,6 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use guidepost::output::Contents;
+use guidepost::render::Job;
 use guidepost::serve::incremental::{Incremental, Rebuilt};
 use guidepost::{BuildOptions, Forget};
 
@@ -299,4 +300,25 @@ fn body_edits_in_a_hub_of_two_languages_are_patched_in_each() {
     assert!(preview
         .page("es/closure/last-meeting/index.html")
         .contains("One more line for the note."));
+    // A translation's new title runs the full plan, and its language's pages, made
+    // whole, are counted as rendered again (the preview's log line says so).
+    preview.replace(
+        spanish,
+        "title: Su última reunión",
+        "title: La última reunión",
+    );
+    assert_eq!(
+        preview.after(&[spanish], "a translation's title"),
+        Went::Whole
+    );
+    let loaded = guidepost::load(&options(hub.path(), true), &mut Forget).unwrap();
+    let spanish_jobs = Job::all(&loaded.translations[0])
+        .iter()
+        .filter(|job| !job.is_background())
+        .count();
+    assert!(
+        preview.cache.rendered_last() >= spanish_jobs,
+        "{} rendered again; the Spanish site alone has {spanish_jobs} pages",
+        preview.cache.rendered_last()
+    );
 }

@@ -288,6 +288,9 @@ impl Memory for Incremental {
         }
     }
 
+    /// The default language's pages are remembered; the other languages' pages are
+    /// made whole, and all counted as rendered again (the default language's come
+    /// first, and start the count).
     fn pages(
         &mut self,
         site: &Site,
@@ -296,6 +299,14 @@ impl Memory for Incremental {
         background: bool,
         sink: &Sink<'_>,
     ) -> crate::error::Result<()> {
-        self.rendered.pages(site, theme, sizes, background, sink)
+        if site.is_default_language() {
+            return self.rendered.pages(site, theme, sizes, background, sink);
+        }
+        crate::render::pages(site, theme, sizes, background, sink)?;
+        self.rendered.rendered += Job::all(site)
+            .iter()
+            .filter(|job| !(background && job.is_background()))
+            .count();
+        Ok(())
     }
 }
