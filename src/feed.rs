@@ -4,12 +4,12 @@
 //!
 //! In: the sites, the default language's first. Out: [`OutputFile`]s.
 
-use crate::output::OutputFile;
-use crate::routes;
-use crate::site::{PageId, Site};
 use std::fmt::Write;
 
 use crate::date::Date;
+use crate::output::OutputFile;
+use crate::routes;
+use crate::site::{PageId, Site};
 use crate::text::{escape_html, push_escaped};
 
 /// How many entries the feed carries.

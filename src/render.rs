@@ -75,14 +75,12 @@ pub fn pages_by(
             lock(&failed).get_or_insert(e);
         }
     };
-    let mut jobs = Job::all(site);
-    if background {
-        jobs.retain(|job| !job.is_background());
-    }
-    jobs.par_iter().for_each(|job| match run(job) {
-        Ok(files) => files.into_iter().for_each(put),
-        Err(d) => lock(&problems).push(d),
-    });
+    Job::rendered(site, background)
+        .par_iter()
+        .for_each(|job| match run(job) {
+            Ok(files) => files.into_iter().for_each(put),
+            Err(d) => lock(&problems).push(d),
+        });
     let problems = take(problems);
     if !problems.is_empty() {
         return Err(problems.into());

@@ -284,8 +284,8 @@ fn rebuild(
         ));
     }
     shared.broadcast(LiveEvent::Reload);
-    // What was served until now goes once no request holds it, in the background.
-    crate::sync::drop_later(served);
+    // What was served until now goes with the rest, once no request holds it.
+    cache.discard(served);
     // The pages are live; the search index and the handbooks follow in the background.
     shared.expect_search();
     if search.send(loaded).is_err() {

@@ -35,12 +35,3 @@ impl std::fmt::Debug for Trash {
         write!(f, "Trash({} values)", self.0.len())
     }
 }
-
-/// Lets `value` go on a thread of its own: freeing a whole site's pages takes
-/// milliseconds that the preview of an edit should not wait for.
-pub fn drop_later<T: Send + 'static>(value: T) {
-    // Should no thread start, the value goes here, as it would have.
-    let _ = std::thread::Builder::new()
-        .name("drop".into())
-        .spawn(move || drop(value));
-}

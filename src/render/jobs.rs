@@ -56,6 +56,16 @@ impl Job {
         jobs
     }
 
+    /// The jobs a render runs: all of them, or with `background` all but those
+    /// `serve` leaves to the background.
+    pub fn rendered(site: &Site, background: bool) -> Vec<Job> {
+        let mut jobs = Job::all(site);
+        if background {
+            jobs.retain(|job| !job.is_background());
+        }
+        jobs
+    }
+
     /// True for a page made from the whole hub, which `serve` makes in the
     /// background: a handbook holds every page of its audience.
     pub fn is_background(&self) -> bool {

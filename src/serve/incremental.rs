@@ -28,7 +28,7 @@ use crate::output::{OutputFile, Sink};
 use crate::render::{DownloadSizes, Drawn, Job};
 use crate::site::{self, Page, PageId, Site};
 use crate::source::Parsed;
-use crate::sync::lock;
+use crate::sync::{lock, Trash};
 use crate::theme::{self, Theme, ThemeFiles};
 use crate::{BuildOptions, Loaded};
 
@@ -52,8 +52,9 @@ pub struct Incremental {
     last: Option<Arc<Loaded>>,
     /// The content files the last scan found.
     discovered: Option<Vec<SourceFile>>,
-    /// The sites of the rebuild before, let go once the new one is served.
-    trash: crate::sync::Trash,
+    /// What the latest rebuild replaced (the last site, the last render's pages, the
+    /// files served until now), let go once the new pages are served.
+    trash: Trash,
     /// During a rebuild after changes the watcher named, all of them files already
     /// known: those files. The rest of `content/` is then taken as it was, unscanned.
     named: Option<HashSet<PathBuf>>,
@@ -83,11 +84,15 @@ impl Incremental {
         self.parsed.read_every_file = on;
     }
 
+    /// Keeps `value`, something the latest rebuild replaced, until [`Incremental::let_go`].
+    pub fn discard<T: Send + 'static>(&mut self, value: T) {
+        self.trash.put(value);
+    }
+
     /// Frees what the latest rebuild replaced: called once its pages are served, so
     /// the freeing neither delays them nor competes with the rebuild for the cores.
     pub fn let_go(&mut self) {
         self.trash.empty();
-        self.rendered.trash.empty();
     }
 
     /// How many pages the latest rebuild rendered (the rest were kept).
@@ -300,13 +305,13 @@ impl Memory for Incremental {
         sink: &Sink<'_>,
     ) -> crate::error::Result<()> {
         if site.is_default_language() {
-            return self.rendered.pages(site, theme, sizes, background, sink);
+            let trash = &mut self.trash;
+            return self
+                .rendered
+                .pages(site, theme, sizes, background, sink, trash);
         }
         crate::render::pages(site, theme, sizes, background, sink)?;
-        self.rendered.rendered += Job::all(site)
-            .iter()
-            .filter(|job| !(background && job.is_background()))
-            .count();
+        self.rendered.rendered += Job::rendered(site, background).len();
         Ok(())
     }
 }

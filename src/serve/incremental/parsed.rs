@@ -12,8 +12,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
-use super::FastMap;
 use rayon::prelude::*;
+
+use super::FastMap;
 
 use crate::config::Config;
 use crate::discover::SourceFile;

@@ -16,13 +16,12 @@
 //! with a full build after edits of every kind (`tests/incremental.rs`).
 
 use std::collections::HashMap;
-
-use super::FastMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use super::FastMap;
 
 use crate::fingerprint::{debug_hash, hash_of};
 use crate::site::{Embedded, Page, PageId, PageKind, SectionId, Site};
@@ -32,7 +31,7 @@ use crate::diagnostic::Diagnostic;
 use crate::output::OutputFile;
 use crate::output::Sink;
 use crate::render::{self, DownloadSizes, Drawn, Job, Kept};
-use crate::sync::lock;
+use crate::sync::{lock, Trash};
 
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
 #[derive(Debug, Default)]
@@ -44,14 +43,12 @@ pub(super) struct Memo {
     cards: Kept,
     /// Jobs rendered (not reused) by the latest render, for the preview's log line.
     pub(super) rendered: usize,
-    /// The render before the latest one, let go once its pages are served.
-    pub(super) trash: crate::sync::Trash,
 }
 
 impl Memo {
     /// Renders every page of the site into `sink` like [`render::pages`], taking from
     /// the last render each job whose fingerprint is unchanged, and remembering this
-    /// render's jobs for the next.
+    /// render's jobs for the next; the last render's go into `trash`.
     pub(super) fn pages(
         &mut self,
         site: &Site,
@@ -59,6 +56,7 @@ impl Memo {
         sizes: &DownloadSizes,
         background: bool,
         sink: &Sink<'_>,
+        trash: &mut Trash,
     ) -> crate::error::Result<()> {
         let prints = Fingerprints::of(site, theme);
         // A card shows its page's outward side, in the theme and words of the structure.
@@ -85,9 +83,10 @@ impl Memo {
             Ok(files)
         };
         render::pages_by(site, theme, background, sink, &run)?;
-        // The last render's pages are let go once the new ones are served.
-        let last = std::mem::replace(&mut self.jobs, crate::sync::take(remembered));
-        self.trash.put(last);
+        trash.put(std::mem::replace(
+            &mut self.jobs,
+            crate::sync::take(remembered),
+        ));
         self.rendered = fresh.into_inner();
         self.prints = Some(prints);
         self.cards = drawn.into_known();
