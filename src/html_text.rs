@@ -2,14 +2,11 @@
 //! left out, white space collapsed, heading text apart. Block elements end a word;
 //! inline ones (`<em>`, `<a>`…) do not.
 //!
-//! Search takes a page's text from its Markdown events while it is parsed
-//! (`markdown::text`), which feed [`TextScan`] text and tags already told apart. This
-//! is also the one place that reads text out of HTML, because two kinds of HTML
-//! have no Markdown events behind them: raw HTML a hub allows in its pages (its tags
-//! must be stripped like the writer's own), and an FAQ answer as the page shows it,
-//! embedded template cards and all, for the FAQ data search engines read.
+//! The one place that reads text out of HTML: search reads a page's text from its
+//! body's HTML part by part (`markdown::text`), and the FAQ data search engines read
+//! holds each answer's text as the page shows it, embedded template cards and all.
 //!
-//! In: text, tags and HTML, in reading order, whole or in pieces. Out: [`PlainText`].
+//! In: HTML, in reading order, whole or in pieces. Out: [`PlainText`].
 
 use crate::scan;
 
@@ -54,7 +51,7 @@ pub fn visible_text(html: &str) -> String {
 
 /// What a tag does to the text around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tag {
+enum Tag {
     /// `<em>`, `<a>`, `</code>`…: words run on through it (white space after it
     /// collapses, as after any tag).
     Inline,
@@ -72,7 +69,7 @@ pub enum Tag {
 
 impl Tag {
     /// What the tag written as `tag` (from `<` to `>`) does.
-    pub fn of(tag: &str) -> Tag {
+    fn of(tag: &str) -> Tag {
         let closing = tag.starts_with("</");
         let name = tag.trim_start_matches(['<', '/']);
         let name = &name[..name
@@ -133,7 +130,7 @@ impl TextScan {
     }
 
     /// A tag, as [`Tag::of`] reads it.
-    pub fn tag(&mut self, tag: Tag) {
+    fn tag(&mut self, tag: Tag) {
         self.close_open_tag();
         self.in_run = false;
         match tag {
@@ -148,36 +145,9 @@ impl TextScan {
         }
     }
 
-    /// Text as shown (not HTML: `&` is an ampersand). White space collapses to one
-    /// space, except spaces inside a run of text, which lasts up to a line break, a
-    /// tab, `<`, `>` or `&`: just as [`TextScan::html`] reads the text written as HTML.
-    pub fn text(&mut self, text: &str) {
-        self.close_open_tag();
-        if self.skip_depth > 0 {
-            return;
-        }
-        let mut i = 0;
-        while i < text.len() {
-            match text.as_bytes()[i] {
-                b' ' if self.in_run => i = self.run(text, i, true),
-                b'\n' | b'\t' | b'\r' | b' ' => {
-                    self.space();
-                    self.in_run = false;
-                    i += 1;
-                }
-                b @ (b'<' | b'>' | b'&') => {
-                    self.out().push(char::from(b));
-                    self.in_run = false;
-                    i += 1;
-                }
-                _ => i = self.run(text, i, true),
-            }
-        }
-    }
-
     /// Copies the run of text from `start`; returns where it ends.
-    fn run(&mut self, text: &str, start: usize, gt: bool) -> usize {
-        let end = run_end(text.as_bytes(), start, gt);
+    fn run(&mut self, text: &str, start: usize) -> usize {
+        let end = run_end(text.as_bytes(), start);
         self.out().push_str(&text[start..end]);
         self.in_run = true;
         end
@@ -215,7 +185,7 @@ impl TextScan {
                 },
                 // Footnote numbers are left out (never in a run: their `<sup>` ended it).
                 _ if self.skip_depth > 0 => i += 1,
-                b' ' if self.in_run => i = self.run(html, i, false),
+                b' ' if self.in_run => i = self.run(html, i),
                 b'&' => {
                     let end = bytes[i..].iter().take(10).position(|&c| c == b';');
                     self.in_run = false;
@@ -239,7 +209,7 @@ impl TextScan {
                     self.in_run = false;
                     i += 1;
                 }
-                _ => i = self.run(html, i, false),
+                _ => i = self.run(html, i),
             }
         }
     }
@@ -275,24 +245,19 @@ impl TextScan {
 }
 
 /// Where a run of text from `start` reaches a byte the scan must look at: `<`, `&`,
-/// a line break or a tab; and `>` when `gt` (in text, where HTML would have `&gt;`).
-fn run_end(bytes: &[u8], start: usize, gt: bool) -> usize {
+/// a line break or a tab.
+fn run_end(bytes: &[u8], start: usize) -> usize {
     scan::first_where(
         bytes,
         start,
         |x| {
-            let stops = scan::equal(x, b'<')
+            scan::equal(x, b'<')
                 | scan::equal(x, b'&')
                 | scan::equal(x, b'\n')
                 | scan::equal(x, b'\t')
-                | scan::equal(x, b'\r');
-            if gt {
-                stops | scan::equal(x, b'>')
-            } else {
-                stops
-            }
+                | scan::equal(x, b'\r')
         },
-        |b| matches!(b, b'<' | b'&' | b'\n' | b'\t' | b'\r') || (gt && b == b'>'),
+        |b| matches!(b, b'<' | b'&' | b'\n' | b'\t' | b'\r'),
     )
 }
 
@@ -340,28 +305,6 @@ mod tests {
         );
     }
 
-    /// Text fed as text reads as the same text written as HTML (escaped as the
-    /// Markdown writer escapes it).
-    #[test]
-    fn text_reads_as_its_escaped_html() {
-        let samples = [
-            "plain  words kept  as written",
-            "  lead\n\n and\ttabs \r\n end  ",
-            "a <  b >  c &  d",
-            "a&amp;b &lt;tag&gt; &nbsp; &#65;",
-            "↩ arrows ↩ and ↩",
-            "non-breaking\u{a0}space and ünïcödé",
-        ];
-        for sample in samples {
-            // As pulldown-cmark escapes text (quotes as they are).
-            let escaped = sample.replace('&', "&amp;").replace('<', "&lt;");
-            let escaped = escaped.replace('>', "&gt;");
-            let mut scan = TextScan::new(true);
-            scan.text(sample);
-            assert_eq!(scan.finish(), html_text(&escaped), "{sample:?}");
-        }
-    }
-
     #[test]
     fn a_tag_may_span_pieces_and_footnote_numbers_are_skipped() {
         let mut scan = TextScan::new(true);
@@ -373,22 +316,19 @@ mod tests {
         ] {
             scan.html(piece);
         }
-        // Text read on from a run keeps its spaces, as the same HTML would.
-        scan.text("  four");
-        scan.tag(Tag::Block);
-        scan.text("five<div");
+        // A run of text goes on into the next piece, keeping its spaces.
+        scan.html("  four<p>five &lt;div");
         assert_eq!(
             scan.finish(),
             PlainText {
                 headings: "Head".into(),
-                body: "onelink two three  four five<div".into()
+                body: "onelink two three  four five <div".into()
             }
         );
-        // A tag raw HTML leaves open ends where the HTML does.
+        // A tag left open at the end ends the text there.
         let mut scan = TextScan::new(true);
         scan.html("one<div class=\"x\"");
-        scan.text("two");
-        scan.html("<em");
-        assert_eq!(scan.finish().body, "one two");
+        scan.html(" two<em");
+        assert_eq!(scan.finish().body, "one");
     }
 }

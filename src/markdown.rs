@@ -35,8 +35,6 @@ pub struct RenderOptions<'a> {
     pub placeholders: Option<&'a [Field]>,
     /// The words of callout titles and task boxes.
     pub strings: &'a Strings,
-    /// Gather each part's plain text for search ([`Body::intro_text`]); else left empty.
-    pub search_text: bool,
 }
 
 impl Default for RenderOptions<'_> {
@@ -45,7 +43,6 @@ impl Default for RenderOptions<'_> {
             allow_html: false,
             placeholders: None,
             strings: crate::i18n::english_ref(),
-            search_text: true,
         }
     }
 }
@@ -139,7 +136,7 @@ pub fn render(
     let Writer {
         mut out, events, ..
     } = writer;
-    out.html = Arc::new(body::write(events.into_iter(), options.search_text));
+    out.html = Arc::new(body::write(events.into_iter()));
     out
 }
 

@@ -127,7 +127,6 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
         allow_html: config.allow_html,
         placeholders: (front.layout == Layout::Template).then_some(front.fields.as_slice()),
         strings: &config.strings,
-        search_text: config.search,
     };
     let body = markdown::render(split.body, split.body_offset, &lines, options);
     let mut diagnostics = Vec::new();

@@ -1,7 +1,8 @@
 //! A rendered page body as typed parts: HTML, and the places the site stage fills in
 //! once every page is known (a link's address, an embedded template), grouped into
-//! the introduction and the `##` sections that FAQ pages and search split at, each
-//! with its plain text for search.
+//! the introduction and the `##` sections that FAQ pages and search split at. Search
+//! reads each part's plain text from its HTML when it indexes the page
+//! ([`super::text`]), so the hub's text is not held beside its HTML for the whole build.
 //!
 //! In: the Markdown writer's events, with [`Place`] events where a link, an embed or
 //! a section boundary goes. Out: a [`Body`].
@@ -11,8 +12,6 @@ use std::fmt;
 use pulldown_cmark::Event;
 
 use super::place::Place;
-use super::text::{BodyText, TextWriter};
-use crate::html_text::PlainText;
 
 /// One piece of a rendered body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,34 +33,21 @@ pub struct BodySection {
     pub heading: Vec<Part>,
     /// Everything after the heading.
     pub content: Vec<Part>,
-    /// The heading's text as shown.
-    pub heading_text: String,
-    /// The content's text, headings apart (embedded templates are not part of it).
-    pub text: PlainText,
 }
 
 /// A rendered body: what comes before the first `##` heading, then each section.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
     pub intro: Vec<Part>,
-    /// The introduction's text, headings apart (embedded templates are not part of it).
-    pub intro_text: PlainText,
     pub sections: Vec<BodySection>,
 }
 
-/// Writes the Markdown writer's `events` as HTML, cut into parts, and reads their
-/// text when asked to (`with_text`).
-pub fn write<'a>(events: impl Iterator<Item = Event<'a>>, with_text: bool) -> Body {
+/// Writes the Markdown writer's `events` as HTML, cut into parts.
+pub fn write<'a>(events: impl Iterator<Item = Event<'a>>) -> Body {
     let mut parts = PartWriter::default();
-    let mut text = with_text.then(TextWriter::default);
-    let events = events.inspect(|event| {
-        if let Some(text) = &mut text {
-            text.event(event);
-        }
-    });
     // Writing into parts cannot fail.
     let _ = pulldown_cmark::html::write_html_fmt(&mut parts, events);
-    parts.finish(text.map(TextWriter::finish))
+    parts.finish()
 }
 
 impl Body {
@@ -103,21 +89,12 @@ impl PartWriter {
         }
     }
 
-    /// The body, with the text of its parts if read, every list of parts without
-    /// spare room.
-    pub fn finish(mut self, text: Option<BodyText>) -> Body {
+    /// The body, every list of parts without spare room.
+    pub fn finish(mut self) -> Body {
         self.flush();
         for section in &mut self.body.sections {
             section.heading.shrink_to_fit();
             section.content.shrink_to_fit();
-        }
-        if let Some(text) = text {
-            debug_assert_eq!(self.body.sections.len(), text.sections.len());
-            for (section, (heading, content)) in self.body.sections.iter_mut().zip(text.sections) {
-                section.heading_text = heading;
-                section.text = content;
-            }
-            self.body.intro_text = text.intro;
         }
         self.body.intro.shrink_to_fit();
         self.body.sections.shrink_to_fit();
@@ -185,7 +162,7 @@ mod tests {
         ] {
             w.write_str(s).unwrap();
         }
-        let body = w.finish(None);
+        let body = w.finish();
         assert_eq!(
             body.intro,
             [

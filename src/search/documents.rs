@@ -1,15 +1,12 @@
 //! Pages to search documents: an article's intro and each `##` part, an FAQ page's
 //! intro and each question, a template whole.
 //!
-//! In: the assembled [`Site`], whose page bodies carry their plain text part by part
-//! from the parse (embedded templates are hits of their own, not part of it). Out:
+//! In: the assembled [`Site`], whose page bodies give their plain text part by part
+//! (embedded templates are hits of their own, not part of it). Out:
 //! each page's [`Document`]s, pages in index order: grouped by kind, category and
 //! audiences, so that a document's filters follow from its number (see [`Run`]).
 
-use std::sync::Arc;
-
 use crate::html_text::push_apart;
-use crate::markdown::Body;
 use crate::site::{PageId, PageKind, Site};
 
 /// The fields a document's text is indexed under, by weight.
@@ -40,30 +37,15 @@ pub struct Document {
     /// The part's heading or the question, as shown.
     pub heading: Option<String>,
     pub fields: [String; FIELDS],
-    /// The plain text excerpts are cut from, when it is not the body field itself.
-    pub excerpt: Option<Excerpt>,
-}
-
-/// The plain text a document's excerpts are cut from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Excerpt {
-    /// Text of its own: the fallback for an empty body, a long body cut short, a
-    /// template's sections joined.
-    Own(String),
-    /// The text of the page's introduction (None) or `n`-th section as the parse
-    /// keeps it: shared with the page, so the hub's text is not held twice.
-    Part(Arc<Body>, Option<usize>),
+    /// The plain text excerpts are cut from, when it is not the body field itself:
+    /// the fallback for an empty body, a long body cut short.
+    pub excerpt: Option<String>,
 }
 
 impl Document {
     /// The plain text excerpts are cut from.
     pub fn text(&self) -> &str {
-        match &self.excerpt {
-            Some(Excerpt::Own(text)) => text,
-            Some(Excerpt::Part(body, None)) => &body.intro_text.body,
-            Some(Excerpt::Part(body, Some(n))) => &body.sections[*n].text.body,
-            None => &self.fields[BODY],
-        }
+        self.excerpt.as_deref().unwrap_or(&self.fields[BODY])
     }
 
     /// Frees the indexed text once it is counted, keeping what excerpts are cut from.
@@ -72,7 +54,7 @@ impl Document {
             let mut body = std::mem::take(&mut self.fields[BODY]);
             // A joined body (a template's) may have room to spare; give it back.
             body.shrink_to_fit();
-            self.excerpt = Some(Excerpt::Own(body));
+            self.excerpt = Some(body);
         }
         self.fields = Default::default();
     }
@@ -185,12 +167,12 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
     let body = &page.body.html;
     if page.kind == PageKind::Template {
         // The whole template is one hit; its sections are words apart.
-        let mut whole = body.intro_text.clone();
+        let mut whole = body.intro_text();
         for section in &body.sections {
-            push_apart(&mut whole.headings, &section.heading_text);
-            whole.push(&section.text);
+            push_apart(&mut whole.headings, &section.heading_text());
+            whole.push(&section.text());
         }
-        let excerpt = excerpt_text(&whole.body, &front.summary).map(Excerpt::Own);
+        let excerpt = excerpt_text(&whole.body, &front.summary);
         return vec![Document {
             page: id,
             anchor: None,
@@ -206,30 +188,24 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
         }];
     }
     // Excerpts are cut from the body text itself where it is short enough.
-    let excerpt = |text: &str, fallback: &str, part: Option<usize>| {
-        Some(match excerpt_text(text, fallback) {
-            Some(own) => Excerpt::Own(own),
-            None => Excerpt::Part(Arc::clone(body), part),
-        })
-    };
-    let intro = &body.intro_text;
+    let intro = body.intro_text();
     let mut docs = vec![Document {
         page: id,
         anchor: None,
         heading: None,
-        excerpt: excerpt(&intro.body, &front.summary, None),
+        excerpt: excerpt_text(&intro.body, &front.summary),
         fields: [
             front.title.clone(),
-            intro.headings.clone(),
+            intro.headings,
             summary,
             String::new(),
-            intro.body.clone(),
+            intro.body,
         ],
     }];
-    for (n, (entry, section)) in page.body.sections().enumerate() {
-        let text = &section.text;
+    for (entry, section) in page.body.sections() {
+        let text = section.text();
         let (title, heading) = if page.kind == PageKind::Faq {
-            (entry.title.clone(), text.headings.clone())
+            (entry.title.clone(), text.headings)
         } else {
             (String::new(), format!("{} {}", entry.title, text.headings))
         };
@@ -237,13 +213,13 @@ pub fn page_documents(site: &Site, id: PageId) -> Vec<Document> {
             page: id,
             anchor: Some(entry.id.clone()),
             heading: Some(entry.title.clone()),
-            excerpt: excerpt(&text.body, "", Some(n)),
+            excerpt: excerpt_text(&text.body, ""),
             fields: [
                 title,
                 heading,
                 String::new(),
                 front.title.clone(),
-                text.body.clone(),
+                text.body,
             ],
         });
     }
@@ -284,26 +260,20 @@ mod tests {
     }
 
     #[test]
-    fn excerpts_of_a_part_are_its_text_in_the_body_before_and_after_release() {
-        let source = "Intro words.\n\n## One\n\nFirst part.\n\n## Two\n\nSecond *part*.\n";
-        let md = crate::markdown::render(
-            source,
-            0,
-            &crate::markdown::LineIndex::new(source),
-            Default::default(),
-        );
-        let doc = |part| Document {
+    fn a_short_body_is_its_own_excerpt_before_and_after_release() {
+        let mut doc = Document {
             page: 0,
             anchor: None,
             heading: None,
             fields: [0, 1, 2, 3, 4].map(|n| format!("field {n}")),
-            excerpt: Some(Excerpt::Part(Arc::clone(&md.html), part)),
+            excerpt: excerpt_text("Second part.", ""),
         };
-        for (part, text) in [(None, "Intro words."), (Some(1), "Second part.")] {
-            let mut doc = doc(part);
-            assert_eq!(doc.text(), text);
-            doc.release_fields();
-            assert_eq!((doc.text(), doc.fields[BODY].as_str()), (text, ""));
-        }
+        doc.fields[BODY] = "Second part.".into();
+        assert_eq!(doc.text(), "Second part.");
+        doc.release_fields();
+        assert_eq!(
+            (doc.text(), doc.fields[BODY].as_str()),
+            ("Second part.", "")
+        );
     }
 }
