@@ -58,16 +58,17 @@ pub fn index(site: &Site, sink: &crate::output::Sink<'_>) -> crate::error::Resul
             lock(&failed).get_or_insert(e);
         }
     };
-    let (docs, counting) = index::count(
+    // Each chunk's bundles are written, and its documents' text let go, as soon as
+    // it is counted: the hub's text is never held whole beside the index.
+    let bundler = bundles::Bundler::new(site, &order);
+    let counting = index::count(
         &order,
         |&page| documents::page_documents(site, page),
         stopwords,
+        |first, docs| bundler.chunk(first, docs, &emit),
     );
-    // The documents' text is written out, and let go, before the index is finished:
-    // the two are never held at once.
-    let runs = documents::runs(site, &docs);
-    let bundles = bundles::bundles(site, &docs, &emit);
-    drop(docs);
+    let runs = documents::runs(site, &order);
+    let bundles = bundler.finish(&emit);
     let index = counting.finish(&stemmer);
     shards::shards(site, bundles, &runs, &index, &emit);
     match take(failed) {

@@ -81,13 +81,26 @@ fn writes_the_search_page_and_shards() {
     assert!(terms.iter().all(|t| t.chars().all(|c| !c.is_uppercase())));
 
     // Every document has a bundle entry with its URL, title and text.
+    let urls = bundle_urls(&out).concat();
+    assert_eq!(urls.len() as u64, documents);
+    assert!(urls.contains(&"faq/questions/#how-often-should-we-meet".to_string()));
+    assert!(urls.contains(&"guide/first/#agenda".to_string()));
+    assert!(urls.contains(&"templates/agenda/#".to_string()));
+}
+
+/// The `URL#anchor` of each document, bundle by bundle; every bundle but the last
+/// holds as many documents as the manifest says.
+fn bundle_urls(out: &std::path::Path) -> Vec<Vec<String>> {
+    let manifest = shard_data(&read(out, "search/index/manifest.js"), "manifest");
+    let documents = manifest["documents"].as_u64().unwrap();
     let per_bundle = manifest["docs_per_bundle"].as_u64().unwrap();
-    let mut urls = Vec::new();
+    let mut bundles = Vec::new();
     for b in 0..documents.div_ceil(per_bundle) {
         let key = format!("d/{b}");
-        let data = shard_data(&read(&out, &format!("search/index/{key}.js")), &key);
+        let data = shard_data(&read(out, &format!("search/index/{key}.js")), &key);
         // A later section of the same page leaves out the page's URL, title and breadcrumb.
         let mut page_url = "";
+        let mut urls = Vec::new();
         for doc in data.as_array().unwrap() {
             let anchor = match doc.as_array().unwrap().len() {
                 6 => {
@@ -103,11 +116,45 @@ fn writes_the_search_page_and_shards() {
             };
             urls.push(format!("{page_url}#{anchor}"));
         }
+        let last = b + 1 == documents.div_ceil(per_bundle);
+        let expected = if last {
+            documents - b * per_bundle
+        } else {
+            per_bundle
+        };
+        assert_eq!(urls.len() as u64, expected, "{key}");
+        bundles.push(urls);
     }
-    assert_eq!(urls.len() as u64, documents);
-    assert!(urls.contains(&"faq/questions/#how-often-should-we-meet".to_string()));
-    assert!(urls.contains(&"guide/first/#agenda".to_string()));
-    assert!(urls.contains(&"templates/agenda/#".to_string()));
+    bundles
+}
+
+/// A hub is counted in chunks on every core, and each chunk's bundles are written as
+/// soon as it is counted: a bundle that holds documents of two chunks still holds
+/// them all, in order, once each.
+#[test]
+fn bundles_that_two_chunks_share_hold_every_document_in_order() {
+    let dir = hub("base");
+    let many = dir.path().join("content/many");
+    std::fs::create_dir_all(&many).unwrap();
+    std::fs::write(many.join("_index.md"), "---\ntitle: Many\n---\n").unwrap();
+    for n in 0..90 {
+        let page = format!(
+            "---\ntitle: Page {n}\n---\n\nIntro of page {n}.\n\n## One\n\nFirst part of page {n}.\n\n## Two\n\nSecond part of page {n}.\n"
+        );
+        std::fs::write(many.join(format!("p{n:02}.md")), page).unwrap();
+    }
+    let out = build_ok(dir.path());
+    let bundles = bundle_urls(&out);
+    assert!(bundles.len() > 4, "{bundles:?}");
+    let ours: Vec<String> = bundles
+        .concat()
+        .into_iter()
+        .filter(|url| url.starts_with("many/"))
+        .collect();
+    let expected: Vec<String> = (0..90)
+        .flat_map(|n| ["", "one", "two"].map(|anchor| format!("many/p{n:02}/#{anchor}")))
+        .collect();
+    assert_eq!(ours, expected);
 }
 
 /// Every term of an index's vocabulary, in the order of its shards, with its group.

@@ -26,7 +26,7 @@ pub const FIELDS: usize = 5;
 pub const WEIGHTS: [f32; FIELDS] = [6.0, 3.0, 2.0, 1.5, 1.0];
 
 /// Excerpt text kept per document, in characters; matches further in still count.
-const EXCERPT_CHARS: usize = 1600;
+pub const EXCERPT_CHARS: usize = 1600;
 
 /// One search hit.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,29 +118,26 @@ pub fn order(site: &Site) -> Vec<PageId> {
     order.into_iter().map(|(_, p)| p).collect()
 }
 
-/// The runs of documents (in the order of [`order`]) that share kind, category and
-/// audiences.
-pub fn runs(site: &Site, docs: &[Document]) -> Vec<Run> {
+/// The runs of the documents of `pages` (the site's pages in the order of [`order`])
+/// that share kind, category and audiences.
+pub fn runs(site: &Site, pages: &[PageId]) -> Vec<Run> {
     let categories = categories(site);
     let mut runs: Vec<Run> = Vec::new();
-    let mut previous = None;
-    for (n, doc) in docs.iter().enumerate() {
-        if previous == Some(doc.page) {
-            continue;
-        }
-        previous = Some(doc.page);
-        let (kind, category, audiences) = filters(site, &categories, doc.page);
+    let mut start = 0;
+    for &page in pages {
+        let (kind, category, audiences) = filters(site, &categories, page);
         let same = runs
             .last()
             .is_some_and(|r| (r.kind, r.category, r.audiences) == (kind, category, audiences));
         if !same {
             runs.push(Run {
-                start: n,
+                start,
                 kind,
                 category,
                 audiences,
             });
         }
+        start += document_count(site, page);
     }
     runs
 }
@@ -153,6 +150,15 @@ fn filters(site: &Site, categories: &[usize], page: PageId) -> (PageKind, usize,
         .position(|&c| c == site.pages[page].category)
         .unwrap_or(0);
     (site.pages[page].kind, category, audience_mask(site, page))
+}
+
+/// How many documents [`page_documents`] makes of a page.
+pub fn document_count(site: &Site, id: PageId) -> usize {
+    let page = &site.pages[id];
+    match page.kind {
+        PageKind::Template => 1,
+        _ => 1 + page.body.sections().count(),
+    }
 }
 
 /// The documents of one page.

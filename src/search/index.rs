@@ -82,15 +82,14 @@ struct Counted {
 const STOP: u32 = u32::MAX;
 
 /// Builds the index of the documents `make` gives for each of `items`, numbered in
-/// that order, and returns them with it.
+/// that order.
 pub fn build<T: Sync>(
     items: &[T],
     make: impl Fn(&T) -> Vec<Document> + Sync,
     stemmer: &Stemmer,
     stopwords: &[&str],
-) -> (Vec<Document>, Index) {
-    let (docs, counting) = count(items, make, stopwords);
-    (docs, counting.finish(stemmer))
+) -> Index {
+    count(items, make, stopwords, |_, _| {}).finish(stemmer)
 }
 
 /// Term counts of every document, not yet indexed: what [`count`] leaves for
@@ -108,12 +107,15 @@ pub struct Counting {
 /// Makes the documents of `items` (numbered in that order) and counts their terms,
 /// chunk by chunk on every core: the first and largest step of [`build`]. Each
 /// document's text is counted as soon as it is made and then freed
-/// ([`Document::release_fields`]), so the hub's whole text is never held twice.
+/// ([`Document::release_fields`]); each chunk's documents, with the text their
+/// excerpts are cut from, go to `counted` with the place of the chunk's first item,
+/// and then they go too: the hub's text is never held whole.
 pub fn count<T: Sync>(
     items: &[T],
     make: impl Fn(&T) -> Vec<Document> + Sync,
     stopwords: &[&str],
-) -> (Vec<Document>, Counting) {
+    counted: impl Fn(usize, &[Document]) + Sync,
+) -> Counting {
     // A few chunks per core: each chunk learns the hub's vocabulary on its own, so
     // more chunks than that would only repeat the work.
     let chunk_size = items
@@ -121,16 +123,11 @@ pub fn count<T: Sync>(
         .div_ceil(4 * rayon::current_num_threads())
         .max(16);
     // 1. Count terms per document, each chunk with its own dictionary.
-    type Chunk = (
-        Vec<String>,
-        Vec<Counted>,
-        Arena,
-        Vec<Document>,
-        FastMap<u32, String>,
-    );
-    let mut chunks: Vec<Chunk> = items
+    type Chunk = (Vec<String>, Vec<Counted>, Arena, FastMap<u32, String>);
+    let chunks: Vec<Chunk> = items
         .par_chunks(chunk_size)
-        .map(|chunk| {
+        .enumerate()
+        .map(|(n, chunk)| {
             // Stop words sit in the dictionary too, marked, so one lookup settles a word.
             let mut dict = Dictionary::default();
             for word in stopwords {
@@ -142,7 +139,7 @@ pub fn count<T: Sync>(
             let mut counts: Vec<FieldCounts> = Vec::new();
             let mut touched: Vec<u32> = Vec::new();
             let mut places = Collector::default();
-            let mut counted = Vec::new();
+            let mut counts_of = Vec::new();
             let mut docs = Vec::new();
             let mut written: FastMap<u32, String> = FastMap::default();
             for mut doc in chunk.iter().flat_map(&make) {
@@ -197,22 +194,19 @@ pub fn count<T: Sync>(
                         (id, counts, places.take(id))
                     })
                     .collect();
-                counted.push(Counted { terms, lengths });
+                counts_of.push(Counted { terms, lengths });
                 doc.release_fields();
                 docs.push(doc);
             }
-            (names, counted, places.into_arena(), docs, written)
+            counted(n * chunk_size, &docs);
+            (names, counts_of, places.into_arena(), written)
         })
-        .collect();
-    let docs: Vec<Document> = chunks
-        .iter_mut()
-        .flat_map(|(_, _, _, docs, _)| std::mem::take(docs))
         .collect();
     let (chunks, written) = chunks
         .into_iter()
-        .map(|(names, counted, arena, _, written)| ((names, counted, arena), written))
+        .map(|(names, counted, arena, written)| ((names, counted, arena), written))
         .unzip();
-    (docs, Counting { chunks, written })
+    Counting { chunks, written }
 }
 
 impl Counting {

@@ -19,18 +19,14 @@ fn doc(title: &str, heading: &str, body: &str) -> Document {
     }
 }
 
-/// The index of `docs`, each its own item, and the documents it returns.
-fn build_of(docs: &[Document], stopwords: &[&str]) -> (Vec<Document>, Index) {
+/// The index of `docs`, each its own item.
+fn index_of(docs: &[Document], stopwords: &[&str]) -> Index {
     build(
         docs,
         |d| vec![d.clone()],
         &Stemmer::for_language("en"),
         stopwords,
     )
-}
-
-fn index_of(docs: &[Document], stopwords: &[&str]) -> Index {
-    build_of(docs, stopwords).1
 }
 
 fn postings_of(index: &Index, term: &str) -> Vec<(u32, u8)> {
@@ -94,9 +90,20 @@ fn counted_documents_keep_only_their_excerpt_text() {
         "Last meeting",
         "Plan the last meeting together.",
     )];
-    let (kept, index) = build_of(&docs, &[]);
-    assert_eq!(kept[0].text(), "Plan the last meeting together.");
-    assert!(kept[0].fields.iter().all(String::is_empty));
+    let kept = std::sync::Mutex::new(Vec::new());
+    let counting = count(
+        &docs,
+        |d| vec![d.clone()],
+        &[],
+        |first, chunk| kept.lock().unwrap().push((first, chunk.to_vec())),
+    );
+    let kept = kept.into_inner().unwrap();
+    assert_eq!(kept.len(), 1);
+    let (first, chunk) = &kept[0];
+    assert_eq!(*first, 0);
+    assert_eq!(chunk[0].text(), "Plan the last meeting together.");
+    assert!(chunk[0].fields.iter().all(String::is_empty));
+    let index = counting.finish(&Stemmer::for_language("en"));
     assert!(index.terms.iter().any(|t| t == "together"));
 }
 
@@ -164,7 +171,7 @@ fn accented_words_are_stemmed_as_written() {
         doc("", "", "Una reunión"),
         doc("", "", "Dos reuniones"),
     ];
-    let (_, index) = build(
+    let index = build(
         &docs,
         |d| vec![d.clone()],
         &Stemmer::for_language("es"),
@@ -180,7 +187,7 @@ fn accented_words_are_stemmed_as_written() {
 #[test]
 fn chinese_text_is_indexed_by_characters_and_pairs() {
     let docs = [doc("导师会议", "", "每次会议以后写记录")];
-    let (_, index) = build(
+    let index = build(
         &docs,
         |d| vec![d.clone()],
         &Stemmer::for_language("zh"),

@@ -21,7 +21,7 @@ fn places_are_written_for_the_first_tiers_only() {
             }
         })
         .collect();
-    let (_, index) = crate::search::index::build(
+    let index = crate::search::index::build(
         &docs,
         |d| vec![d.clone()],
         &Stemmer::for_language("en"),
