@@ -10,6 +10,7 @@ pub mod documents;
 pub mod index;
 mod place_shards;
 pub mod positions;
+pub mod postings;
 pub mod shard;
 pub mod shards;
 pub mod stemmer;

@@ -2,17 +2,18 @@
 //! postings.
 //!
 //! In: [`Document`]s, made page by page as the count reaches them, and a [`Stemmer`].
-//! Out: the documents, their text freed, and an [`Index`] whose every posting holds a
-//! BM25 score already, summed over fields by weight (title > headings > body, see
+//! Out: an [`Index`] whose every posting holds a BM25 score already, summed over fields by weight (title > headings > body, see
 //! [`WEIGHTS`]), quantised to 64 levels, so the browser only adds numbers, and the
 //! places of the word in the document (see [`super::positions`]). Built in parallel
-//! chunks with local dictionaries merged once.
+//! chunks with local dictionaries merged once; the postings stay in their chunks
+//! ([`super::postings`]).
 
 use rayon::prelude::*;
 
 use super::dictionary::{browser_order, Dictionary, FastMap};
 use super::documents::{Document, FIELDS, WEIGHTS};
 use super::positions::{Arena, Collector, Placer, Span};
+use super::postings::{key, Group, Postings, MOST_DOCUMENTS};
 use super::stemmer::Stemmer;
 use super::tokenize::{each_term_with_bytes, Piece};
 
@@ -44,17 +45,6 @@ pub fn stopwords(language: &str) -> &'static [&'static str] {
     }
 }
 
-/// A stem group: every word form that shares a stem, and where it occurs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    /// Documents that hold any form of the group.
-    pub df: u32,
-    /// `(document, level)`, best level first, then by document number.
-    pub postings: Vec<(u32, u8)>,
-    /// Where each posting's places are in [`Index::positions`].
-    pub spans: Vec<Span>,
-}
-
 /// The whole index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Index {
@@ -62,20 +52,75 @@ pub struct Index {
     pub terms: Vec<String>,
     /// The group of each term.
     pub term_group: Vec<u32>,
-    /// Groups, numbered in the order of their stems.
-    pub groups: Vec<Group>,
+    /// How many documents hold any form of each group; groups are numbered in the
+    /// order of their stems.
+    pub df: Vec<u32>,
     pub documents: u32,
     /// The places of every posting.
     pub positions: Arena,
+    postings: Postings,
+}
+
+impl Index {
+    /// How many stem groups there are.
+    pub fn groups(&self) -> usize {
+        self.df.len()
+    }
+
+    /// Group `g`'s postings, best level first, then by document, and where the
+    /// places of each are.
+    pub fn group(&self, g: usize) -> Group {
+        self.postings.group(g)
+    }
+
+    /// Whether some posting of group `g` has places.
+    pub fn has_places(&self, g: usize) -> bool {
+        self.postings.has_places(g)
+    }
 }
 
 /// Counts of a term (or group) in each field of one document.
 type FieldCounts = [u8; FIELDS];
 
-/// Per-document term counts by field and places, with local term numbers.
+/// A chunk's documents counted: its own term names, each term of each document
+/// with its counts and places, and the documents' lengths.
 struct Counted {
-    terms: Vec<(u32, FieldCounts, Span)>,
-    lengths: [u32; FIELDS],
+    names: Vec<String>,
+    /// Per term of a document: `[term, counts of the first four fields, count of the
+    /// fifth, span]` (see [`pack`]); the documents one after another.
+    entries: Vec<[u32; 4]>,
+    /// Where each document's entries start; one more at the end.
+    starts: Vec<u32>,
+    lengths: Vec<[u32; FIELDS]>,
+    arena: Arena,
+}
+
+impl Counted {
+    /// Each entry, with the number in the chunk of the document it is of.
+    fn entries_by_document(&self) -> impl Iterator<Item = (usize, &[u32; 4])> {
+        (0..self.lengths.len()).flat_map(move |d| {
+            let entries = &self.entries[self.starts[d] as usize..self.starts[d + 1] as usize];
+            entries.iter().map(move |entry| (d, entry))
+        })
+    }
+}
+
+/// An entry of [`Counted`]: four numbers, so that the chunk's list can become its
+/// postings where it lies.
+fn pack(term: u32, counts: FieldCounts, span: Span) -> [u32; 4] {
+    let [a, b, c, d, e] = counts;
+    [
+        term,
+        u32::from_le_bytes([a, b, c, d]),
+        u32::from(e),
+        span.to_bits(),
+    ]
+}
+
+/// The counts of an entry [`pack`] made.
+fn counts(entry: &[u32; 4]) -> FieldCounts {
+    let [a, b, c, d] = entry[1].to_le_bytes();
+    [a, b, c, d, entry[2] as u8]
 }
 
 /// The dictionary's mark for a stop word.
@@ -95,9 +140,8 @@ pub fn build<T: Sync>(
 /// Term counts of every document, not yet indexed: what [`count`] leaves for
 /// [`Counting::finish`].
 pub struct Counting {
-    /// Per chunk of documents: its own term names, each document's counts, and the
-    /// places they point to.
-    chunks: Vec<(Vec<String>, Vec<Counted>, Arena)>,
+    /// Per chunk of documents, in order.
+    chunks: Vec<Counted>,
     /// Per chunk, how its terms folded from accented words were written (the least
     /// spelling of each, so the choice does not depend on how documents were
     /// chunked): Snowball stems `comunicación` as written, not as `comunicacion`.
@@ -123,8 +167,7 @@ pub fn count<T: Sync>(
         .div_ceil(4 * rayon::current_num_threads())
         .max(16);
     // 1. Count terms per document, each chunk with its own dictionary.
-    type Chunk = (Vec<String>, Vec<Counted>, Arena, FastMap<u32, String>);
-    let chunks: Vec<Chunk> = items
+    let chunks: Vec<(Counted, FastMap<u32, String>)> = items
         .par_chunks(chunk_size)
         .enumerate()
         .map(|(n, chunk)| {
@@ -139,7 +182,9 @@ pub fn count<T: Sync>(
             let mut counts: Vec<FieldCounts> = Vec::new();
             let mut touched: Vec<u32> = Vec::new();
             let mut places = Collector::default();
-            let mut counts_of = Vec::new();
+            let mut entries: Vec<[u32; 4]> = Vec::new();
+            let mut starts = vec![0u32];
+            let mut lengths_of = Vec::new();
             let mut docs = Vec::new();
             let mut written: FastMap<u32, String> = FastMap::default();
             for mut doc in chunk.iter().flat_map(&make) {
@@ -187,25 +232,31 @@ pub fn count<T: Sync>(
                     });
                 }
                 places.end_document();
-                let terms = touched
-                    .drain(..)
-                    .map(|id| {
-                        let counts = std::mem::take(&mut counts[id as usize]);
-                        (id, counts, places.take(id))
-                    })
-                    .collect();
-                counts_of.push(Counted { terms, lengths });
+                // Room a quarter at a time: the list is most of the chunk's memory.
+                if entries.capacity() - entries.len() < touched.len() {
+                    entries.reserve_exact(touched.len().max(entries.len() / 4));
+                }
+                for id in touched.drain(..) {
+                    let counts = std::mem::take(&mut counts[id as usize]);
+                    entries.push(pack(id, counts, places.take(id)));
+                }
+                starts.push(entries.len() as u32);
+                lengths_of.push(lengths);
                 doc.release_fields();
                 docs.push(doc);
             }
             counted(n * chunk_size, &docs);
-            (names, counts_of, places.into_arena(), written)
+            let counted = Counted {
+                names,
+                entries,
+                starts,
+                lengths: lengths_of,
+                arena: places.into_arena(),
+            };
+            (counted, written)
         })
         .collect();
-    let (chunks, written) = chunks
-        .into_iter()
-        .map(|(names, counted, arena, written)| ((names, counted, arena), written))
-        .unzip();
+    let (chunks, written) = chunks.into_iter().unzip();
     Counting { chunks, written }
 }
 
@@ -220,7 +271,7 @@ impl Counting {
         // 2. One sorted dictionary; local numbers mapped onto it.
         let mut all: Vec<&str> = chunks
             .iter()
-            .flat_map(|(names, ..)| names.iter().map(String::as_str))
+            .flat_map(|c| c.names.iter().map(String::as_str))
             .collect();
         all.par_sort_unstable_by(|a, b| browser_order(a, b));
         all.dedup();
@@ -235,9 +286,9 @@ impl Counting {
         // 3. Stem groups, numbered in stem order; a term folded from accented words is
         // stemmed as written.
         let mut spelling: Vec<Option<&str>> = vec![None; terms.len()];
-        for ((names, ..), written) in chunks.iter().zip(&written) {
+        for (chunk, written) in chunks.iter().zip(&written) {
             for (&local, spelled) in written {
-                let slot = &mut spelling[global[names[local as usize].as_str()] as usize];
+                let slot = &mut spelling[global[chunk.names[local as usize].as_str()] as usize];
                 if slot.is_none_or(|least| spelled.as_str() < least) {
                     *slot = Some(spelled);
                 }
@@ -260,68 +311,78 @@ impl Counting {
         let term_group: Vec<u32> = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
         let group_count = sorted_stems.len();
 
-        // 4. Group-level counts per document, merged in place.
-        chunks.par_iter_mut().for_each(|(names, counted, arena)| {
-            let to_group: Vec<u32> = names
+        // 4. Group-level counts per document, merged in place; each chunk's list of
+        // entries closes up behind the merged ones.
+        chunks.par_iter_mut().for_each(|chunk| {
+            let to_group: Vec<u32> = chunk
+                .names
                 .iter()
                 .map(|n| term_group[global[n.as_str()] as usize])
                 .collect();
-            // Where each group sits in the current document's list (u32::MAX: absent).
+            // Where each group sits in the entries (u32::MAX: not in this document).
             let mut slot = vec![u32::MAX; group_count];
-            for c in counted.iter_mut() {
-                let mut kept = 0;
-                for read in 0..c.terms.len() {
-                    let (local, tf, span) = c.terms[read];
-                    let g = to_group[local as usize];
+            let mut kept = 0;
+            for d in 0..chunk.lengths.len() {
+                let (from, to) = (chunk.starts[d] as usize, chunk.starts[d + 1] as usize);
+                chunk.starts[d] = kept as u32;
+                for read in from..to {
+                    let entry = chunk.entries[read];
+                    let g = to_group[entry[0] as usize];
                     match slot[g as usize] {
                         u32::MAX => {
                             slot[g as usize] = kept as u32;
-                            c.terms[kept] = (g, tf, span);
+                            chunk.entries[kept] = [g, entry[1], entry[2], entry[3]];
                             kept += 1;
                         }
                         at => {
-                            let (_, sum, places) = &mut c.terms[at as usize];
+                            let merged = &mut chunk.entries[at as usize];
+                            let (mut sum, tf) = (counts(merged), counts(&entry));
                             for f in 0..FIELDS {
                                 sum[f] = sum[f].saturating_add(tf[f]);
                             }
                             // Two forms of one word in a document: one list of places.
-                            *places = arena.merge(*places, span);
+                            let places = chunk
+                                .arena
+                                .merge(Span::from_bits(merged[3]), Span::from_bits(entry[3]));
+                            *merged = pack(g, sum, places);
                         }
                     }
                 }
-                c.terms.truncate(kept);
-                for &(g, ..) in &c.terms {
-                    slot[g as usize] = u32::MAX;
+                for entry in &chunk.entries[chunk.starts[d] as usize..kept] {
+                    slot[entry[0] as usize] = u32::MAX;
                 }
             }
+            let documents = chunk.lengths.len();
+            chunk.starts[documents] = kept as u32;
+            chunk.entries.truncate(kept);
         });
         drop(global);
-        // One arena of places for the whole index; spans move with their chunk's.
+        // One arena of places for the whole index; each chunk's spans move by where
+        // its arena went.
         let mut positions = Arena::default();
-        positions.reserve(chunks.iter().map(|(.., arena)| arena.len()).sum());
-        let per_doc: Vec<Counted> = chunks
-            .into_iter()
-            .flat_map(|(_, mut counted, arena)| {
-                let offset = positions.append(&arena);
-                for (_, _, span) in counted.iter_mut().flat_map(|c| c.terms.iter_mut()) {
-                    *span = span.moved(offset);
-                }
-                counted
-            })
+        positions.reserve(chunks.iter().map(|c| c.arena.len()).sum());
+        let offsets: Vec<u32> = chunks
+            .iter_mut()
+            .map(|c| positions.append(&std::mem::take(&mut c.arena)))
             .collect();
-
-        let documents = per_doc.len();
+        let documents: usize = chunks.iter().map(|c| c.lengths.len()).sum();
+        assert!(
+            documents < MOST_DOCUMENTS as usize,
+            "a search index holds fewer than {MOST_DOCUMENTS} documents"
+        );
 
         // 5. Document frequencies and average field lengths.
         let n = documents.max(1) as f32;
         let mut df = vec![0u32; group_count];
         let mut total = [0f64; FIELDS];
-        for Counted { terms, lengths } in &per_doc {
-            for &(g, ..) in terms {
-                df[g as usize] += 1;
+        for chunk in &chunks {
+            for entry in &chunk.entries {
+                df[entry[0] as usize] += 1;
             }
-            for f in 0..FIELDS {
-                total[f] += f64::from(lengths[f]);
+            for lengths in &chunk.lengths {
+                for f in 0..FIELDS {
+                    total[f] += f64::from(lengths[f]);
+                }
             }
         }
         let average: Vec<f32> = total.iter().map(|t| (*t as f32 / n).max(1.0)).collect();
@@ -334,7 +395,8 @@ impl Counting {
         // Each field saturates on its own before the weights apply, so a word in the title
         // outweighs the same word repeated in the text (in BM25F proper, one saturation over
         // the weighted sum would flatten the weights).
-        let score = |tf: &FieldCounts, lengths: &[u32; FIELDS], g: u32| {
+        let score = |entry: &[u32; 4], lengths: &[u32; FIELDS]| {
+            let tf = counts(entry);
             let mut sum = 0.0;
             for f in 0..FIELDS {
                 if tf[f] > 0 {
@@ -343,72 +405,58 @@ impl Counting {
                     sum += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
                 }
             }
-            idf[g as usize] * sum
+            idf[entry[0] as usize] * sum
         };
-        // Every posting's score, in document order, then the best of them all.
-        let scores: Vec<f32> = per_doc
+        let best = chunks
             .par_iter()
-            .flat_map_iter(|c| c.terms.iter().map(|(g, tf, _)| score(tf, &c.lengths, *g)))
-            .collect();
-        let best = scores
-            .par_iter()
-            .copied()
+            .map(|chunk| {
+                chunk
+                    .entries_by_document()
+                    .map(|(d, e)| score(e, &chunk.lengths[d]))
+                    .fold(f32::MIN_POSITIVE, f32::max)
+            })
             .reduce(|| f32::MIN_POSITIVE, f32::max);
-        // Each posting's level, in document order; then a counting sort by level puts
-        // each group's postings straight where they belong: best level first, documents
-        // in order within a level.
-        let levels: Vec<u8> = scores.into_iter().map(|s| level(s, best)).collect();
-        const LEVELS: usize = TOP_LEVEL as usize + 1;
-        let mut next = vec![[0u32; LEVELS]; group_count];
-        let mut at = 0;
-        for c in &per_doc {
-            for (g, ..) in &c.terms {
-                next[*g as usize][usize::from(levels[at])] += 1;
-                at += 1;
-            }
-        }
-        for slots in &mut next {
-            let mut start = 0;
-            for slot in slots.iter_mut().rev() {
-                let count = *slot;
-                *slot = start;
-                start += count;
-            }
-        }
-        let mut postings: Vec<Vec<(u32, u8)>> =
-            df.iter().map(|&d| vec![(0, 0); d as usize]).collect();
-        let mut spans: Vec<Vec<Span>> = df
+
+        // 7. Each entry becomes its posting, `[group, key, span]`, where it lies, and
+        // each chunk's postings are sorted into their groups' order.
+        let mut first_doc = 0;
+        let firsts: Vec<usize> = chunks
             .iter()
-            .map(|&d| vec![Span::default(); d as usize])
-            .collect();
-        let mut at = 0;
-        for (doc, c) in per_doc.iter().enumerate() {
-            for (g, _, span) in &c.terms {
-                let level = levels[at];
-                let slot = &mut next[*g as usize][usize::from(level)];
-                postings[*g as usize][*slot as usize] = (doc as u32, level);
-                spans[*g as usize][*slot as usize] = *span;
-                *slot += 1;
-                at += 1;
-            }
-        }
-        drop(per_doc);
-        let groups = postings
-            .into_iter()
-            .zip(spans)
-            .zip(df)
-            .map(|((postings, spans), df)| Group {
-                df,
-                postings,
-                spans,
+            .map(|c| {
+                let first = first_doc;
+                first_doc += c.lengths.len();
+                first
             })
             .collect();
+        let sorted: Vec<Vec<[u32; 4]>> = chunks
+            .into_par_iter()
+            .zip(firsts)
+            .zip(offsets)
+            .map(|((mut chunk, first), offset)| {
+                for d in 0..chunk.lengths.len() {
+                    let doc = (first + d) as u32;
+                    let range = chunk.starts[d] as usize..chunk.starts[d + 1] as usize;
+                    for at in range {
+                        let entry = chunk.entries[at];
+                        let level = level(score(&entry, &chunk.lengths[d]), best);
+                        let span = Span::from_bits(entry[3]).moved(offset);
+                        chunk.entries[at] = [entry[0], key(doc, level), span.to_bits(), 0];
+                    }
+                }
+                chunk.entries
+            })
+            .collect();
+        let mut postings = Postings::default();
+        for chunk in sorted {
+            postings.push_chunk(chunk, group_count);
+        }
         Index {
             terms,
             term_group,
-            groups,
+            df,
             documents: documents as u32,
             positions,
+            postings,
         }
     }
 }

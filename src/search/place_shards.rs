@@ -9,12 +9,12 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use super::index::Index;
-use super::positions::{Span, PLACED_TIERS};
+use super::positions::PLACED_TIERS;
+use super::postings::Group;
 use super::shard::{script, shard_hash, tier_bounds, Shard, TIERS};
 
-/// The places of the postings `from..to` of group `g`, in document order.
-fn tier(index: &Index, g: usize, from: usize, to: usize) -> String {
-    let group = &index.groups[g];
+/// The places of the postings `from..to` of a group, in document order.
+fn tier(index: &Index, group: &Group, from: usize, to: usize) -> String {
     let mut order: Vec<usize> = (from..to).collect();
     order.sort_by_key(|&i| group.postings[i].0);
     order
@@ -29,7 +29,7 @@ fn tier(index: &Index, g: usize, from: usize, to: usize) -> String {
 /// [`PLACED_TIERS`] tiers. Groups of characters cut one by one have none, and a shard
 /// of only those is not written.
 pub fn shards(index: &Index, ranges: &[Range<usize>], emit: &(dyn Fn(Shard) + Sync)) -> Vec<u64> {
-    let placed = |g: usize| index.groups[g].spans.iter().any(|&s| s != Span::NONE);
+    let placed = |g: usize| index.has_places(g);
     let handed = |shard: Shard| {
         let hash = shard_hash(&shard);
         emit(shard);
@@ -43,25 +43,29 @@ pub fn shards(index: &Index, ranges: &[Range<usize>], emit: &(dyn Fn(Shard) + Sy
             let firsts: Vec<String> = range
                 .clone()
                 .map(|g| {
-                    let (from, to) = tier_bounds(index.groups[g].postings.len())[0];
-                    tier(index, g, from, to)
+                    let (from, to) = tier_bounds(index.df[g] as usize)[0];
+                    tier(index, &index.group(g), from, to)
                 })
                 .collect();
             handed(script(&format!("x/{n}"), &firsts))
         })
         .collect();
-    let later: Vec<u64> = (0..index.groups.len())
+    let later: Vec<u64> = (0..index.groups())
         .into_par_iter()
-        .filter(|&g| placed(g) && index.groups[g].postings.len() > TIERS[0])
+        .filter(|&g| index.df[g] as usize > TIERS[0] && placed(g))
         .flat_map_iter(|g| {
-            let bounds = tier_bounds(index.groups[g].postings.len());
+            let group = index.group(g);
+            let bounds = tier_bounds(group.postings.len());
             bounds
                 .into_iter()
                 .enumerate()
                 .take(PLACED_TIERS)
                 .skip(1)
                 .map(|(t, (from, to))| {
-                    handed(script(&format!("x/{g}-{t}"), &tier(index, g, from, to)))
+                    handed(script(
+                        &format!("x/{g}-{t}"),
+                        &tier(index, &group, from, to),
+                    ))
                 })
                 .collect::<Vec<u64>>()
         })

@@ -132,6 +132,16 @@ impl Span {
     /// A posting without places (a character of a run).
     pub const NONE: Span = Span(u32::MAX);
 
+    /// The span as a number, to be kept in a list of numbers.
+    pub fn to_bits(self) -> u32 {
+        self.0
+    }
+
+    /// The span [`Span::to_bits`] gave.
+    pub fn from_bits(bits: u32) -> Span {
+        Span(bits)
+    }
+
     /// The same places in an arena appended after `offset` bytes of another.
     pub fn moved(self, offset: u32) -> Span {
         if self == Span::NONE {

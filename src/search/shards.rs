@@ -87,7 +87,7 @@ pub fn shards(
         version: format!("{:010x}", hash >> 24),
         documents: index.documents,
         vocabulary: first_terms,
-        groups: index.groups.len(),
+        groups: index.groups(),
         group_starts,
         docs_per_bundle: bundles.per_bundle,
         tiers: TIERS,
@@ -157,7 +157,7 @@ fn vocabulary_shards(index: &Index) -> (Vec<Shard>, Vec<&str>) {
             let delta = group - previous;
             // Zig-zag: small steps either way stay one digit.
             push_varint(&mut groups, ((delta << 1) ^ (delta >> 63)) as u64);
-            push_varint(&mut sizes, u64::from(index.groups[group as usize].df));
+            push_varint(&mut sizes, u64::from(index.df[group as usize]));
             previous = group;
             end += 1;
         }
@@ -175,10 +175,10 @@ fn vocabulary_shards(index: &Index) -> (Vec<Shard>, Vec<&str>) {
 /// [`POSTINGS_BYTES`]; returns the shards, the first group of each as varints, and
 /// the groups of each.
 fn postings_shards(index: &Index) -> (Vec<Shard>, String, Vec<Range<usize>>) {
-    let encoded: Vec<(String, Vec<String>)> = index
-        .groups
-        .par_iter()
-        .map(|group| {
+    let encoded: Vec<(String, Vec<String>)> = (0..index.groups())
+        .into_par_iter()
+        .map(|g| {
+            let group = index.group(g);
             let mut tiers: Vec<String> = tier_bounds(group.postings.len())
                 .into_iter()
                 .map(|(a, b)| encode_postings(&mut group.postings[a..b].to_vec()))
@@ -213,7 +213,7 @@ fn postings_shards(index: &Index) -> (Vec<Shard>, String, Vec<Range<usize>>) {
                 .clone()
                 .map(|g| {
                     let (first, rest) = &encoded[g];
-                    (index.groups[g].df, rest.len() + 1, first.as_str())
+                    (index.df[g], rest.len() + 1, first.as_str())
                 })
                 .collect();
             script(&format!("p/{n}"), &entries)

@@ -34,7 +34,7 @@ fn postings_of(index: &Index, term: &str) -> Vec<(u32, u8)> {
         .terms
         .binary_search_by(|x| x.as_str().cmp(term))
         .unwrap();
-    index.groups[index.term_group[t] as usize].postings.clone()
+    index.group(index.term_group[t] as usize).postings
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn forms_of_a_word_share_one_group() {
     let group = |t: &str| index.term_group[index.terms.iter().position(|x| x == t).unwrap()];
     assert_eq!(group("meeting"), group("meetings"));
     assert_eq!(group("meeting"), group("meet"));
-    assert_eq!(index.groups[group("meet") as usize].df, 3);
+    assert_eq!(index.df[group("meet") as usize], 3);
     assert!(index.terms.windows(2).all(|w| w[0] < w[1]));
 }
 
@@ -197,7 +197,7 @@ fn chinese_text_is_indexed_by_characters_and_pairs() {
         assert!(index.terms.iter().any(|t| t == term), "{term}");
     }
     // Each character and each pair is its own group.
-    assert_eq!(index.groups.len(), index.terms.len());
+    assert_eq!(index.groups(), index.terms.len());
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn each_posting_keeps_where_its_word_stands() {
     // The places of a term's group in each document that holds it, by document.
     let places = |term: &str| {
         let t = index.terms.iter().position(|x| x == term).unwrap();
-        let group = &index.groups[index.term_group[t] as usize];
+        let group = index.group(index.term_group[t] as usize);
         let mut found: Vec<(u32, Vec<u32>)> = group
             .postings
             .iter()
@@ -230,4 +230,22 @@ fn each_posting_keeps_where_its_word_stands() {
     assert_eq!(places("plan"), [(0, vec![7])]);
     assert_eq!(places("meetings"), [(0, vec![8, 10]), (1, vec![6])]);
     assert_eq!(places("matter"), [(0, vec![11]), (1, vec![5])]);
+}
+
+#[test]
+fn postings_counted_in_many_chunks_come_back_in_one_order() {
+    // Enough documents for a chunk per core and more: a word's postings are gathered
+    // from every chunk, best level first, then by document.
+    let docs: Vec<Document> = (0..300)
+        .map(|n| doc("", "", &"mentor ".repeat(n % 5 + 1)))
+        .collect();
+    let index = index_of(&docs, &[]);
+    let postings = postings_of(&index, "mentor");
+    assert_eq!(postings.len(), 300);
+    assert!(postings.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)));
+    assert!(postings[0].1 > postings[299].1);
+    // Every document once.
+    let mut documents: Vec<u32> = postings.iter().map(|p| p.0).collect();
+    documents.sort_unstable();
+    assert!(documents.into_iter().eq(0..300));
 }

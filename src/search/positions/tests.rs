@@ -28,7 +28,7 @@ fn places_are_written_for_the_first_tiers_only() {
         &[],
     );
     let g = index.term_group[index.terms.iter().position(|t| t == "mentor").unwrap()];
-    let all = 0..index.groups.len();
+    let all = 0..index.groups();
     let written = std::sync::Mutex::new(Vec::new());
     let hashes = shards(&index, std::slice::from_ref(&all), &|shard| {
         written.lock().unwrap().push(shard.key)
