@@ -142,11 +142,14 @@ pub struct AlternateLink {
 }
 
 /// The data one template receives: the chrome, the page's own data and the interface
-/// strings of the site's language (`{{ t.skip_to_content }}`).
+/// strings of the site's language (`{{ t.skip_to_content }}`). The strings are the
+/// same for every page of a site: the render puts them in as it made them once
+/// (`render::Drawn::strings`), not serialized again for each page.
 #[derive(Debug, Serialize)]
 pub struct Context<'a, T: Serialize> {
     pub chrome: Chrome<'a>,
     pub page: T,
+    #[serde(skip)]
     pub t: &'a Strings,
 }
 

@@ -114,7 +114,22 @@ pub(crate) fn page_html<T: Serialize>(
     mut chrome: context::Chrome<'_>,
 ) -> Result<String, Diagnostic> {
     drawn.frame(theme, &mut chrome)?;
-    render_template(theme, name, &Context::new(chrome, data))
+    let context = Context::new(chrome, data);
+    let strings = drawn.strings(context.t);
+    let mut value = serde_json::to_value(&context).map_err(|e| cannot_prepare(name, &e))?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert("t".to_string(), strings);
+    }
+    let context = tera::Context::from_value(value).map_err(|e| cannot_prepare(name, &e))?;
+    render_with(theme, name, &context)
+}
+
+/// Data that cannot be put together for template `name`.
+fn cannot_prepare(name: &str, e: &dyn std::error::Error) -> Diagnostic {
+    Diagnostic::general(format!(
+        "cannot prepare the data for `{name}`: {}",
+        error_chain(e)
+    ))
 }
 
 fn render_template<T: Serialize>(
@@ -122,12 +137,7 @@ fn render_template<T: Serialize>(
     name: &str,
     data: &T,
 ) -> Result<String, Diagnostic> {
-    let context = tera::Context::from_serialize(data).map_err(|e| {
-        Diagnostic::general(format!(
-            "cannot prepare the data for `{name}`: {}",
-            error_chain(&e)
-        ))
-    })?;
+    let context = tera::Context::from_serialize(data).map_err(|e| cannot_prepare(name, &e))?;
     render_with(theme, name, &context)
 }
 

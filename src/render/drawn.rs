@@ -13,11 +13,12 @@
 //! headers and footers as HTML.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::context::{self, Chrome};
 use crate::diagnostic::Diagnostic;
 use crate::fingerprint::debug_hash;
+use crate::i18n::Strings;
 use crate::site::{PageId, Site};
 use crate::sync::lock;
 use crate::theme::Theme;
@@ -44,6 +45,8 @@ pub struct Drawn {
     made: Mutex<Kept>,
     /// Headers and footers by a print of what they show.
     frames: Mutex<HashMap<u64, HeaderAndFooter>>,
+    /// The interface strings as templates receive them, made once for every page.
+    strings: OnceLock<tera::Value>,
 }
 
 impl Drawn {
@@ -60,7 +63,16 @@ impl Drawn {
             known,
             made: Mutex::default(),
             frames: Mutex::default(),
+            strings: OnceLock::new(),
         }
+    }
+
+    /// `strings` (the site's: one language per render) as templates receive them:
+    /// made the first time, copied after that, which takes a third of the time.
+    pub fn strings(&self, strings: &Strings) -> tera::Value {
+        self.strings
+            .get_or_init(|| serde_json::to_value(strings).expect("words serialize as JSON"))
+            .clone()
     }
 
     /// The cards to keep for the next render: those of pages whose card is unchanged.

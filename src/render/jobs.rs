@@ -4,7 +4,7 @@
 //! In: the [`Site`], the [`Theme`] and the download sizes. Out: one [`OutputFile`] per
 //! job, or the problem that stopped it.
 
-use crate::context::{self, Context};
+use crate::context;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::Layout;
 use crate::i18n;
@@ -16,7 +16,7 @@ use crate::theme::Theme;
 use crate::url::relative;
 
 use super::body::{faq_json_ld, fill};
-use super::{page, render_template, DownloadSizes, Drawn};
+use super::{page, page_html, DownloadSizes, Drawn};
 
 /// A page or listing to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,9 +131,7 @@ impl Job {
                     "",
                     Some(root),
                 );
-                let mut chrome = chrome;
-                drawn.frame(theme, &mut chrome)?;
-                let html = render_template(theme, "404.html", &Context::new(chrome, ()))?;
+                let html = page_html(theme, drawn, "404.html", (), chrome)?;
                 OutputFile::new(routes::NOT_FOUND, html)
             }
             Job::Library => super::listings::library(site, theme, drawn, sizes, None)?,

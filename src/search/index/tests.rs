@@ -242,7 +242,9 @@ fn postings_counted_in_many_chunks_come_back_in_one_order() {
     let index = index_of(&docs, &[]);
     let postings = postings_of(&index, "mentor");
     assert_eq!(postings.len(), 300);
-    assert!(postings.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)));
+    assert!(postings
+        .windows(2)
+        .all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)));
     assert!(postings[0].1 > postings[299].1);
     // Every document once.
     let mut documents: Vec<u32> = postings.iter().map(|p| p.0).collect();
