@@ -106,12 +106,24 @@ pub(super) fn nest_headings(html: &str, prefix: &str) -> String {
     const ID: &str = " id=\"";
     const ANCHOR: &str = "<a class=\"anchor\" href=\"#";
     let mut out = String::with_capacity(html.len() + html.len() / 16);
-    // One pass: every place that may start a change begins with a space or a `<`.
+    // One pass: every change begins at a `<` or at an id. Both are looked for ahead,
+    // each again only once the pass has gone past it.
+    let next = |from: usize, pattern: &str| html[from..].find(pattern).map(|i| from + i);
+    let mut next_tag = next(0, "<");
+    let mut next_id = next(0, ID);
     let mut copied = 0;
-    for (at, _) in html.match_indices([' ', '<']) {
-        if at < copied {
-            continue;
+    loop {
+        if next_tag.is_some_and(|at| at < copied) {
+            next_tag = next(copied, "<");
         }
+        if next_id.is_some_and(|at| at < copied) {
+            next_id = next(copied, ID);
+        }
+        let at = match (next_tag, next_id) {
+            (Some(tag), Some(id)) => tag.min(id),
+            (Some(at), None) | (None, Some(at)) => at,
+            (None, None) => break,
+        };
         let rest = &html[at..];
         let bytes = rest.as_bytes();
         let (keep, level) = if rest.starts_with(ID) {
@@ -127,6 +139,9 @@ pub(super) fn nest_headings(html: &str, prefix: &str) -> String {
         {
             (3, Some(bytes[3]))
         } else {
+            // A tag that changes nothing: look past it.
+            out.push_str(&html[copied..=at]);
+            copied = at + 1;
             continue;
         };
         out.push_str(&html[copied..at + keep]);
