@@ -4,24 +4,34 @@
 /// The link from a page at `from` (a folder URL such as `closure/last-meeting/`, or a file
 /// such as `404.html`) to `to` (a folder URL ending in `/`, or a file path).
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dir = match from.rfind('/') {
-        Some(i) => &from[..=i],
-        None => "",
-    };
-    let from_parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_parts
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut out = "../".repeat(from_parts.len() - common);
-    out.push_str(&to_parts[common..].join("/"));
-    if out.is_empty() {
-        "./".to_string()
-    } else {
-        out
+    let from_dir = from.rfind('/').map_or("", |i| &from[..=i]);
+    // Walk down `from`'s folders while `to` goes the same way; each folder after
+    // that is one `../`, and what is left of `to` follows them.
+    let mut rest = to;
+    let mut shared = true;
+    let mut ups = 0;
+    for folder in from_dir.split('/').filter(|s| !s.is_empty()) {
+        if shared {
+            let (head, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            if head == folder {
+                // `to` has no segment left once its last one is shared.
+                shared = rest.contains('/');
+                rest = tail;
+                continue;
+            }
+            shared = false;
+        }
+        ups += 1;
     }
+    if ups == 0 && rest.is_empty() {
+        return "./".to_string();
+    }
+    let mut out = String::with_capacity(3 * ups + rest.len());
+    for _ in 0..ups {
+        out.push_str("../");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The prefix that leads from a page at `from` to the site root (`../../`, or `./`).
@@ -185,7 +195,38 @@ mod tests {
         assert_eq!(encode_path("c:notes.pdf"), "c%3Anotes.pdf");
     }
 
+    /// `relative` as first written, segment lists and all: what the one pass must
+    /// give.
+    fn relative_by_parts(from: &str, to: &str) -> String {
+        let from_dir = match from.rfind('/') {
+            Some(i) => &from[..=i],
+            None => "",
+        };
+        let from_parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+        let to_parts: Vec<&str> = to.split('/').collect();
+        let common = from_parts
+            .iter()
+            .zip(&to_parts)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut out = "../".repeat(from_parts.len() - common);
+        out.push_str(&to_parts[common..].join("/"));
+        if out.is_empty() {
+            "./".to_string()
+        } else {
+            out
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn relative_walks_the_folders_as_the_segment_lists_did(
+            from in "(a|b|/|x\\.html){0,8}",
+            to in "(a|b|/|x\\.html){0,8}",
+        ) {
+            proptest::prop_assert_eq!(relative(&from, &to), relative_by_parts(&from, &to));
+        }
+
         /// What a browser does with an `href` path: leave it as written but for
         /// characters outside ASCII (sent as UTF-8, which the server decodes back), and
         /// decode `%XX` on the server. The file name must come back unchanged.
