@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use super::dictionary::{browser_order, Dictionary, FastMap};
 use super::documents::{Document, FIELDS, WEIGHTS};
 use super::positions::{Arena, Collector, Placer, Span};
+pub use super::postings::TOP_LEVEL;
 use super::postings::{key, Group, Postings, MOST_DOCUMENTS};
 use super::stemmer::Stemmer;
 use super::tokenize::{each_term_with_bytes, Piece};
@@ -23,8 +24,6 @@ const K1: f32 = 1.2;
 const B: [f32; FIELDS] = [0.3, 0.4, 0.4, 0.3, 0.75];
 /// Each quantised level is this much above the one below.
 pub const LEVEL_STEP: f32 = 1.12;
-/// The highest level (levels are 0..=63, one base-64 digit).
-pub const TOP_LEVEL: u8 = 63;
 
 /// Words too common to tell documents apart ("the", "how"): about a third of running
 /// text, so leaving them out makes the index smaller and faster to build. Per

@@ -11,6 +11,10 @@
 
 use super::positions::Span;
 
+/// The highest level a posting's score is quantised to (levels are 0..=63, one
+/// base-64 digit).
+pub const TOP_LEVEL: u8 = 63;
+
 /// Bits of a posting's key that hold its document; the level sits above them.
 const DOC_BITS: u32 = 26;
 
@@ -18,15 +22,15 @@ const DOC_BITS: u32 = 26;
 pub const MOST_DOCUMENTS: u32 = 1 << DOC_BITS;
 
 /// A posting's place in its group, as one number: best level first, then by
-/// document (`level` is at most [`super::index::TOP_LEVEL`]).
+/// document (`level` is at most [`TOP_LEVEL`]).
 pub fn key(document: u32, level: u8) -> u32 {
     debug_assert!(document < MOST_DOCUMENTS);
-    (u32::from(super::index::TOP_LEVEL - level) << DOC_BITS) | document
+    (u32::from(TOP_LEVEL - level) << DOC_BITS) | document
 }
 
 /// The document and level of a posting's key.
 fn unkey(key: u32) -> (u32, u8) {
-    let level = super::index::TOP_LEVEL - (key >> DOC_BITS) as u8;
+    let level = TOP_LEVEL - (key >> DOC_BITS) as u8;
     (key & (MOST_DOCUMENTS - 1), level)
 }
 
