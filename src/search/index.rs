@@ -95,6 +95,71 @@ struct Counted {
 }
 
 impl Counted {
+    /// Merges the entries of the forms of one word in each document into one entry
+    /// of their stem group (`to_group` maps the chunk's term numbers; every group is
+    /// below `groups`): counts summed, places joined. The list closes up behind the
+    /// merged entries.
+    fn merge_forms(&mut self, to_group: &[u32], groups: usize) {
+        // Where each group sits in the entries (u32::MAX: not in this document).
+        let mut slot = vec![u32::MAX; groups];
+        let mut kept = 0;
+        for d in 0..self.lengths.len() {
+            let (from, to) = (self.starts[d] as usize, self.starts[d + 1] as usize);
+            self.starts[d] = kept as u32;
+            for read in from..to {
+                let entry = self.entries[read];
+                let g = to_group[entry[0] as usize];
+                match slot[g as usize] {
+                    u32::MAX => {
+                        slot[g as usize] = kept as u32;
+                        self.entries[kept] = [g, entry[1], entry[2], entry[3]];
+                        kept += 1;
+                    }
+                    at => {
+                        let merged = &mut self.entries[at as usize];
+                        let (mut sum, tf) = (counts(merged), counts(&entry));
+                        for f in 0..FIELDS {
+                            sum[f] = sum[f].saturating_add(tf[f]);
+                        }
+                        // Two forms of one word in a document: one list of places.
+                        let places = self
+                            .arena
+                            .merge(Span::from_bits(merged[3]), Span::from_bits(entry[3]));
+                        *merged = pack(g, sum, places);
+                    }
+                }
+            }
+            for entry in &self.entries[self.starts[d] as usize..kept] {
+                slot[entry[0] as usize] = u32::MAX;
+            }
+        }
+        let documents = self.lengths.len();
+        self.starts[documents] = kept as u32;
+        self.entries.truncate(kept);
+    }
+
+    /// Each entry made its posting where it lies, `[group, key, span, _]`: its
+    /// document numbered from `first`, its level as `level` gives it from the entry
+    /// and its document's lengths, its places moved by `offset` (where the chunk's
+    /// arena went in the index's).
+    fn into_postings(
+        mut self,
+        first: usize,
+        offset: u32,
+        level: impl Fn(&[u32; 4], &[u32; FIELDS]) -> u8,
+    ) -> Vec<[u32; 4]> {
+        for d in 0..self.lengths.len() {
+            let doc = (first + d) as u32;
+            for at in self.starts[d] as usize..self.starts[d + 1] as usize {
+                let entry = self.entries[at];
+                let level = level(&entry, &self.lengths[d]);
+                let span = Span::from_bits(entry[3]).moved(offset);
+                self.entries[at] = [entry[0], key(doc, level), span.to_bits(), 0];
+            }
+        }
+        self.entries
+    }
+
     /// Each entry, with the number in the chunk of the document it is of.
     fn entries_by_document(&self) -> impl Iterator<Item = (usize, &[u32; 4])> {
         (0..self.lengths.len()).flat_map(move |d| {
@@ -318,42 +383,7 @@ impl Counting {
                 .iter()
                 .map(|n| term_group[global[n.as_str()] as usize])
                 .collect();
-            // Where each group sits in the entries (u32::MAX: not in this document).
-            let mut slot = vec![u32::MAX; group_count];
-            let mut kept = 0;
-            for d in 0..chunk.lengths.len() {
-                let (from, to) = (chunk.starts[d] as usize, chunk.starts[d + 1] as usize);
-                chunk.starts[d] = kept as u32;
-                for read in from..to {
-                    let entry = chunk.entries[read];
-                    let g = to_group[entry[0] as usize];
-                    match slot[g as usize] {
-                        u32::MAX => {
-                            slot[g as usize] = kept as u32;
-                            chunk.entries[kept] = [g, entry[1], entry[2], entry[3]];
-                            kept += 1;
-                        }
-                        at => {
-                            let merged = &mut chunk.entries[at as usize];
-                            let (mut sum, tf) = (counts(merged), counts(&entry));
-                            for f in 0..FIELDS {
-                                sum[f] = sum[f].saturating_add(tf[f]);
-                            }
-                            // Two forms of one word in a document: one list of places.
-                            let places = chunk
-                                .arena
-                                .merge(Span::from_bits(merged[3]), Span::from_bits(entry[3]));
-                            *merged = pack(g, sum, places);
-                        }
-                    }
-                }
-                for entry in &chunk.entries[chunk.starts[d] as usize..kept] {
-                    slot[entry[0] as usize] = u32::MAX;
-                }
-            }
-            let documents = chunk.lengths.len();
-            chunk.starts[documents] = kept as u32;
-            chunk.entries.truncate(kept);
+            chunk.merge_forms(&to_group, group_count);
         });
         drop(global);
         // One arena of places for the whole index; each chunk's spans move by where
@@ -431,18 +461,10 @@ impl Counting {
             .into_par_iter()
             .zip(firsts)
             .zip(offsets)
-            .map(|((mut chunk, first), offset)| {
-                for d in 0..chunk.lengths.len() {
-                    let doc = (first + d) as u32;
-                    let range = chunk.starts[d] as usize..chunk.starts[d + 1] as usize;
-                    for at in range {
-                        let entry = chunk.entries[at];
-                        let level = level(score(&entry, &chunk.lengths[d]), best);
-                        let span = Span::from_bits(entry[3]).moved(offset);
-                        chunk.entries[at] = [entry[0], key(doc, level), span.to_bits(), 0];
-                    }
-                }
-                chunk.entries
+            .map(|((chunk, first), offset)| {
+                chunk.into_postings(first, offset, |entry, lengths| {
+                    level(score(entry, lengths), best)
+                })
             })
             .collect();
         let mut postings = Postings::default();
