@@ -159,6 +159,27 @@ test("the first click on Copy loads the card script and still copies", async () 
   await context.close();
 });
 
+test("a download asked for before the card script has come waits for it and carries the values", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  // The card script arrives late, as on a slow connection.
+  let arrive;
+  const late = new Promise((resolve) => (arrive = resolve));
+  await context.route("**/template-card.js", async (route) => {
+    await late;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/${TEMPLATE}`);
+  await page.getByLabel("Mentor's name").fill(MENTOR);
+  const downloaded = page.waitForEvent("download");
+  await page.click(`[data-template-card] a[data-format="txt"]`);
+  arrive();
+  const file = await downloaded;
+  const text = fs.readFileSync(await file.path(), "utf8");
+  assert.ok(text.includes(`Mentor: ${MENTOR}`), text.slice(0, 300));
+  await context.close();
+});
+
 test("copy puts the filled text on the clipboard", async () => {
   const { context, page } = await openTemplate();
   await page.click("[data-copy]");

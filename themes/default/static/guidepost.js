@@ -234,8 +234,10 @@
     each("[data-template-card]", function (card) {
       card.addEventListener("focusin", load);
       card.addEventListener("pointerover", load);
+      // A copy, print or download asked for before the script is ready waits for it:
+      // a download link followed at once would give the file without what was typed.
       card.addEventListener("click", function (event) {
-        var button = event.target.closest && event.target.closest("button[data-copy], button[data-print-template]");
+        var button = event.target.closest && event.target.closest("button[data-copy], button[data-print-template], a[data-format]");
         if (button && state < 2) {
           event.preventDefault();
           replay = button;
