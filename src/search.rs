@@ -68,7 +68,7 @@ pub fn index(site: &Site, sink: &crate::output::Sink<'_>) -> crate::error::Resul
         stopwords,
         |first, docs| bundler.chunk(first, docs, &emit),
     );
-    let runs = documents::runs(site, &order);
+    let runs = documents::runs(site, &order, bundler.first_docs());
     let bundles = bundler.finish(&emit);
     let index = counting.finish(&stemmer);
     shards::shards(site, bundles, &runs, &index, &emit);

@@ -68,7 +68,8 @@ impl Drawn {
     }
 
     /// `strings` (the site's: one language per render) as templates receive them:
-    /// made the first time, copied after that, which takes a third of the time.
+    /// made the first time, copied after that (a copy skips the serializer's work on
+    /// every field name).
     pub fn strings(&self, strings: &Strings) -> tera::Value {
         self.strings
             .get_or_init(|| serde_json::to_value(strings).expect("words serialize as JSON"))

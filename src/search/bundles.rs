@@ -76,6 +76,11 @@ impl<'a> Bundler<'a> {
         }
     }
 
+    /// The number of each page's first document, in the order of the pages.
+    pub fn first_docs(&self) -> &[usize] {
+        &self.first_doc[..self.pages.len()]
+    }
+
     /// Writes the bundles wholly inside a chunk of documents, those of the pages from
     /// `first_page` (a place in the index order) on, and keeps the entries of the
     /// bundles it shares with the chunks on either side.

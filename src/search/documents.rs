@@ -118,13 +118,13 @@ pub fn order(site: &Site) -> Vec<PageId> {
     order.into_iter().map(|(_, p)| p).collect()
 }
 
-/// The runs of the documents of `pages` (the site's pages in the order of [`order`])
-/// that share kind, category and audiences.
-pub fn runs(site: &Site, pages: &[PageId]) -> Vec<Run> {
+/// The runs of the documents of `pages` (the site's pages in the order of [`order`],
+/// the first document of each at `first_doc`) that share kind, category and
+/// audiences.
+pub fn runs(site: &Site, pages: &[PageId], first_doc: &[usize]) -> Vec<Run> {
     let categories = categories(site);
     let mut runs: Vec<Run> = Vec::new();
-    let mut start = 0;
-    for &page in pages {
+    for (&page, &start) in pages.iter().zip(first_doc) {
         let (kind, category, audiences) = filters(site, &categories, page);
         let same = runs
             .last()
@@ -137,7 +137,6 @@ pub fn runs(site: &Site, pages: &[PageId]) -> Vec<Run> {
                 audiences,
             });
         }
-        start += document_count(site, page);
     }
     runs
 }
