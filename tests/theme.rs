@@ -77,6 +77,77 @@ fn a_hubs_card_macro_draws_every_listings_cards() {
 }
 
 #[test]
+fn a_hubs_card_links_each_audience_from_wherever_it_is_listed() {
+    let dir = hub("base");
+    // Cards are drawn once and their addresses put in per listing: the audience links
+    // too, which differ between listings where the page's own address does not (an
+    // audience page and a tag page both reach the guide by `../../guide/`).
+    hub_template(
+        dir.path(),
+        "card.html",
+        "<li class=\"our-card\"><a href=\"{{ c.url ~ 'index.html' }}\">{{ c.title }}</a>{% for a in c.audiences %} <a class=\"aud\" href=\"{{ a.url }}\">{{ a.title }}</a>{% endfor %}</li>",
+    );
+    let out = build_ok(dir.path());
+    for (listing, page, mentors, mentees) in [
+        (
+            "guide/index.html",
+            "first/index.html",
+            "../audience/mentor/",
+            "../audience/mentee/",
+        ),
+        (
+            "audience/mentee/index.html",
+            "../../guide/first/index.html",
+            "../mentor/",
+            "./",
+        ),
+        (
+            "tags/goals/index.html",
+            "../../guide/first/index.html",
+            "../../audience/mentor/",
+            "../../audience/mentee/",
+        ),
+        (
+            "guide/second/index.html",
+            "../first/index.html",
+            "../../audience/mentor/",
+            "../../audience/mentee/",
+        ),
+    ] {
+        let html = read(&out, listing);
+        let card = format!("<li class=\"our-card\"><a href=\"{page}\">First steps</a> <a class=\"aud\" href=\"{mentors}\">Mentors</a> <a class=\"aud\" href=\"{mentees}\">Mentees</a></li>");
+        assert!(html.contains(&card), "{listing} lacks {card}: {html}");
+    }
+}
+
+#[test]
+fn a_hubs_card_that_changes_its_address_gets_it_changed_in_every_listing() {
+    let dir = hub("base");
+    // Where the theme reworks an address rather than showing it, each listing's
+    // cards are drawn for that listing.
+    hub_template(
+        dir.path(),
+        "card.html",
+        "<li class=\"our-card\"><a href=\"{{ c.url | trim_end_matches(pat='/') }}\">{{ c.title }}</a></li>",
+    );
+    let out = build_ok(dir.path());
+    for (listing, card) in [
+        ("guide/index.html", "<a href=\"first\">First steps</a>"),
+        (
+            "audience/mentee/index.html",
+            "<a href=\"../../guide/first\">First steps</a>",
+        ),
+        (
+            "guide/second/index.html",
+            "<a href=\"../first\">First steps</a>",
+        ),
+    ] {
+        let html = read(&out, listing);
+        assert!(html.contains(card), "{listing} lacks {card}: {html}");
+    }
+}
+
+#[test]
 fn a_hubs_header_and_footer_are_on_every_page_kind() {
     let dir = hub("base");
     hub_template(

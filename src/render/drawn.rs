@@ -1,13 +1,15 @@
 //! What many pages show alike, drawn once per render.
 //!
 //! A page's card (its title, summary, audiences and reading time) reads the same
-//! wherever it is listed at the same heading level and address, so the theme's
-//! `card.html` draws it once and lists put the HTML together. In a hub of thousands of
-//! pages each card is listed several times (its section, its audiences, its tags, its
+//! in every listing at the same heading level but for its addresses, so the theme's
+//! `card.html` draws it once with holes where the addresses go ([`holes`]) and each
+//! listing fills them in as seen from where it is. In a hub of thousands of pages
+//! each card is listed several times (its section, its audiences, its tags, its
 //! neighbours' related pages), and `serve` keeps the cards between rebuilds, so a
-//! retitled page's card is the only one drawn again. The site header and footer are
-//! the same on every page at the same depth in the same part of the hub: each distinct
-//! one is drawn once (`header.html`, `footer.html`).
+//! retitled page's card is the only one drawn again. A theme whose card changes or
+//! tests an address instead of showing it gets its cards drawn for each listing. The
+//! site header and footer are the same on every page at the same depth in the same
+//! part of the hub: each distinct one is drawn once (`header.html`, `footer.html`).
 //!
 //! In: the site, the theme, and a print of what each page's card shows. Out: cards,
 //! headers and footers as HTML.
@@ -22,19 +24,25 @@ use crate::i18n::Strings;
 use crate::site::{PageId, Site};
 use crate::sync::lock;
 use crate::theme::Theme;
-use crate::url::relative;
 
 use super::render_with;
 
-/// A card as rendered: the print of what it shows, its page's address as written
-/// in the listing, and its heading level.
-type Key = (u64, String, u8);
+mod holes;
+
+/// A card as drawn: the print of what it shows and its heading level.
+type Key = (u64, u8);
 
 /// A site header and footer as drawn.
 type HeaderAndFooter = (Arc<str>, Arc<str>);
 
-/// Rendered cards kept from one render for the next.
-pub type Kept = HashMap<Key, Arc<str>>;
+/// Drawn cards kept from one render for the next.
+pub type Kept = HashMap<Key, Arc<holes::Card>>;
+
+/// A card drawn for every listing, or for one.
+enum Drawing {
+    Holes(Arc<holes::Card>),
+    Whole(String),
+}
 
 /// What one render of a site has drawn, and the cards kept from the last.
 #[derive(Debug, Default)]
@@ -47,6 +55,9 @@ pub struct Drawn {
     frames: Mutex<HashMap<u64, HeaderAndFooter>>,
     /// The interface strings as templates receive them, made once for every page.
     strings: OnceLock<tera::Value>,
+    /// Whether the theme's card shows its addresses as they are, by page kind: tried
+    /// on the first card of each kind.
+    holes_hold: [OnceLock<bool>; 3],
 }
 
 impl Drawn {
@@ -64,6 +75,7 @@ impl Drawn {
             made: Mutex::default(),
             frames: Mutex::default(),
             strings: OnceLock::new(),
+            holes_hold: Default::default(),
         }
     }
 
@@ -81,7 +93,7 @@ impl Drawn {
         let current: HashSet<u64> = self.prints.iter().copied().collect();
         let mut known = self.known;
         known.extend(crate::sync::take(self.made));
-        known.retain(|(print, _, _), _| current.contains(print));
+        known.retain(|(print, _), _| current.contains(print));
         known
     }
 
@@ -98,29 +110,75 @@ impl Drawn {
         // The interface words are put in once per listing, each card then in turn.
         let mut data: Option<tera::Context> = None;
         for &id in pages {
-            let key = (self.prints[id], relative(from, &site.pages[id].url), level);
+            let key = (self.prints[id], level);
             let kept = match self.known.get(&key) {
-                Some(html) => Some(Arc::clone(html)),
+                Some(card) => Some(Arc::clone(card)),
                 None => lock(&self.made).get(&key).cloned(),
             };
-            let rendered = match kept {
-                Some(html) => html,
-                None => {
-                    let data = data.get_or_insert_with(|| {
-                        let mut data = tera::Context::new();
-                        data.insert("t", &*site.config.strings);
-                        data.insert("level", &level);
-                        data
-                    });
-                    data.insert("c", &context::card(site, from, id));
-                    let made: Arc<str> = render_with(theme, CARD, data)?.into();
-                    lock(&self.made).insert(key, Arc::clone(&made));
-                    made
+            if let Some(card) = kept {
+                card.fill(&mut html, site, from, id);
+                continue;
+            }
+            let data = data.get_or_insert_with(|| {
+                let mut data = tera::Context::new();
+                data.insert("t", &*site.config.strings);
+                data.insert("level", &level);
+                data
+            });
+            match self.draw(site, theme, from, id, data)? {
+                Drawing::Holes(card) => {
+                    card.fill(&mut html, site, from, id);
+                    lock(&self.made).insert(key, card);
                 }
-            };
-            html.push_str(&rendered);
+                Drawing::Whole(card) => html.push_str(&card),
+            }
         }
         Ok(html)
+    }
+
+    /// Draws the card of page `id` once for every listing, its addresses left as holes,
+    /// where the theme's card shows them as they are; where it does not, the card as
+    /// seen from `from`.
+    fn draw(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        from: &str,
+        id: PageId,
+        data: &mut tera::Context,
+    ) -> Result<Drawing, Diagnostic> {
+        let page = &site.pages[id];
+        let whole = |data: &mut tera::Context| {
+            data.insert("c", &context::card(site, from, id));
+            render_with(theme, CARD, data)
+        };
+        let mut card = context::card(site, "", id);
+        if !holes::may_hold(&card) {
+            return Ok(Drawing::Whole(whole(data)?));
+        }
+        card.url = holes::mark(0);
+        for (n, audience) in card.audiences.iter_mut().enumerate() {
+            audience.url = holes::mark(n + 1);
+        }
+        data.insert("c", &card);
+        let drawn = holes::Card::parse(render_with(theme, CARD, data)?, card.audiences.len());
+        // The first card of each kind is also drawn whole: a theme that tests or
+        // changes an address (a filter, a condition on it) gets its cards drawn whole.
+        let checked = &self.holes_hold[page.kind as usize];
+        let mut first = None;
+        let holds = *checked.get_or_init(|| {
+            let Some(card) = &drawn else { return false };
+            let whole = whole(data);
+            let mut filled = String::new();
+            card.fill(&mut filled, site, from, id);
+            let holds = whole.as_ref().is_ok_and(|whole| *whole == filled);
+            first = Some(whole);
+            holds
+        });
+        match (holds, drawn) {
+            (true, Some(card)) => Ok(Drawing::Holes(Arc::new(card))),
+            _ => first.unwrap_or_else(|| whole(data)).map(Drawing::Whole),
+        }
     }
 
     /// Puts the site header and footer into `chrome`, drawn once for every page that
