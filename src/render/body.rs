@@ -108,18 +108,20 @@ pub(super) fn nest_headings(html: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     // One pass: every change begins at a `<` or at an id. Both are looked for ahead,
     // each again only once the pass has gone past it.
-    let next = |from: usize, pattern: &str| html[from..].find(pattern).map(|i| from + i);
-    let mut next_tag = next(0, "<");
-    let mut next_id = next(0, ID);
+    let ids = memchr::memmem::Finder::new(ID);
+    let next_tag = |from: usize| memchr::memchr(b'<', &html.as_bytes()[from..]).map(|i| from + i);
+    let next_id = |from: usize| ids.find(&html.as_bytes()[from..]).map(|i| from + i);
+    let mut tag = next_tag(0);
+    let mut id = next_id(0);
     let mut copied = 0;
     loop {
-        if next_tag.is_some_and(|at| at < copied) {
-            next_tag = next(copied, "<");
+        if tag.is_some_and(|at| at < copied) {
+            tag = next_tag(copied);
         }
-        if next_id.is_some_and(|at| at < copied) {
-            next_id = next(copied, ID);
+        if id.is_some_and(|at| at < copied) {
+            id = next_id(copied);
         }
-        let at = match (next_tag, next_id) {
+        let at = match (tag, id) {
             (Some(tag), Some(id)) => tag.min(id),
             (Some(at), None) | (None, Some(at)) => at,
             (None, None) => break,
