@@ -141,26 +141,6 @@ pub struct AlternateLink {
     pub current: bool,
 }
 
-/// The data one template receives: the chrome, the page's own data and the interface
-/// strings of the site's language (`{{ t.skip_to_content }}`). The strings are the
-/// same for every page of a site: the render puts them in as it made them once
-/// (`render::Drawn::strings`), not serialized again for each page.
-#[derive(Debug, Serialize)]
-pub struct Context<'a, T: Serialize> {
-    pub chrome: Chrome<'a>,
-    pub page: T,
-    #[serde(skip)]
-    pub t: &'a Strings,
-}
-
-impl<'a, T: Serialize> Context<'a, T> {
-    /// The data of a page: its chrome, its own data and the strings.
-    pub fn new(chrome: Chrome<'a>, page: T) -> Context<'a, T> {
-        let t = chrome.strings;
-        Context { chrome, page, t }
-    }
-}
-
 /// Builds the chrome for a page at `url` (`root` overrides the relative root, for 404).
 pub fn chrome<'a>(
     site: &'a Site,

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::context::{self, Context};
+use crate::context;
 use crate::diagnostic::Diagnostic;
 use crate::output::{OutputFile, Sink};
 use crate::routes::index_file;
@@ -105,7 +105,8 @@ pub(crate) fn page<T: Serialize>(
     Ok(OutputFile::new(index_file(url), html))
 }
 
-/// The HTML of the theme template `name` for a page, header and footer included.
+/// The HTML of the theme template `name` for a page, header and footer included:
+/// the template receives `chrome`, `page` (`data`) and the interface strings `t`.
 pub(crate) fn page_html<T: Serialize>(
     theme: &Theme,
     drawn: &Drawn,
@@ -114,14 +115,7 @@ pub(crate) fn page_html<T: Serialize>(
     mut chrome: context::Chrome<'_>,
 ) -> Result<String, Diagnostic> {
     drawn.frame(theme, &mut chrome)?;
-    let context = Context::new(chrome, data);
-    let strings = drawn.strings(context.t);
-    let mut value = serde_json::to_value(&context).map_err(|e| cannot_prepare(name, &e))?;
-    if let Some(object) = value.as_object_mut() {
-        object.insert("t".to_string(), strings);
-    }
-    let context = tera::Context::from_value(value).map_err(|e| cannot_prepare(name, &e))?;
-    render_with(theme, name, &context)
+    drawn.page_html(theme, name, &chrome, &data)
 }
 
 /// Data that cannot be put together for template `name`.

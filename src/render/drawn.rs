@@ -20,7 +20,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::context::{self, Chrome};
 use crate::diagnostic::Diagnostic;
 use crate::fingerprint::debug_hash;
-use crate::i18n::Strings;
 use crate::site::{PageId, Site};
 use crate::sync::lock;
 use crate::theme::Theme;
@@ -53,8 +52,8 @@ pub struct Drawn {
     made: Mutex<Kept>,
     /// Headers and footers by a print of what they show.
     frames: Mutex<HashMap<u64, HeaderAndFooter>>,
-    /// The interface strings as templates receive them, made once for every page.
-    strings: OnceLock<tera::Value>,
+    /// Template data holding the interface strings, each left by a page rendered.
+    page_data: Mutex<Vec<tera::Context>>,
     /// Whether the theme's card shows its addresses as they are, by page kind: tried
     /// on the first card of each kind.
     holes_hold: [OnceLock<bool>; 3],
@@ -74,18 +73,39 @@ impl Drawn {
             known,
             made: Mutex::default(),
             frames: Mutex::default(),
-            strings: OnceLock::new(),
+            page_data: Mutex::default(),
             holes_hold: Default::default(),
         }
     }
 
-    /// `strings` (the site's: one language per render) as templates receive them:
-    /// made the first time, copied after that (a copy skips the serializer's work on
-    /// every field name).
-    pub fn strings(&self, strings: &Strings) -> tera::Value {
-        self.strings
-            .get_or_init(|| serde_json::to_value(strings).expect("words serialize as JSON"))
-            .clone()
+    /// The HTML of theme template `name` for a page: it receives `chrome`, `page` and
+    /// the interface strings of the render's language as `t`. The data is taken from
+    /// a page rendered before where there is one, strings already in, so they are
+    /// made into template data once per render and thread, not for every page.
+    pub fn page_html(
+        &self,
+        theme: &Theme,
+        name: &str,
+        chrome: &Chrome<'_>,
+        page: &impl serde::Serialize,
+    ) -> Result<String, Diagnostic> {
+        let spare = lock(&self.page_data).pop();
+        let mut data = spare.unwrap_or_else(|| {
+            let mut data = tera::Context::new();
+            data.insert("t", chrome.strings);
+            data
+        });
+        let html = data
+            .try_insert("chrome", chrome)
+            .and_then(|()| data.try_insert("page", page))
+            .map_err(|e| super::cannot_prepare(name, &e))
+            .and_then(|()| render_with(theme, name, &data));
+        // The page's data is let go here, on the thread that made it: freed on
+        // another, it would take the allocator's locks from that thread.
+        data.remove("chrome");
+        data.remove("page");
+        lock(&self.page_data).push(data);
+        html
     }
 
     /// The cards to keep for the next render: those of pages whose card is unchanged.
