@@ -75,7 +75,7 @@ pub struct Chrome<'a> {
 
 /// What the site header and footer show: the same on every page at the same depth in
 /// the same part of the hub, so they are drawn once for all of them.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Hash, Serialize)]
 pub struct Frame<'a> {
     pub site_title: &'a str,
     pub root: &'a str,
@@ -120,7 +120,7 @@ impl Chrome<'_> {
 }
 
 /// The program's contact details in the page's language.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Hash, Serialize)]
 pub struct ContactView<'a> {
     pub text: &'a str,
     pub email: Option<&'a str>,
@@ -129,7 +129,7 @@ pub struct ContactView<'a> {
 
 /// This page in one language: where it is (that language's home where the page is
 /// not translated).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Hash, Serialize)]
 pub struct AlternateLink {
     /// The language's tag (`es`) and its own name ("Español").
     pub lang: String,

@@ -187,6 +187,9 @@ pub struct Site {
     /// For a translation: the default language's site, where links and embeds of
     /// pages not translated go.
     pub fallback: Option<Arc<Site>>,
+    /// The category that is the template library ([`Site::library_section`]), found
+    /// once the pages are in place.
+    library: Option<SectionId>,
 }
 
 impl Site {
@@ -396,6 +399,11 @@ pub fn assemble(
         prefix: options.prefix,
         languages: Arc::default(),
         fallback: None,
+        library: None,
+    };
+    let site = Site {
+        library: site.find_library_section(),
+        ..site
     };
     Ok((site, problems))
 }

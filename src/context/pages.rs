@@ -8,7 +8,7 @@ use crate::markdown::TocEntry;
 use crate::site::PageKind;
 
 /// A labelled link; `current` marks the page being shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Link {
     pub title: String,
     pub url: String,

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::context::{self, Chrome};
 use crate::diagnostic::Diagnostic;
-use crate::fingerprint::debug_hash;
+use crate::fingerprint::hash_of;
 use crate::site::{PageId, Site};
 use crate::sync::lock;
 use crate::theme::Theme;
@@ -205,7 +205,7 @@ impl Drawn {
     /// shows the same ones.
     pub fn frame(&self, theme: &Theme, chrome: &mut Chrome<'_>) -> Result<(), Diagnostic> {
         let frame = chrome.frame();
-        let print = debug_hash(&frame);
+        let print = hash_of(&frame);
         let known = lock(&self.frames).get(&print).cloned();
         let (header, footer) = match known {
             Some(drawn) => drawn,

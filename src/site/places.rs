@@ -56,6 +56,11 @@ impl Site {
     /// and `template-library/` sends readers there; a hub without one keeps the library
     /// at `template-library/`.
     pub fn library_section(&self) -> Option<SectionId> {
+        self.library
+    }
+
+    /// Finds [`Site::library_section`] among the pages as they are.
+    pub(super) fn find_library_section(&self) -> Option<SectionId> {
         self.sections[0].children.iter().copied().find(|&c| {
             let mut pages = self.pages_below(c);
             pages.next().is_some()
