@@ -2,28 +2,22 @@
 //! postings.
 //!
 //! In: [`Document`]s, made page by page as the count reaches them, and a [`Stemmer`].
-//! Out: an [`Index`] whose every posting holds a BM25 score already, summed over fields by weight (title > headings > body, see
-//! [`WEIGHTS`]), quantised to 64 levels, so the browser only adds numbers, and the
-//! places of the word in the document (see [`super::positions`]). Built in parallel
-//! chunks with local dictionaries merged once; the postings stay in their chunks
-//! ([`super::postings`]).
+//! Out: an [`Index`] whose every posting holds its score already, as a level
+//! ([`scoring`]), and the places of the word in the document (see
+//! [`super::positions`]). Built in parallel chunks with local dictionaries merged
+//! once; the postings stay in their chunks ([`super::postings`]).
 
 use rayon::prelude::*;
 
 use super::dictionary::{browser_order, Dictionary, FastMap};
-use super::documents::{Document, FIELDS, WEIGHTS};
+use super::documents::{Document, FIELDS};
 use super::positions::{Arena, Collector, Placer, Span};
 pub use super::postings::TOP_LEVEL;
 use super::postings::{key, Group, Postings, MOST_DOCUMENTS};
 use super::stemmer::Stemmer;
 use super::tokenize::{each_term_with_bytes, Piece};
-
-/// BM25 term-frequency saturation.
-const K1: f32 = 1.2;
-/// BM25 length normalisation per field: full for running text, light for titles.
-const B: [f32; FIELDS] = [0.3, 0.4, 0.4, 0.3, 0.75];
-/// Each quantised level is this much above the one below.
-pub const LEVEL_STEP: f32 = 1.12;
+use scoring::Scoring;
+pub use scoring::{level, LEVEL_STEP};
 
 /// Words too common to tell documents apart ("the", "how"): about a third of running
 /// text, so leaving them out makes the index smaller and faster to build. Per
@@ -333,47 +327,15 @@ impl Counting {
         } = self;
 
         // 2. One sorted dictionary; local numbers mapped onto it.
-        let mut all: Vec<&str> = chunks
-            .iter()
-            .flat_map(|c| c.names.iter().map(String::as_str))
-            .collect();
-        all.par_sort_unstable_by(|a, b| browser_order(a, b));
-        all.dedup();
-        let terms: Vec<String> = all.iter().map(|t| t.to_string()).collect();
-        drop(all);
+        let terms = dictionary(&chunks);
         let global: FastMap<&str, u32> = terms
             .iter()
             .enumerate()
             .map(|(i, t)| (t.as_str(), i as u32))
             .collect();
 
-        // 3. Stem groups, numbered in stem order; a term folded from accented words is
-        // stemmed as written.
-        let mut spelling: Vec<Option<&str>> = vec![None; terms.len()];
-        for (chunk, written) in chunks.iter().zip(&written) {
-            for (&local, spelled) in written {
-                let slot = &mut spelling[global[chunk.names[local as usize].as_str()] as usize];
-                if slot.is_none_or(|least| spelled.as_str() < least) {
-                    *slot = Some(spelled);
-                }
-            }
-        }
-        let stems: Vec<String> = terms
-            .par_iter()
-            .zip(&spelling)
-            .map(|(t, spelled)| stemmer.stem_written(t, *spelled).into_owned())
-            .collect();
-        drop(spelling);
-        let mut sorted_stems: Vec<&str> = stems.iter().map(String::as_str).collect();
-        sorted_stems.par_sort_unstable();
-        sorted_stems.dedup();
-        let group_of_stem: FastMap<&str, u32> = sorted_stems
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (*s, i as u32))
-            .collect();
-        let term_group: Vec<u32> = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
-        let group_count = sorted_stems.len();
+        // 3. Stem groups, numbered in stem order.
+        let (term_group, group_count) = stem_groups(&terms, &global, &chunks, &written, stemmer);
 
         // 4. Group-level counts per document, merged in place; each chunk's list of
         // entries closes up behind the merged ones.
@@ -400,42 +362,16 @@ impl Counting {
             "a search index holds fewer than {MOST_DOCUMENTS} documents"
         );
 
-        // 5. Document frequencies and average field lengths.
-        let n = documents.max(1) as f32;
+        // 5. Document frequencies, and the weights of BM25 they and the fields'
+        // lengths give.
         let mut df = vec![0u32; group_count];
-        let mut total = [0f64; FIELDS];
-        for chunk in &chunks {
-            for entry in &chunk.entries {
-                df[entry[0] as usize] += 1;
-            }
-            for lengths in &chunk.lengths {
-                for f in 0..FIELDS {
-                    total[f] += f64::from(lengths[f]);
-                }
-            }
+        for entry in chunks.iter().flat_map(|c| &c.entries) {
+            df[entry[0] as usize] += 1;
         }
-        let average: Vec<f32> = total.iter().map(|t| (*t as f32 / n).max(1.0)).collect();
-        let idf: Vec<f32> = df
-            .iter()
-            .map(|&d| (1.0 + (n - d as f32 + 0.5) / (d as f32 + 0.5)).ln())
-            .collect();
+        let scoring = Scoring::new(&chunks, &df, documents);
+        let score = |entry: &[u32; 4], lengths: &[u32; FIELDS]| scoring.score(entry, lengths);
 
         // 6. Scores, then levels relative to the best score of the whole index.
-        // Each field saturates on its own before the weights apply, so a word in the title
-        // outweighs the same word repeated in the text (in BM25F proper, one saturation over
-        // the weighted sum would flatten the weights).
-        let score = |entry: &[u32; 4], lengths: &[u32; FIELDS]| {
-            let tf = counts(entry);
-            let mut sum = 0.0;
-            for f in 0..FIELDS {
-                if tf[f] > 0 {
-                    let norm = 1.0 - B[f] + B[f] * lengths[f] as f32 / average[f];
-                    let tf = f32::from(tf[f]);
-                    sum += WEIGHTS[f] * tf * (K1 + 1.0) / (tf + K1 * norm);
-                }
-            }
-            idf[entry[0] as usize] * sum
-        };
         let best = chunks
             .par_iter()
             .map(|chunk| {
@@ -482,16 +418,54 @@ impl Counting {
     }
 }
 
-/// The level of `score`: [`TOP_LEVEL`] for the best score, one less per [`LEVEL_STEP`].
-pub fn level(score: f32, best: f32) -> u8 {
-    if score <= 0.0 {
-        return 0;
-    }
-    let below = (best / score).ln() / LEVEL_STEP.ln();
-    // Rounded half up by truncating (one instruction, where `round` is a call).
-    let steps = (below.max(0.0) + 0.5) as u32;
-    TOP_LEVEL.saturating_sub(steps.min(u32::from(TOP_LEVEL)) as u8)
+/// Every chunk's terms in one dictionary, sorted as the browser sorts them.
+fn dictionary(chunks: &[Counted]) -> Vec<String> {
+    let mut all: Vec<&str> = chunks
+        .iter()
+        .flat_map(|c| c.names.iter().map(String::as_str))
+        .collect();
+    all.par_sort_unstable_by(|a, b| browser_order(a, b));
+    all.dedup();
+    all.iter().map(|t| t.to_string()).collect()
 }
 
+/// The stem group of each of `terms` (numbered by `global`), groups numbered in the
+/// order of their stems, and how many groups there are. A term folded from accented
+/// words is stemmed as written, in its least spelling over all `chunks`.
+fn stem_groups(
+    terms: &[String],
+    global: &FastMap<&str, u32>,
+    chunks: &[Counted],
+    written: &[FastMap<u32, String>],
+    stemmer: &Stemmer,
+) -> (Vec<u32>, usize) {
+    let mut spelling: Vec<Option<&str>> = vec![None; terms.len()];
+    for (chunk, written) in chunks.iter().zip(written) {
+        for (&local, spelled) in written {
+            let slot = &mut spelling[global[chunk.names[local as usize].as_str()] as usize];
+            if slot.is_none_or(|least| spelled.as_str() < least) {
+                *slot = Some(spelled);
+            }
+        }
+    }
+    let stems: Vec<String> = terms
+        .par_iter()
+        .zip(&spelling)
+        .map(|(t, spelled)| stemmer.stem_written(t, *spelled).into_owned())
+        .collect();
+    drop(spelling);
+    let mut sorted_stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+    sorted_stems.par_sort_unstable();
+    sorted_stems.dedup();
+    let group_of_stem: FastMap<&str, u32> = sorted_stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let term_group = stems.iter().map(|s| group_of_stem[s.as_str()]).collect();
+    (term_group, sorted_stems.len())
+}
+
+mod scoring;
 #[cfg(test)]
 mod tests;
