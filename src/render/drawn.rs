@@ -6,10 +6,11 @@
 //! listing fills them in as seen from where it is. In a hub of thousands of pages
 //! each card is listed several times (its section, its audiences, its tags, its
 //! neighbours' related pages), and `serve` keeps the cards between rebuilds, so a
-//! retitled page's card is the only one drawn again. A theme whose card changes or
-//! tests an address instead of showing it gets its cards drawn for each listing. The
-//! site header and footer are the same on every page at the same depth in the same
-//! part of the hub: each distinct one is drawn once (`header.html`, `footer.html`).
+//! retitled page's card is the only one drawn again. A theme whose card changes an
+//! address instead of showing it (found on the first card of each kind) gets its
+//! cards drawn for each listing. The site header and footer are the same on every
+//! page at the same depth in the same part of the hub: each distinct one is drawn
+//! once (`header.html`, `footer.html`).
 //!
 //! In: the site, the theme, and a print of what each page's card shows. Out: cards,
 //! headers and footers as HTML.
@@ -20,7 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::context::{self, Chrome};
 use crate::diagnostic::Diagnostic;
 use crate::fingerprint::hash_of;
-use crate::site::{PageId, Site};
+use crate::site::{PageId, PageKind, Site};
 use crate::sync::lock;
 use crate::theme::Theme;
 
@@ -182,9 +183,14 @@ impl Drawn {
         }
         data.insert("c", &card);
         let drawn = holes::Card::parse(render_with(theme, CARD, data)?, card.audiences.len());
-        // The first card of each kind is also drawn whole: a theme that tests or
-        // changes an address (a filter, a condition on it) gets its cards drawn whole.
-        let checked = &self.holes_hold[page.kind as usize];
+        // The first card of each kind is also drawn whole: a theme whose card changes
+        // an address (a filter on it, a condition) gets its cards drawn whole.
+        let kind = match page.kind {
+            PageKind::Article => 0,
+            PageKind::Faq => 1,
+            PageKind::Template => 2,
+        };
+        let checked = &self.holes_hold[kind];
         let mut first = None;
         let holds = *checked.get_or_init(|| {
             let Some(card) = &drawn else { return false };

@@ -221,6 +221,11 @@ test("what a reader types keeps its own direction, on the page and in the filled
     await page.getByLabel("اسم المسترشد").fill("سارة");
     await page.getByLabel("اسم المرشد").fill("Sam Lee");
     await page.getByLabel("موعد اللقاء التالي").fill("+1 555 0100");
+    // The card's script comes on first use and then fills the preview with what was
+    // typed before it came.
+    await page.waitForFunction(() =>
+      ["mentee_name", "mentor_name", "next_date"].every((f) => document.querySelector(`.template-body .blank.filled[data-field="${f}"]`)),
+    );
     const dirs = await page.evaluate(() =>
       Object.fromEntries([...document.querySelectorAll(".template-body .blank.filled")].map((b) => [b.dataset.field, [b.dir, b.textContent]])),
     );
