@@ -15,7 +15,7 @@ use crate::output::{OutputFile, Sink};
 use crate::routes::index_file;
 use crate::site::{alias_file, PageId, Site};
 use crate::sync::{lock, take};
-use crate::theme::{error_chain, Theme};
+use crate::theme::{cannot_prepare, Theme};
 use crate::url::relative;
 
 /// Download sizes by template and format.
@@ -118,29 +118,13 @@ pub(crate) fn page_html<T: Serialize>(
     drawn.page_html(theme, name, &chrome, &data)
 }
 
-/// Data that cannot be put together for template `name`.
-fn cannot_prepare(name: &str, e: &dyn std::error::Error) -> Diagnostic {
-    Diagnostic::general(format!(
-        "cannot prepare the data for `{name}`: {}",
-        error_chain(e)
-    ))
-}
-
 fn render_template<T: Serialize>(
     theme: &Theme,
     name: &str,
     data: &T,
 ) -> Result<String, Diagnostic> {
     let context = tera::Context::from_serialize(data).map_err(|e| cannot_prepare(name, &e))?;
-    render_with(theme, name, &context)
-}
-
-/// Renders the theme template `name` with data already put together.
-fn render_with(theme: &Theme, name: &str, data: &tera::Context) -> Result<String, Diagnostic> {
-    theme
-        .tera
-        .render(name, data)
-        .map_err(|e| theme.render_problem(name, &e))
+    theme.render(name, &context)
 }
 
 fn redirects(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {

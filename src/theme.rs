@@ -97,6 +97,21 @@ impl Theme {
     pub fn render_problem(&self, name: &str, error: &tera::Error) -> Diagnostic {
         explain::render(name, &error_chain(error), &self.sources, &self.texts)
     }
+
+    /// Renders the template `name` with data already put together.
+    pub fn render(&self, name: &str, data: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, data)
+            .map_err(|e| self.render_problem(name, &e))
+    }
+}
+
+/// Data that cannot be put together for template `name`.
+pub fn cannot_prepare(name: &str, e: &dyn std::error::Error) -> Diagnostic {
+    Diagnostic::general(format!(
+        "cannot prepare the data for `{name}`: {}",
+        error_chain(e)
+    ))
 }
 
 /// The theme's static files for the output, under `theme/`.

@@ -23,9 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fingerprint::hash_of;
 use crate::site::{PageId, PageKind, Site};
 use crate::sync::lock;
-use crate::theme::Theme;
-
-use super::render_with;
+use crate::theme::{cannot_prepare, Theme};
 
 mod holes;
 
@@ -99,8 +97,8 @@ impl Drawn {
         let html = data
             .try_insert("chrome", chrome)
             .and_then(|()| data.try_insert("page", page))
-            .map_err(|e| super::cannot_prepare(name, &e))
-            .and_then(|()| render_with(theme, name, &data));
+            .map_err(|e| cannot_prepare(name, &e))
+            .and_then(|()| theme.render(name, &data));
         // The page's data is let go here, on the thread that made it: freed on
         // another, it would take the allocator's locks from that thread.
         data.remove("chrome");
@@ -171,7 +169,7 @@ impl Drawn {
         let page = &site.pages[id];
         let whole = |data: &mut tera::Context| {
             data.insert("c", &context::card(site, from, id));
-            render_with(theme, CARD, data)
+            theme.render(CARD, data)
         };
         let mut card = context::card(site, "", id);
         if !holes::may_hold(&card) {
@@ -182,7 +180,7 @@ impl Drawn {
             audience.url = holes::mark(n + 1);
         }
         data.insert("c", &card);
-        let drawn = holes::Card::parse(render_with(theme, CARD, data)?, card.audiences.len());
+        let drawn = holes::Card::parse(theme.render(CARD, data)?, card.audiences.len());
         // The first card of each kind is also drawn whole: a theme whose card changes
         // an address (a filter on it, a condition) gets its cards drawn whole.
         let kind = match page.kind {
@@ -219,7 +217,7 @@ impl Drawn {
                 let mut data = tera::Context::new();
                 data.insert("chrome", &frame);
                 data.insert("t", chrome.strings);
-                let draw = |name| render_with(theme, name, &data).map(Arc::from);
+                let draw = |name| theme.render(name, &data).map(Arc::from);
                 let drawn = (draw(HEADER)?, draw(FOOTER)?);
                 lock(&self.frames).insert(print, drawn.clone());
                 drawn
