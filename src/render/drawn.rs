@@ -166,14 +166,21 @@ impl Drawn {
         id: PageId,
         data: &mut tera::Context,
     ) -> Result<Drawing, Diagnostic> {
-        let page = &site.pages[id];
         let whole = |data: &mut tera::Context| {
             data.insert("c", &context::card(site, from, id));
-            theme.render(CARD, data)
+            theme.render(CARD, data).map(Drawing::Whole)
         };
+        // The first card of each kind is also drawn whole: a theme whose card changes
+        // an address (a filter on it, a condition) gets its cards drawn whole, and
+        // once that is known, only whole.
+        let checked = &self.holes_hold[match site.pages[id].kind {
+            PageKind::Article => 0,
+            PageKind::Faq => 1,
+            PageKind::Template => 2,
+        }];
         let mut card = context::card(site, "", id);
-        if !holes::may_hold(&card) {
-            return Ok(Drawing::Whole(whole(data)?));
+        if checked.get() == Some(&false) || !holes::may_hold(&card) {
+            return whole(data);
         }
         card.url = holes::mark(0);
         for (n, audience) in card.audiences.iter_mut().enumerate() {
@@ -181,27 +188,19 @@ impl Drawn {
         }
         data.insert("c", &card);
         let drawn = holes::Card::parse(theme.render(CARD, data)?, card.audiences.len());
-        // The first card of each kind is also drawn whole: a theme whose card changes
-        // an address (a filter on it, a condition) gets its cards drawn whole.
-        let kind = match page.kind {
-            PageKind::Article => 0,
-            PageKind::Faq => 1,
-            PageKind::Template => 2,
-        };
-        let checked = &self.holes_hold[kind];
         let mut first = None;
         let holds = *checked.get_or_init(|| {
             let Some(card) = &drawn else { return false };
             let whole = whole(data);
             let mut filled = String::new();
             card.fill(&mut filled, site, from, id);
-            let holds = whole.as_ref().is_ok_and(|whole| *whole == filled);
+            let holds = matches!(&whole, Ok(Drawing::Whole(whole)) if *whole == filled);
             first = Some(whole);
             holds
         });
         match (holds, drawn) {
             (true, Some(card)) => Ok(Drawing::Holes(Arc::new(card))),
-            _ => first.unwrap_or_else(|| whole(data)).map(Drawing::Whole),
+            _ => first.unwrap_or_else(|| whole(data)),
         }
     }
 
