@@ -322,6 +322,13 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_or_audience_written_twice_counts_once() {
+        let f = parse_text("---\ntitle: A\naudience: [mentor, mentee, mentor]\ntags: [Saying goodbye, trust, saying-goodbye, Trust]\n---\n").unwrap();
+        assert_eq!(f.audience, ["mentor", "mentee"]);
+        assert_eq!(f.tags, ["Saying goodbye", "trust"]);
+    }
+
+    #[test]
     fn unknown_key_suggests_the_nearest() {
         let errs = parse_text("---\ntitle: A\nsumary: B\n---\n").unwrap_err();
         assert_eq!(errs.len(), 1);

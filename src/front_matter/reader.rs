@@ -189,7 +189,8 @@ impl Parser<'_> {
                         self.unknown_value("audience", id, &known, at);
                     }
                 }
-                front.audience = ids;
+                // A page listed twice for one audience is still listed once.
+                front.audience = first_of_each(ids, |id| id.to_string());
             }
             "phase" => {
                 if let Some(id) = self.text(key, value, line) {
@@ -213,7 +214,9 @@ impl Parser<'_> {
                         );
                     }
                 }
-                front.tags = tags;
+                // Labels that make the same slug are one tag: the page shows it once,
+                // as first written.
+                front.tags = first_of_each(tags, crate::text::slugify);
             }
             "updated" => front.updated = self.date(key, value, line),
             "review_by" => front.review_by = self.date(key, value, line),
@@ -395,4 +398,13 @@ impl Parser<'_> {
             .or_else(|| lines().find(|(_, l)| l.contains(needle)))
             .map(|(n, _)| n)
     }
+}
+
+/// The items in their order, without those whose key an earlier one already had.
+fn first_of_each(items: Vec<String>, key: impl Fn(&str) -> String) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| seen.insert(key(item)))
+        .collect()
 }
