@@ -414,13 +414,8 @@ pub fn page_meta(site: &Site, id: PageId, related_cards: String) -> PageMeta<'_>
 
 /// The articles that embed template `id`, as cards seen from `from`.
 pub fn used_in<'a>(site: &'a Site, from: &str, id: PageId) -> Vec<Card<'a>> {
-    (0..site.pages.len())
-        .filter(|&p| {
-            site.pages[p]
-                .embeds
-                .contains(&crate::site::Embedded::Own(id))
-        })
-        .map(|p| card(site, from, p))
+    (site.users_of(id).iter())
+        .map(|&p| card(site, from, p))
         .collect()
 }
 

@@ -5,6 +5,11 @@ use std::hash::{Hash, Hasher};
 
 use xxhash_rust::xxh3::Xxh3Default;
 
+/// A hash map with a fast, non-cryptographic hash (FxHash, as rustc uses), for keys
+/// the build makes itself (paths, page numbers, the hub's own words): not input an
+/// attacker chooses to collide.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+
 /// A fast hash of a value (not for security: for noticing change).
 pub fn hash_of(value: impl Hash) -> u64 {
     let mut hasher = Xxh3Default::new();

@@ -239,7 +239,8 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
 /// Every file of a loaded site, handed to `sink` as it is made: the render half of
 /// the build plan. Downloads come first (the template library shows their sizes);
 /// the pages and the search index are made side by side, one per core when both
-/// are busy; then the feeds, the theme's own files and the content's plain files.
+/// are busy, and the feeds beside them; then the theme's own files and the
+/// content's plain files.
 /// `memory` may answer the pages stage from an earlier run.
 pub fn render_site(
     loaded: &Loaded,
@@ -248,28 +249,36 @@ pub fn render_site(
     sink: &output::Sink<'_>,
 ) -> Result<()> {
     let theme = &loaded.theme;
-    for site in loaded.sites() {
-        let (downloads, sizes) = memory.downloads(site);
-        let (pages, index) = rayon::join(
-            || memory.pages(site, theme, &sizes, background, sink),
-            || match background {
-                false => search::index(site, sink),
-                true => Ok(()),
-            },
-        );
-        merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
-        // The scripts' words in this language, loaded when a reader first searches or
-        // uses a template card.
-        let strings = OutputFile::new(
-            routes::strings_script(&site.config.language),
-            site.config.strings.script(),
-        );
-        downloads.into_iter().chain([strings]).try_for_each(sink)?;
-    }
+    // The feeds read only the sites: they are written while the pages render.
+    let (rendered, feeds) = rayon::join(
+        || -> Result<()> {
+            for site in loaded.sites() {
+                let (downloads, sizes) = memory.downloads(site);
+                let (pages, index) = rayon::join(
+                    || memory.pages(site, theme, &sizes, background, sink),
+                    || match background {
+                        false => search::index(site, sink),
+                        true => Ok(()),
+                    },
+                );
+                merge_failures(pages, index).map_err(|e| with_warnings(e, &loaded.warnings))?;
+                // The scripts' words in this language, loaded when a reader first
+                // searches or uses a template card.
+                let strings = OutputFile::new(
+                    routes::strings_script(&site.config.language),
+                    site.config.strings.script(),
+                );
+                downloads.into_iter().chain([strings]).try_for_each(sink)?;
+            }
+            Ok(())
+        },
+        || feed::files(loaded.sites()).into_iter().try_for_each(sink),
+    );
+    rendered?;
+    feeds?;
     let statics = theme::statics(theme).map_err(|d| Error::from(vec![d]))?;
-    feed::files(loaded.sites())
+    statics
         .into_iter()
-        .chain(statics)
         .chain(output::copies(&loaded.site.assets))
         .try_for_each(sink)
 }

@@ -4,7 +4,7 @@
 //! pages, templates and tags in a stable order, URLs assigned, every link and embed
 //! checked, previous/next and related pages computed; or every problem found.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::discover::SourceFile;
+use crate::fingerprint::FastMap;
 use crate::front_matter::{FileKind, FrontMatter};
 use crate::languages::LanguageMap;
 use crate::markdown::{Markdown, TocEntry};
@@ -190,6 +191,9 @@ pub struct Site {
     /// The category that is the template library ([`Site::library_section`]), found
     /// once the pages are in place.
     library: Option<SectionId>,
+    /// The pages that embed each template of this site, in page order
+    /// ([`Site::users_of`]).
+    users: FastMap<PageId, Vec<PageId>>,
 }
 
 impl Site {
@@ -251,7 +255,7 @@ pub fn assemble(
     pages.sort_by(|a, b| a.rel.cmp(&b.rel));
 
     let mut sections = build_sections(&config, &options.prefix, indexes, &pages, &mut problems);
-    let section_of_dir: HashMap<String, SectionId> = sections
+    let section_of_dir: FastMap<String, SectionId> = sections
         .iter()
         .enumerate()
         .map(|(i, s)| (s.dir.clone(), i))
@@ -377,7 +381,8 @@ pub fn assemble(
         })
         .collect();
 
-    problems.extend(warnings(&site_pages, &templates, options.today));
+    let users = template_users(&site_pages);
+    problems.extend(warnings(&site_pages, &templates, &users, options.today));
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
@@ -400,12 +405,31 @@ pub fn assemble(
         languages: Arc::default(),
         fallback: None,
         library: None,
+        users,
     };
     let site = Site {
         library: site.find_library_section(),
         ..site
     };
     Ok((site, problems))
+}
+
+/// The pages that embed each template, in page order: one pass over the pages, where
+/// asking each template's page would pass over them all once per template.
+fn template_users(pages: &[Page]) -> FastMap<PageId, Vec<PageId>> {
+    let mut users: FastMap<PageId, Vec<PageId>> = FastMap::default();
+    for (p, page) in pages.iter().enumerate() {
+        for embed in &page.embeds {
+            if let Embedded::Own(t) = *embed {
+                let list = users.entry(t).or_default();
+                // A page that embeds a template twice uses it once.
+                if list.last() != Some(&p) {
+                    list.push(p);
+                }
+            }
+        }
+    }
+    users
 }
 
 /// A page's link targets and embedded templates, and the problems with them.

@@ -4,11 +4,7 @@
 //!
 //! In: terms as text. Out: their numbers (or the stop-word mark).
 
-use std::collections::HashMap;
-
-/// A hash map with a fast, non-cryptographic hash (FxHash, as rustc uses): the keys
-/// are the hub's own words, not input an attacker chooses to collide.
-pub(crate) type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+pub(crate) use crate::fingerprint::FastMap;
 
 /// Terms to numbers. A term of up to 16 bytes (most words) is keyed by its bytes held
 /// in one integer, so a lookup compares registers instead of following a pointer to

@@ -34,9 +34,8 @@ use crate::{BuildOptions, Loaded};
 
 pub use parsed::ParseCache;
 
-/// A map of keys the build made itself (paths, page keys), hashed for speed: the
-/// memo looks up every page of the hub on every rebuild.
-type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+// The memo looks up every page of the hub on every rebuild.
+use crate::fingerprint::FastMap;
 
 /// Everything remembered between rebuilds.
 #[derive(Debug, Default)]

@@ -5,21 +5,22 @@
 
 use std::collections::BTreeMap;
 
-use super::{Embedded, Page, PageId};
+use super::{Page, PageId};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::fingerprint::FastMap;
 
 pub(super) fn warnings(
     pages: &[Page],
     templates: &BTreeMap<String, PageId>,
+    users: &FastMap<PageId, Vec<PageId>>,
     today: Option<Date>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // A template that no article embeds is found only by readers who browse the
     // template library: they never meet it where its guidance is.
     for (id, &t) in templates {
-        let embedded = pages.iter().any(|p| p.embeds.contains(&Embedded::Own(t)));
-        if !embedded {
+        if !users.contains_key(&t) {
             out.push(
                 Diagnostic::warning(
                     &pages[t].file,

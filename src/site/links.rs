@@ -1,7 +1,7 @@
 //! Links, `related` lists, footer links and `start_here` pages resolved to pages, sections and files,
 //! with an error for every target that does not exist.
 
-use std::collections::HashMap;
+use crate::fingerprint::FastMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
@@ -11,8 +11,8 @@ use crate::site::{LinkTarget, Page, PageId, Section, SectionId, Site, Target};
 use crate::url;
 
 pub(super) struct Lookup<'a> {
-    pub pages: HashMap<String, PageId>,
-    pub sections: HashMap<String, SectionId>,
+    pub pages: FastMap<String, PageId>,
+    pub sections: FastMap<String, SectionId>,
     pub assets: &'a [SourceFile],
     pub drafts: &'a [String],
     pub failed: &'a [String],
@@ -23,9 +23,9 @@ pub(super) struct Lookup<'a> {
 /// The default language's pages, sections and templates by content path and id.
 pub(super) struct Fallback<'a> {
     site: &'a Site,
-    pages: HashMap<&'a str, PageId>,
-    sections: HashMap<String, SectionId>,
-    templates: HashMap<&'a str, PageId>,
+    pages: FastMap<&'a str, PageId>,
+    sections: FastMap<String, SectionId>,
+    templates: FastMap<&'a str, PageId>,
 }
 
 impl<'a> Fallback<'a> {
@@ -107,7 +107,8 @@ pub(super) fn resolve_links(
     sections: &[Section],
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Target> {
-    let own_url = match lookup.find(from_rel) {
+    // Where a link to this page itself, or one that cannot be followed, goes.
+    let own_url = || match lookup.find(from_rel) {
         Some(Found::Page(p)) => pages[p].url.clone(),
         Some(Found::Section(s)) => sections[s].url.clone(),
         _ => String::new(),
@@ -127,11 +128,11 @@ pub(super) fn resolve_links(
                         problems.push(error(format!("no heading with the id `#{anchor}` on this page"), &anchor_help(&body.ids)));
                     }
                 }
-                return Target { url: own_url.clone(), anchor: anchor.clone() };
+                return Target { url: own_url(), anchor: anchor.clone() };
             }
             let Some(rel) = url::join_content_path(from_rel, path) else {
                 problems.push(error(format!("the link `{}` points outside content/", link.path), "link to a page inside content/, or use a full https:// address"));
-                return Target { url: own_url.clone(), anchor: None };
+                return Target { url: own_url(), anchor: None };
             };
             match lookup.find(&rel) {
                 Some(Found::Page(p)) => {
@@ -145,7 +146,7 @@ pub(super) fn resolve_links(
                 Some(Found::Section(s)) => Target { url: sections[s].url.clone(), anchor: anchor.clone() },
                 Some(Found::Asset(asset)) => Target { url: asset, anchor: anchor.clone() },
                 None if lookup.failed.contains(&rel) => Target {
-                    url: own_url.clone(),
+                    url: own_url(),
                     anchor: None,
                 },
                 // A page this language has no translation of: the default language's.
@@ -170,7 +171,7 @@ pub(super) fn resolve_links(
                         None => "links point at Markdown files, relative to this file (../closure/last-meeting.md) or from content/ when they start with /".to_string(),
                     };
                     problems.push(error(message, &help));
-                    Target { url: own_url.clone(), anchor: None }
+                    Target { url: own_url(), anchor: None }
                 }
             }
         })

@@ -1,7 +1,7 @@
 //! Stable order: sections and pages by `order` then title, previous/next in reading
 //! order, and tags.
 
-use std::collections::HashMap;
+use crate::fingerprint::FastMap;
 
 use crate::site::{Page, PageId, Section, SectionId, Tag};
 use crate::text::slugify;
@@ -85,8 +85,8 @@ pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
     let mut tags: Vec<Tag> = Vec::new();
     // Each label is looked up once per page and made a slug once; labels that make
     // the same slug are one tag, named as the first page wrote it.
-    let mut by_label: HashMap<&str, usize, rustc_hash::FxBuildHasher> = HashMap::default();
-    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    let mut by_label: FastMap<&str, usize> = FastMap::default();
+    let mut by_slug: FastMap<String, usize> = FastMap::default();
     for (i, page) in pages.iter().enumerate() {
         for label in &page.front.tags {
             let n = match by_label.get(label.as_str()) {

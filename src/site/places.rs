@@ -59,6 +59,12 @@ impl Site {
         self.library
     }
 
+    /// The pages of this site that embed template `template` (in this language),
+    /// in page order.
+    pub fn users_of(&self, template: PageId) -> &[PageId] {
+        self.users.get(&template).map_or(&[], Vec::as_slice)
+    }
+
     /// Finds [`Site::library_section`] among the pages as they are.
     pub(super) fn find_library_section(&self) -> Option<SectionId> {
         self.sections[0].children.iter().copied().find(|&c| {

@@ -3,10 +3,10 @@
 //! work per page stays the same however many pages share a tag or a category.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::fingerprint::FastMap;
 #[cfg(doc)]
 use crate::site::Site;
 use crate::site::{Page, PageId, SectionId};
@@ -98,8 +98,8 @@ struct Index {
     /// Each page's place in the hub's reading order.
     position: Vec<usize>,
     by_tag: Vec<Vec<PageId>>,
-    by_category: HashMap<SectionId, Vec<PageId>>,
-    by_pair: HashMap<(u32, u32), Vec<PageId>>,
+    by_category: FastMap<SectionId, Vec<PageId>>,
+    by_pair: FastMap<(u32, u32), Vec<PageId>>,
     /// Each page's pairs of tags: of its [`PAIRED_TAGS`] rarest, each pair once.
     pairs: Vec<Vec<(u32, u32)>>,
 }
@@ -107,7 +107,7 @@ struct Index {
 impl Index {
     fn new(pages: &[Page], rank: &[usize]) -> Index {
         let position = reading_positions(pages, rank);
-        let mut numbers: HashMap<&str, u32> = HashMap::new();
+        let mut numbers: FastMap<&str, u32> = FastMap::default();
         let mut tags = Vec::new();
         let mut tag_start = vec![0];
         let mut distinct: Vec<Vec<u32>> = Vec::with_capacity(pages.len());
@@ -126,7 +126,7 @@ impl Index {
         let mut in_order: Vec<PageId> = (0..pages.len()).collect();
         in_order.sort_by_key(|&p| position[p]);
         let mut by_tag: Vec<Vec<PageId>> = vec![Vec::new(); numbers.len()];
-        let mut by_category: HashMap<SectionId, Vec<PageId>> = HashMap::new();
+        let mut by_category: FastMap<SectionId, Vec<PageId>> = FastMap::default();
         for &p in &in_order {
             for &t in &distinct[p] {
                 by_tag[t as usize].push(p);
@@ -147,7 +147,7 @@ impl Index {
                 pairs
             })
             .collect();
-        let mut by_pair: HashMap<(u32, u32), Vec<PageId>> = HashMap::new();
+        let mut by_pair: FastMap<(u32, u32), Vec<PageId>> = FastMap::default();
         for &p in &in_order {
             for &pair in &pairs[p] {
                 by_pair.entry(pair).or_default().push(p);
@@ -245,7 +245,7 @@ struct Audiences {
 
 impl Audiences {
     fn new(pages: &[Page]) -> Audiences {
-        let mut bits: HashMap<&str, u32> = HashMap::new();
+        let mut bits: FastMap<&str, u32> = FastMap::default();
         for page in pages {
             for a in &page.front.audience {
                 let next = bits.len() as u32;

@@ -2,7 +2,9 @@
 //! ids are checked here.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::fingerprint::FastMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
@@ -67,7 +69,7 @@ pub(super) fn build_sections(
         }
     }
     let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
-    let mut index_of: HashMap<String, SectionId> = HashMap::new();
+    let mut index_of: FastMap<String, SectionId> = FastMap::default();
     for (dir, index) in dirs {
         let parent = (!dir.is_empty()).then(|| index_of[parent_dir(&dir)]);
         let folder = dir.rsplit('/').next().unwrap_or("");
@@ -135,7 +137,7 @@ pub(super) fn build_sections(
 pub(super) fn new_page(
     source: SourcePage,
     sections: &[Section],
-    section_of_dir: &HashMap<String, SectionId>,
+    section_of_dir: &FastMap<String, SectionId>,
     problems: &mut Vec<Diagnostic>,
 ) -> Page {
     let section = section_of_dir[parent_dir(&source.rel)];
@@ -249,7 +251,7 @@ pub(super) fn check_urls(
         .iter()
         .map(|(address, _, _)| crate::text::lowercase(address))
         .collect();
-    let mut claimed: HashMap<&str, &Path> = HashMap::new();
+    let mut claimed: FastMap<&str, &Path> = FastMap::default();
     for ((address, file, line), key) in claims.iter().zip(&keys) {
         if routes::is_reserved(key) {
             problems.push(error(file, *line, format!("`{address}` is an address the build writes itself"))
