@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostic;
 
 mod foreign;
 mod reader;
+mod simple;
 mod values;
 
 pub use foreign::toml_settings;

@@ -85,7 +85,12 @@ impl Parser<'_> {
         if self.split.yaml.trim().is_empty() {
             return Some(serde_yaml::Mapping::new());
         }
-        match serde_yaml::from_str::<Value>(self.split.yaml) {
+        // Most pages are written in the plain form, read without the YAML parser.
+        let read = match super::simple::mapping(self.split.yaml) {
+            Some(m) => Ok(Value::Mapping(m)),
+            None => serde_yaml::from_str::<Value>(self.split.yaml),
+        };
+        match read {
             Ok(Value::Mapping(m)) => {
                 for slip in yaml_problem::lint(self.split.yaml) {
                     self.yaml_problem(slip);
