@@ -246,19 +246,21 @@ fn rebuild(
     }
     let files = match rebuilt {
         // Copied files are read now, so what is served can only change with a new build.
-        Rebuilt::Whole(files) => match copies.freeze(files, &options.root) {
-            Ok(files) => files,
-            Err(problems) => {
-                // What was not served cannot be patched.
-                cache.forget_site();
-                return refuse(
-                    shared,
-                    error_text(&Error::Invalid {
-                        diagnostics: problems,
-                    }),
-                );
+        Rebuilt::Whole(files) | Rebuilt::Reordered(files) => {
+            match copies.freeze(files, &options.root) {
+                Ok(files) => files,
+                Err(problems) => {
+                    // What was not served cannot be patched.
+                    cache.forget_site();
+                    return refuse(
+                        shared,
+                        error_text(&Error::Invalid {
+                            diagnostics: problems,
+                        }),
+                    );
+                }
             }
-        },
+        }
         Rebuilt::Patched(made) => {
             let mut files = Files::clone(&shared.current().files);
             for file in made {

@@ -100,7 +100,10 @@ pub struct Page {
     pub category: SectionId,
     pub prev: Option<PageId>,
     pub next: Option<PageId>,
+    /// The pages its `related` list names, then the computed ones.
     pub related: Vec<PageId>,
+    /// How many of `related` the page's own list names.
+    pub listed_related: usize,
     /// The template id (`last-meeting-agenda`) for template pages.
     pub template_id: Option<String>,
     pub reading_minutes: usize,
@@ -485,9 +488,32 @@ fn page_links(
     (links, embeds, problems)
 }
 
+/// Puts the pages of `site` in order again after titles changed and nothing else did
+/// (`serve`, after a retitled page): the order by `order` and title, each section's
+/// list, previous and next, each tag's list, the templates, and the computed related
+/// pages, from `related` ([`computed_related`] or a memory of it). The result is the
+/// site that [`assemble`] and [`add_related`] make of the same pages.
+pub fn reorder(site: &mut Site, related: impl FnOnce(&[Page], &[usize]) -> Vec<Vec<PageId>>) {
+    for page in &mut site.pages {
+        page.related.truncate(page.listed_related);
+    }
+    site.ranks = ranks(&site.pages);
+    for section in &mut site.sections {
+        section.pages.clear();
+    }
+    order_sections(&mut site.sections, &site.pages, &site.ranks);
+    fill_neighbours(&site.sections, &mut site.pages);
+    site.tags = collect_tags(&site.pages);
+    let pages = &site.pages;
+    site.templates.sort_by_cached_key(|&t| title_key(&pages[t]));
+    let computed = related(&site.pages, &site.ranks);
+    add_related(site, &computed);
+}
+
 /// Adds to each page's related pages the computed ones ([`computed_related`]).
 pub fn add_related(site: &mut Site, computed: &[Vec<PageId>]) {
     for (page, more) in site.pages.iter_mut().zip(computed) {
+        page.listed_related = page.related.len();
         page.related.extend_from_slice(more);
     }
 }

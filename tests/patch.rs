@@ -1,5 +1,6 @@
 //! `serve` answers an edit that changed only page bodies by patching the last site
-//! and rendering only the pages that show those bodies. After each edit, what it
+//! and rendering only the pages that show those bodies, and one that changed only
+//! titles by putting the last site's pages in order again. After each edit, what it
 //! serves (the kept files, the patched ones, and the search index and handbooks made
 //! from the patched site in the background) must be exactly what a full build makes,
 //! and an edit that reaches further must take the full plan.
@@ -27,7 +28,11 @@ fn options(root: &Path, background: bool) -> BuildOptions {
 /// How a rebuild went.
 #[derive(Debug, PartialEq, Eq)]
 enum Went {
-    Patched { rendered: usize },
+    Patched {
+        rendered: usize,
+    },
+    /// The last site's pages put in order again after new titles, all files made.
+    Reordered,
     Whole,
 }
 
@@ -61,6 +66,10 @@ impl Preview {
             Rebuilt::Whole(files) => {
                 self.files = files.into_iter().map(|f| (f.path, f.contents)).collect();
                 Went::Whole
+            }
+            Rebuilt::Reordered(files) => {
+                self.files = files.into_iter().map(|f| (f.path, f.contents)).collect();
+                Went::Reordered
             }
             Rebuilt::Patched(files) => {
                 assert!(!files.is_empty(), "after {edit}: a patch renders something");
@@ -118,6 +127,18 @@ impl Preview {
         self.edit(rel, |text| {
             assert!(text.contains(from), "{rel} has no `{from}`");
             text.replacen(from, to, 1)
+        });
+    }
+
+    /// Gives front matter key `key` of `rel` the value `value`.
+    fn set(&self, rel: &str, key: &str, value: &str) {
+        self.edit(rel, |text| {
+            let prefix = format!("{key}:");
+            let line = (text.lines())
+                .find(|l| l.starts_with(&prefix))
+                .unwrap_or_else(|| panic!("{rel} has no `{key}`"))
+                .to_string();
+            text.replacen(&line, &format!("{key}: {value}"), 1)
         });
     }
 
@@ -183,10 +204,24 @@ fn a_body_edit_patches_the_site_and_anything_more_runs_the_full_plan() {
         Went::Whole
     );
 
+    // A title reaches the lists that show the page's card, in the order of titles:
+    // the last site's pages are put in order again.
+    preview.replace(article, "title: Ending well", "title: Ending, well");
+    assert_eq!(preview.after(&[article], "a title"), Went::Reordered);
+    assert!(preview
+        .page("closing/ending-well/index.html")
+        .contains("Ending, well"));
+
     // Front matter, links, embeds, a folder's introduction, a plain file and a new
     // page all reach further than the page.
-    preview.replace(article, "title: Ending well", "title: Ending, well");
-    assert_eq!(preview.after(&[article], "a title"), Went::Whole);
+    preview.edit(article, |t| {
+        t.replacen("title: Ending, well", "title: Ending well", 1)
+            .replacen("order: 10", "order: 1", 1)
+    });
+    assert_eq!(
+        preview.after(&[article], "a title and an order"),
+        Went::Whole
+    );
     let thanks = "content/closing/thanking-each-other.md";
     preview.replace(thanks, "(ending-well.md#no-ghosting)", "(ending-well.md)");
     assert_eq!(preview.after(&[thanks], "a link's target"), Went::Whole);
@@ -266,6 +301,87 @@ fn a_heading_other_pages_link_to_is_checked_and_a_failed_rebuild_is_not_patched(
         .is_err());
     fs::write(hub.path().join(article), &good).unwrap();
     assert_eq!(preview.after(&[article], "fixed again"), Went::Whole);
+}
+
+#[test]
+fn new_titles_put_the_pages_in_order_again_without_reading_the_hub() {
+    let hub = common::hub("incremental");
+    let mut preview = Preview::start(hub.path());
+    let article = "content/closing/ending-well.md";
+    let thanks = "content/closing/thanking-each-other.md";
+    // Two pages without an `order` come last in their section, by title.
+    preview.replace(article, "order: 10\n", "");
+    preview.replace(thanks, "order: 3\n", "");
+    assert_eq!(
+        preview.after(&[article, thanks], "two orders taken away"),
+        Went::Whole
+    );
+    // A tag's page lists its pages by title, and so does the section after the
+    // pages with an `order`.
+    let place = |preview: &Preview, title: &str| {
+        let tag = preview.page("tags/goodbye/index.html");
+        tag.find(title)
+            .unwrap_or_else(|| panic!("the tag lists {title}"))
+    };
+    let listed = |preview: &Preview, title: &str| {
+        let section = preview.page("closing/index.html");
+        section
+            .find(title)
+            .unwrap_or_else(|| panic!("the section lists {title}"))
+    };
+    preview.replace(article, "title: Ending well", "title: Zero regrets");
+    assert_eq!(
+        preview.after(&[article], "a title that moves the page down"),
+        Went::Reordered
+    );
+    assert!(place(&preview, "Zero regrets") > place(&preview, "Thanking each other"));
+    assert!(listed(&preview, "Zero regrets") > listed(&preview, "Thanking each other"));
+    let pager = preview.page("closing/thanking-each-other/index.html");
+    assert!(
+        pager.contains("rel=\"next\"><span>Next</span> Zero regrets"),
+        "the page before it leads on to it"
+    );
+    // And back up, before a page that has the same `order` in another section.
+    preview.replace(article, "title: Zero regrets", "title: A good way to end");
+    assert_eq!(
+        preview.after(&[article], "a title that moves the page up"),
+        Went::Reordered
+    );
+    assert!(place(&preview, "A good way to end") < place(&preview, "Planning the last meeting"));
+    assert!(listed(&preview, "A good way to end") < listed(&preview, "Thanking each other"));
+    // A template's title: the library's order, its card where it is embedded, and its
+    // downloads.
+    let template = "content/templates/meeting-plan.md";
+    preview.set(template, "title", "A plan for each meeting");
+    assert_eq!(
+        preview.after(&[template], "a template's title"),
+        Went::Reordered
+    );
+    // New words in a summary show on the page's cards.
+    preview.set(article, "summary", "How to close a match with care.");
+    assert_eq!(
+        preview.after(&[article], "new words in a summary"),
+        Went::Reordered
+    );
+    // A summary taken away changes the build's warnings: the full plan says so.
+    preview.replace(
+        article,
+        "summary: How to close a match with care.",
+        "summary:",
+    );
+    assert_eq!(
+        preview.after(&[article], "a summary taken away"),
+        Went::Whole
+    );
+    // Two retitled pages at once, one of them with a body edit too.
+    let other = "content/starting/listening.md";
+    preview.replace(article, "title: A good way to end", "title: Ending well");
+    preview.set(other, "title", "Listening first");
+    preview.edit(other, |t| format!("{t}\nListen before you answer.\n"));
+    assert_eq!(
+        preview.after(&[article, other], "two retitled pages"),
+        Went::Reordered
+    );
 }
 
 #[test]

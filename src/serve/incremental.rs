@@ -6,8 +6,11 @@
 //! files (by their bytes), computed related pages (by every input they read), and
 //! rendered pages (by a fingerprint of what each reads). An edit that changed only
 //! page bodies skips the plan: the last site is patched and only what shows those
-//! bodies is rendered again ([`Incremental::rebuild`]). `tests/incremental.rs` checks
-//! after edits of every kind that the result is byte for byte a full build's.
+//! bodies is rendered again ([`Incremental::rebuild`]). One that changed only titles
+//! skips reading and putting the hub together: the last site's pages are put in
+//! order again and rendered with this memory. `tests/incremental.rs` and
+//! `tests/patch.rs` check after edits of every kind that the result is byte for byte
+//! a full build's.
 
 mod parsed;
 mod patch;
@@ -70,8 +73,11 @@ struct Downloads {
 /// What a rebuild made.
 #[derive(Debug)]
 pub enum Rebuilt {
-    /// Every file of the site.
+    /// Every file of the site, by the full plan.
     Whole(Vec<OutputFile>),
+    /// Every file of the site, from the last one with retitled pages put in order
+    /// again: the hub was not read and put together again.
+    Reordered(Vec<OutputFile>),
     /// Only the files that changed; the others are the last rebuild's.
     Patched(Vec<OutputFile>),
 }
@@ -100,8 +106,9 @@ impl Incremental {
     }
 
     /// Rebuilds after the files `changed` (as the watcher names them) changed: by
-    /// patching the last good site when they are pages whose bodies alone changed and
-    /// the search index and handbooks are made in the background, else by the full
+    /// patching the last good site when they are pages whose bodies alone (or, in a
+    /// hub of one language, titles) changed and the search index and handbooks are
+    /// made in the background, else by the full
     /// plan with this memory. A failed rebuild leaves nothing to patch, so the next one
     /// runs the full plan.
     pub fn rebuild(
@@ -170,6 +177,9 @@ impl Incremental {
     ) -> Option<(Arc<Loaded>, Rebuilt)> {
         let edits = patch::edits(last, &options.root, changed, &mut self.parsed)?;
         patch::apply(Arc::make_mut(last), &edits);
+        if edits.iter().any(|e| e.reach == patch::Reach::Order) {
+            return self.reorder(last);
+        }
         let mut files = Vec::new();
         let mut rendered = 0;
         for (n, site) in last.sites().enumerate() {
@@ -207,6 +217,31 @@ impl Incremental {
         self.rendered.rendered = rendered;
         self.last = Some(Arc::clone(last));
         Some((Arc::clone(last), Rebuilt::Patched(files)))
+    }
+}
+
+impl Incremental {
+    /// The last site, its retitled pages swapped in, put in order again and rendered
+    /// whole with this memory (only what shows the new titles is rendered again). A
+    /// hub of one language: a translation shows the default language's titles.
+    fn reorder(&mut self, last: &mut Arc<Loaded>) -> Option<(Arc<Loaded>, Rebuilt)> {
+        let loaded = Arc::make_mut(last);
+        debug_assert!(loaded.translations.is_empty());
+        site::reorder(Arc::make_mut(&mut loaded.site), |pages, ranks| {
+            self.related(pages, ranks)
+        });
+        let files = std::sync::Mutex::new(Vec::new());
+        let collect = |file: OutputFile| {
+            lock(&files).push(file);
+            Ok(())
+        };
+        // A failure is the full plan's to report, with the hub's other problems.
+        crate::render_site(last, true, self, &collect).ok()?;
+        self.last = Some(Arc::clone(last));
+        Some((
+            Arc::clone(last),
+            Rebuilt::Reordered(crate::sync::take(files)),
+        ))
     }
 }
 

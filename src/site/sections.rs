@@ -187,6 +187,7 @@ pub(super) fn new_page(
         prev: None,
         next: None,
         related: Vec::new(),
+        listed_related: 0,
         reading_minutes: super::reading_minutes(words),
     }
 }

@@ -1,11 +1,15 @@
-//! The quick rebuild after an edit that changed only what pages show of themselves.
+//! The quick rebuild after an edit that changed only what pages show of themselves,
+//! or their titles.
 //!
 //! In: the last good [`Loaded`] and the files the watcher named. Out: the edits, when
-//! every named file is a page of the site whose new text keeps its front matter, its
-//! links and embeds, every heading id other pages may link to, and its reading time;
-//! `None` otherwise, and the full plan runs. Applied, the edits swap the new bodies
-//! into the sites and nothing else: the result is the [`Loaded`] a full load of the
-//! same files gives (`tests/incremental.rs` compares the two).
+//! every named file is a page of the site whose new text keeps its links and embeds,
+//! every heading id other pages may link to, and its reading time, and either keeps
+//! its front matter ([`Reach::Body`]) or changes only its title or the words of its
+//! summary, in a hub of one language ([`Reach::Order`]); `None` otherwise, and the
+//! full plan runs. Applied, the edits swap the new pages into the sites and nothing
+//! else; after a title, the pages are put in order again ([`crate::site::reorder`]).
+//! The result is the [`Loaded`] a full load of the same files gives (`tests/patch.rs`
+//! compares what is served with a full build).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,12 +22,22 @@ use crate::Loaded;
 
 use super::parsed::{self, ParseCache};
 
-/// One page whose body changed.
+/// One page whose body, title or summary changed.
 pub(super) struct Edit {
     /// The site it belongs to: 0 for the default language, then the translations.
     pub site: usize,
     pub id: PageId,
+    pub reach: Reach,
     page: SourcePage,
+}
+
+/// What an edit can change beyond its own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// Nothing: only the page (and a template's embedders) shows what changed.
+    Body,
+    /// Its cards and where it stands in every list ordered by title.
+    Order,
 }
 
 impl Edit {
@@ -82,27 +96,49 @@ pub(super) fn edits(
             return None;
         }
         let page = after.page?;
-        if !body_only(&s.pages[id], &page) {
+        let old = &s.pages[id];
+        let reach = if !same_reach(old, &page) {
             return None;
-        }
-        edits.push(Edit { site: n, id, page });
+        } else if old.prints.front == page.prints.front {
+            Reach::Body
+        } else if last.translations.is_empty() && retitled(old, &page) {
+            Reach::Order
+        } else {
+            return None;
+        };
+        edits.push(Edit {
+            site: n,
+            id,
+            reach,
+            page,
+        });
     }
     Some(edits)
 }
 
-/// True when `new` changes only what `old`'s own page shows: the same front matter,
-/// the same links and embeds in the same order (so they lead where they led), every
-/// heading id still there (other pages' links to them were checked), and the same
-/// reading time on its cards.
-fn body_only(old: &Page, new: &SourcePage) -> bool {
+/// True when `new`'s front matter differs from `old`'s only in its title or in the
+/// words of its summary (a summary added or removed changes the build's warnings).
+fn retitled(old: &Page, new: &SourcePage) -> bool {
+    let (a, b) = (&*old.front, &*new.front);
+    let mut probe = b.clone();
+    probe.title.clone_from(&a.title);
+    probe.summary.clone_from(&a.summary);
+    a.summary.trim().is_empty() == b.summary.trim().is_empty()
+        && crate::fingerprint::debug_hash(&probe) == old.prints.front
+}
+
+/// True when `new`'s body reaches no further than `old`'s own page: the same links
+/// and embeds in the same order (so they lead where they led), every heading id
+/// still there (other pages' links to them were checked), and the same reading time
+/// on its cards.
+fn same_reach(old: &Page, new: &SourcePage) -> bool {
     let (a, b) = (&old.body, &new.body);
     let same_links = a.links.len() == b.links.len()
         && a.links
             .iter()
             .zip(&b.links)
             .all(|(x, y)| x.path == y.path && x.anchor == y.anchor && x.image == y.image);
-    old.prints.front == new.prints.front
-        && same_links
+    same_links
         && a.embeds
             .iter()
             .map(|e| &e.id)
@@ -111,7 +147,7 @@ fn body_only(old: &Page, new: &SourcePage) -> bool {
         && site::reading_minutes(a.words) == site::reading_minutes(b.words)
 }
 
-/// Swaps each edit's body into its site. A site is changed in place when nothing else
+/// Swaps each edit's page (front matter and body) into its site. A site is changed in place when nothing else
 /// holds it, else copied; the translations then read the new default language's site.
 pub(super) fn apply(loaded: &mut Loaded, edits: &[Edit]) {
     let default_changed = edits.iter().any(|e| e.site == 0);
@@ -127,6 +163,7 @@ pub(super) fn apply(loaded: &mut Loaded, edits: &[Edit]) {
             n => &mut loaded.translations[n - 1],
         };
         let page = &mut site.pages[edit.id];
+        page.front = Arc::clone(&edit.page.front);
         page.body = Arc::clone(&edit.page.body);
         page.source = Arc::clone(&edit.page.source);
         page.prints = edit.page.prints;
