@@ -488,8 +488,8 @@ fn page_links(
     (links, embeds, problems)
 }
 
-/// Puts the pages of `site` in order again after titles changed and nothing else did
-/// (`serve`, after a retitled page): the order by `order` and title, each section's
+/// Puts the pages of `site` in order again after titles or orders changed and nothing
+/// else did (`serve`, after a retitled page): the order by `order` and title, each section's
 /// list, previous and next, each tag's list, the templates, and the computed related
 /// pages, from `related` ([`computed_related`] or a memory of it). The result is the
 /// site that [`assemble`] and [`add_related`] make of the same pages.

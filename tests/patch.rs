@@ -212,16 +212,20 @@ fn a_body_edit_patches_the_site_and_anything_more_runs_the_full_plan() {
         .page("closing/ending-well/index.html")
         .contains("Ending, well"));
 
-    // Front matter, links, embeds, a folder's introduction, a plain file and a new
-    // page all reach further than the page.
+    // So does an order.
     preview.edit(article, |t| {
         t.replacen("title: Ending, well", "title: Ending well", 1)
             .replacen("order: 10", "order: 1", 1)
     });
     assert_eq!(
         preview.after(&[article], "a title and an order"),
-        Went::Whole
+        Went::Reordered
     );
+
+    // Other front matter, links, embeds, a folder's introduction, a plain file and a
+    // new page all reach further than the page.
+    preview.set(article, "tags", "[goodbye]");
+    assert_eq!(preview.after(&[article], "a tag taken away"), Went::Whole);
     let thanks = "content/closing/thanking-each-other.md";
     preview.replace(thanks, "(ending-well.md#no-ghosting)", "(ending-well.md)");
     assert_eq!(preview.after(&[thanks], "a link's target"), Went::Whole);

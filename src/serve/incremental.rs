@@ -7,7 +7,7 @@
 //! rendered pages (by a fingerprint of what each reads). An edit that changed only
 //! page bodies skips the plan: the last site is patched and only what shows those
 //! bodies is rendered again ([`Incremental::rebuild`]). One that changed only titles
-//! skips reading and putting the hub together: the last site's pages are put in
+//! or orders skips reading and putting the hub together: the last site's pages are put in
 //! order again and rendered with this memory. `tests/incremental.rs` and
 //! `tests/patch.rs` check after edits of every kind that the result is byte for byte
 //! a full build's.
@@ -75,8 +75,8 @@ struct Downloads {
 pub enum Rebuilt {
     /// Every file of the site, by the full plan.
     Whole(Vec<OutputFile>),
-    /// Every file of the site, from the last one with retitled pages put in order
-    /// again: the hub was not read and put together again.
+    /// Every file of the site, from the last one with retitled (or reordered) pages
+    /// put in order again: the hub was not read and put together again.
     Reordered(Vec<OutputFile>),
     /// Only the files that changed; the others are the last rebuild's.
     Patched(Vec<OutputFile>),
@@ -107,7 +107,7 @@ impl Incremental {
 
     /// Rebuilds after the files `changed` (as the watcher names them) changed: by
     /// patching the last good site when they are pages whose bodies alone (or, in a
-    /// hub of one language, titles) changed and the search index and handbooks are
+    /// hub of one language, titles and orders) changed and the search index and handbooks are
     /// made in the background, else by the full
     /// plan with this memory. A failed rebuild leaves nothing to patch, so the next one
     /// runs the full plan.

@@ -4,10 +4,10 @@
 //! In: the last good [`Loaded`] and the files the watcher named. Out: the edits, when
 //! every named file is a page of the site whose new text keeps its links and embeds,
 //! every heading id other pages may link to, and its reading time, and either keeps
-//! its front matter ([`Reach::Body`]) or changes only its title or the words of its
-//! summary, in a hub of one language ([`Reach::Order`]); `None` otherwise, and the
+//! its front matter ([`Reach::Body`]) or changes only its title, its `order` or the
+//! words of its summary, in a hub of one language ([`Reach::Order`]); `None` otherwise, and the
 //! full plan runs. Applied, the edits swap the new pages into the sites and nothing
-//! else; after a title, the pages are put in order again ([`crate::site::reorder`]).
+//! else; after a title or order, the pages are put in order again ([`crate::site::reorder`]).
 //! The result is the [`Loaded`] a full load of the same files gives (`tests/patch.rs`
 //! compares what is served with a full build).
 
@@ -116,13 +116,15 @@ pub(super) fn edits(
     Some(edits)
 }
 
-/// True when `new`'s front matter differs from `old`'s only in its title or in the
-/// words of its summary (a summary added or removed changes the build's warnings).
+/// True when `new`'s front matter differs from `old`'s only in its title, the value
+/// of its `order` or the words of its summary (a summary added or removed changes the
+/// build's warnings; a key added or removed moves the lines of the others).
 fn retitled(old: &Page, new: &SourcePage) -> bool {
     let (a, b) = (&*old.front, &*new.front);
     let mut probe = b.clone();
     probe.title.clone_from(&a.title);
     probe.summary.clone_from(&a.summary);
+    probe.order = a.order;
     a.summary.trim().is_empty() == b.summary.trim().is_empty()
         && crate::fingerprint::debug_hash(&probe) == old.prints.front
 }
