@@ -488,11 +488,12 @@ fn page_links(
     (links, embeds, problems)
 }
 
-/// Puts the pages of `site` in order again after titles or orders changed and nothing
-/// else did (`serve`, after a retitled page): the order by `order` and title, each section's
-/// list, previous and next, each tag's list, the templates, and the computed related
-/// pages, from `related` ([`computed_related`] or a memory of it). The result is the
-/// site that [`assemble`] and [`add_related`] make of the same pages.
+/// Puts the pages of `site` in order again after titles or orders changed and
+/// nothing else did (`serve`, after a retitled page): the order by `order` and title,
+/// each section's list, previous and next, each tag's list, the templates, and the
+/// computed related pages, from `related` ([`computed_related`] or a memory of it).
+/// The result is the site that [`assemble`] and [`add_related`] make of the same
+/// pages.
 pub fn reorder(site: &mut Site, related: impl FnOnce(&[Page], &[usize]) -> Vec<Vec<PageId>>) {
     for page in &mut site.pages {
         page.related.truncate(page.listed_related);

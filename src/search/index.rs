@@ -3,7 +3,7 @@
 //!
 //! In: [`Document`]s, made page by page as the count reaches them, and a [`Stemmer`].
 //! Out: an [`Index`] whose every posting holds its score already, as a level
-//! ([`scoring`]), and the places of the word in the document (see
+//! (`index/scoring.rs`), and the places of the word in the document (see
 //! [`super::positions`]). Built in parallel chunks with local dictionaries merged
 //! once; the postings stay in their chunks ([`super::postings`]).
 

@@ -7,8 +7,8 @@
 //! rendered pages (by a fingerprint of what each reads). An edit that changed only
 //! page bodies skips the plan: the last site is patched and only what shows those
 //! bodies is rendered again ([`Incremental::rebuild`]). One that changed only titles
-//! or orders skips reading and putting the hub together: the last site's pages are put in
-//! order again and rendered with this memory. `tests/incremental.rs` and
+//! or orders skips reading and putting the hub together: the last site's pages are
+//! put in order again and rendered with this memory. `tests/incremental.rs` and
 //! `tests/patch.rs` check after edits of every kind that the result is byte for byte
 //! a full build's.
 
@@ -107,10 +107,9 @@ impl Incremental {
 
     /// Rebuilds after the files `changed` (as the watcher names them) changed: by
     /// patching the last good site when they are pages whose bodies alone (or, in a
-    /// hub of one language, titles and orders) changed and the search index and handbooks are
-    /// made in the background, else by the full
-    /// plan with this memory. A failed rebuild leaves nothing to patch, so the next one
-    /// runs the full plan.
+    /// hub of one language, titles and orders) changed and the search index and
+    /// handbooks are made in the background, else by the full plan with this memory.
+    /// A failed rebuild leaves nothing to patch, so the next one runs the full plan.
     pub fn rebuild(
         &mut self,
         options: &BuildOptions,
@@ -218,9 +217,7 @@ impl Incremental {
         self.last = Some(Arc::clone(last));
         Some((Arc::clone(last), Rebuilt::Patched(files)))
     }
-}
 
-impl Incremental {
     /// The last site, its retitled pages swapped in, put in order again and rendered
     /// whole with this memory (only what shows the new titles is rendered again). A
     /// hub of one language: a translation shows the default language's titles.

@@ -1,15 +1,15 @@
 //! The quick rebuild after an edit that changed only what pages show of themselves,
-//! or their titles.
+//! or their titles and orders.
 //!
 //! In: the last good [`Loaded`] and the files the watcher named. Out: the edits, when
 //! every named file is a page of the site whose new text keeps its links and embeds,
 //! every heading id other pages may link to, and its reading time, and either keeps
 //! its front matter ([`Reach::Body`]) or changes only its title, its `order` or the
-//! words of its summary, in a hub of one language ([`Reach::Order`]); `None` otherwise, and the
-//! full plan runs. Applied, the edits swap the new pages into the sites and nothing
-//! else; after a title or order, the pages are put in order again ([`crate::site::reorder`]).
-//! The result is the [`Loaded`] a full load of the same files gives (`tests/patch.rs`
-//! compares what is served with a full build).
+//! words of its summary, in a hub of one language ([`Reach::Order`]); `None`
+//! otherwise, and the full plan runs. Applied, the edits swap the new pages into the
+//! sites and nothing else; after a title or order, the pages are put in order again
+//! ([`crate::site::reorder`]). The result is the [`Loaded`] a full load of the same
+//! files gives (`tests/patch.rs` compares what is served with a full build).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use crate::Loaded;
 
 use super::parsed::{self, ParseCache};
 
-/// One page whose body, title or summary changed.
+/// One page whose body, title, order or summary changed.
 pub(super) struct Edit {
     /// The site it belongs to: 0 for the default language, then the translations.
     pub site: usize,
@@ -36,7 +36,7 @@ pub(super) struct Edit {
 pub(super) enum Reach {
     /// Nothing: only the page (and a template's embedders) shows what changed.
     Body,
-    /// Its cards and where it stands in every list ordered by title.
+    /// Its cards, and where it stands in every list ordered by `order` or title.
     Order,
 }
 
