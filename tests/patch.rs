@@ -130,6 +130,11 @@ impl Preview {
         });
     }
 
+    /// Writes a new file `rel` with `text`.
+    fn add(&self, rel: &str, text: &str) {
+        fs::write(self.root.join(rel), text).unwrap();
+    }
+
     /// Gives front matter key `key` of `rel` the value `value`.
     fn set(&self, rel: &str, key: &str, value: &str) {
         self.edit(rel, |text| {
@@ -247,20 +252,12 @@ fn a_body_edit_patches_the_site_and_anything_more_runs_the_full_plan() {
     preview.edit(asset, |t| format!("{t}\nA new line.\n"));
     assert_eq!(preview.after(&[asset], "a plain file"), Went::Whole);
     let new = "content/closing/a-new-article.md";
-    fs::write(
-        hub.path().join(new),
-        "---\ntitle: A new article\nsummary: Added while serving.\naudience: [mentee]\nphase: closure\n---\nIts text.\n",
-    )
-    .unwrap();
+    preview.add(new, "---\ntitle: A new article\nsummary: Added while serving.\naudience: [mentee]\nphase: closure\n---\nIts text.\n");
     assert_eq!(preview.after(&[new], "a new page"), Went::Whole);
     // When the system drops events the watcher names the content folder: everything
     // is looked at, also a page nobody named.
     let unnamed = "content/closing/unnamed.md";
-    fs::write(
-        hub.path().join(unnamed),
-        "---\ntitle: Unnamed\nsummary: Added while events were lost.\naudience: [mentor]\n---\nText.\n",
-    )
-    .unwrap();
+    preview.add(unnamed, "---\ntitle: Unnamed\nsummary: Added while events were lost.\naudience: [mentor]\n---\nText.\n");
     assert_eq!(preview.after(&["content"], "dropped events"), Went::Whole);
     assert!(preview.files.contains_key("closing/unnamed/index.html"));
     preview.edit(new, |t| format!("{t}\nMore text.\n"));
@@ -389,7 +386,7 @@ fn new_titles_put_the_pages_in_order_again_without_reading_the_hub() {
 }
 
 #[test]
-fn body_edits_in_a_hub_of_two_languages_are_patched_in_each() {
+fn edits_in_a_hub_of_two_languages_are_patched_in_each() {
     let hub = common::hub("lang-en-es");
     let mut preview = Preview::start(hub.path());
     let spanish = "content/closure/last-meeting.es.md";
@@ -420,16 +417,25 @@ fn body_edits_in_a_hub_of_two_languages_are_patched_in_each() {
     assert!(preview
         .page("es/closure/last-meeting/index.html")
         .contains("One more line for the note."));
-    // A translation's new title runs the full plan, and its language's pages, made
-    // whole, are counted as rendered again (the preview's log line says so).
+    // A second Spanish page in the section, then a translation's new title that
+    // moves it after that page: its language's pages are put in order again, made
+    // whole, and counted as rendered again (the preview's log line says so).
+    let touch = "content/closure/keeping-in-touch.es.md";
+    preview.add(touch, "---\ntitle: Seguir en contacto\nsummary: Decidan juntos si seguirán en contacto.\naudience: [mentor, mentee]\nphase: closure\n---\nHablen de ello antes del final.\n\n## Las reglas del programa {#rules}\n\nPregunten a su coordinadora.\n");
+    assert_eq!(preview.after(&[touch], "a new translation"), Went::Whole);
     preview.replace(
         spanish,
         "title: Su última reunión",
-        "title: La última reunión",
+        "title: Una última reunión",
     );
     assert_eq!(
         preview.after(&[spanish], "a translation's title"),
-        Went::Whole
+        Went::Reordered
+    );
+    let section = preview.page("es/closure/index.html");
+    assert!(
+        section.find("Seguir en contacto") < section.find("Una última reunión"),
+        "the retitled translation moves down its section's list"
     );
     let loaded = guidepost::load(&options(hub.path(), true), &mut Forget).unwrap();
     let spanish_jobs = Job::all(&loaded.translations[0])
@@ -440,5 +446,25 @@ fn body_edits_in_a_hub_of_two_languages_are_patched_in_each() {
         preview.cache.rendered_last() >= spanish_jobs,
         "{} rendered again; the Spanish site alone has {spanish_jobs} pages",
         preview.cache.rendered_last()
+    );
+    // An untranslated template's new title shows on the Spanish pages that embed it.
+    preview.set(note, "title", "A short note to send");
+    assert_eq!(
+        preview.after(&[note], "an untranslated template's title"),
+        Went::Reordered
+    );
+    assert!(preview
+        .page("es/closure/last-meeting/index.html")
+        .contains("A short note to send"));
+    // A default-language page and its translation retitled together.
+    preview.set(english, "title", "Staying in touch, or not");
+    preview.replace(
+        spanish,
+        "title: Una última reunión",
+        "title: Nuestra última reunión",
+    );
+    assert_eq!(
+        preview.after(&[english, spanish], "titles in both languages"),
+        Went::Reordered
     );
 }

@@ -106,10 +106,10 @@ impl Incremental {
     }
 
     /// Rebuilds after the files `changed` (as the watcher names them) changed: by
-    /// patching the last good site when they are pages whose bodies alone (or, in a
-    /// hub of one language, titles and orders) changed and the search index and
-    /// handbooks are made in the background, else by the full plan with this memory.
-    /// A failed rebuild leaves nothing to patch, so the next one runs the full plan.
+    /// patching the last good site when they are pages whose bodies alone (or titles
+    /// and orders) changed and the search index and handbooks are made in the
+    /// background, else by the full plan with this memory. A failed rebuild leaves
+    /// nothing to patch, so the next one runs the full plan.
     pub fn rebuild(
         &mut self,
         options: &BuildOptions,
@@ -177,7 +177,11 @@ impl Incremental {
         let edits = patch::edits(last, &options.root, changed, &mut self.parsed)?;
         patch::apply(Arc::make_mut(last), &edits);
         if edits.iter().any(|e| e.reach == patch::Reach::Order) {
-            return self.reorder(last);
+            let sites: Vec<usize> = (edits.iter())
+                .filter(|e| e.reach == patch::Reach::Order)
+                .map(|e| e.site)
+                .collect();
+            return self.reorder(last, &sites);
         }
         let mut files = Vec::new();
         let mut rendered = 0;
@@ -218,15 +222,31 @@ impl Incremental {
         Some((Arc::clone(last), Rebuilt::Patched(files)))
     }
 
-    /// The last site, its retitled pages swapped in, put in order again and rendered
-    /// whole with this memory (only what shows the new titles is rendered again). A
-    /// hub of one language: a translation shows the default language's titles.
-    fn reorder(&mut self, last: &mut Arc<Loaded>) -> Option<(Arc<Loaded>, Rebuilt)> {
+    /// The last sites, their retitled pages swapped in, `sites` (by number: 0 for the
+    /// default language) put in order again, rendered whole with this memory (only
+    /// what shows the new titles is rendered again in the default language; the
+    /// other languages are made whole, as by the full plan).
+    fn reorder(
+        &mut self,
+        last: &mut Arc<Loaded>,
+        sites: &[usize],
+    ) -> Option<(Arc<Loaded>, Rebuilt)> {
         let loaded = Arc::make_mut(last);
-        debug_assert!(loaded.translations.is_empty());
-        site::reorder(Arc::make_mut(&mut loaded.site), |pages, ranks| {
-            self.related(pages, ranks)
-        });
+        // Let go of the translations' hold on the default site, so it is not copied.
+        for translation in &mut loaded.translations {
+            translation.fallback = None;
+        }
+        if sites.contains(&0) {
+            site::reorder(Arc::make_mut(&mut loaded.site), |pages, ranks| {
+                self.related(pages, ranks)
+            });
+        }
+        for (n, translation) in loaded.translations.iter_mut().enumerate() {
+            if sites.contains(&(n + 1)) {
+                site::reorder(translation, site::computed_related);
+            }
+            translation.fallback = Some(Arc::clone(&loaded.site));
+        }
         let files = std::sync::Mutex::new(Vec::new());
         let collect = |file: OutputFile| {
             lock(&files).push(file);

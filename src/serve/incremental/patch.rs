@@ -5,11 +5,11 @@
 //! every named file is a page of the site whose new text keeps its links and embeds,
 //! every heading id other pages may link to, and its reading time, and either keeps
 //! its front matter ([`Reach::Body`]) or changes only its title, its `order` or the
-//! words of its summary, in a hub of one language ([`Reach::Order`]); `None`
-//! otherwise, and the full plan runs. Applied, the edits swap the new pages into the
-//! sites and nothing else; after a title or order, the pages are put in order again
-//! ([`crate::site::reorder`]). The result is the [`Loaded`] a full load of the same
-//! files gives (`tests/patch.rs` compares what is served with a full build).
+//! words of its summary ([`Reach::Order`]); `None` otherwise, and the full plan runs.
+//! Applied, the edits swap the new pages into the sites and nothing else; after a
+//! title or order, the pages are put in order again ([`crate::site::reorder`]). The
+//! result is the [`Loaded`] a full load of the same files gives (`tests/patch.rs`
+//! compares what is served with a full build).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -101,7 +101,7 @@ pub(super) fn edits(
             return None;
         } else if old.prints.front == page.prints.front {
             Reach::Body
-        } else if last.translations.is_empty() && retitled(old, &page) {
+        } else if retitled(old, &page) {
             Reach::Order
         } else {
             return None;
