@@ -312,13 +312,23 @@ pub fn render_in_memory(
     memory: &mut dyn Memory,
 ) -> Result<(Loaded, Vec<OutputFile>)> {
     let loaded = load(options, memory)?;
+    let files = render_loaded(&loaded, options.background, memory)?;
+    Ok((loaded, files))
+}
+
+/// Every file of a loaded site, rendered in memory in the order they were made.
+pub fn render_loaded(
+    loaded: &Loaded,
+    background: bool,
+    memory: &mut dyn Memory,
+) -> Result<Vec<OutputFile>> {
     let files = std::sync::Mutex::new(Vec::new());
     let collect = |file: OutputFile| -> Result<()> {
         sync::lock(&files).push(file);
         Ok(())
     };
-    render_site(&loaded, options.background, memory, &collect)?;
-    Ok((loaded, sync::take(files)))
+    render_site(loaded, background, memory, &collect)?;
+    Ok(sync::take(files))
 }
 
 /// Builds the hub into `out`, replacing its previous contents only on success. Files

@@ -34,7 +34,7 @@ pub use sections::alias_file;
 
 use checks::warnings;
 use links::{footer_target, resolve_links, resolve_related, resolve_start_here, Lookup};
-use ordering::{collect_tags, fill_neighbours, order_sections, ranks, title_key};
+use ordering::put_in_order;
 use sections::{build_sections, check_urls, index_rel, new_page, template_index};
 
 /// Index of a page in [`Site::pages`].
@@ -361,10 +361,8 @@ pub fn assemble(
         page.related = explicit;
     }
 
-    let ranks = ranks(&site_pages);
-    order_sections(&mut sections, &site_pages, &ranks);
-    fill_neighbours(&sections, &mut site_pages);
-    let tags = collect_tags(&site_pages);
+    let mut template_list: Vec<PageId> = templates.values().copied().collect();
+    let (ranks, tags) = put_in_order(&mut sections, &mut site_pages, &mut template_list);
     let start_here = resolve_start_here(&config, &lookup, &mut problems);
     let footer_links = config
         .footer_links
@@ -390,14 +388,12 @@ pub fn assemble(
         return Err(problems);
     }
     let updated = site_pages.iter().filter_map(|p| p.front.updated).max();
-    let mut templates: Vec<PageId> = templates.into_values().collect();
-    templates.sort_by_cached_key(|&t| title_key(&site_pages[t]));
     let site = Site {
         config,
         sections,
         pages: site_pages,
         ranks,
-        templates,
+        templates: template_list,
         tags,
         start_here,
         footer_links,
@@ -498,15 +494,8 @@ pub fn reorder(site: &mut Site, related: impl FnOnce(&[Page], &[usize]) -> Vec<V
     for page in &mut site.pages {
         page.related.truncate(page.listed_related);
     }
-    site.ranks = ranks(&site.pages);
-    for section in &mut site.sections {
-        section.pages.clear();
-    }
-    order_sections(&mut site.sections, &site.pages, &site.ranks);
-    fill_neighbours(&site.sections, &mut site.pages);
-    site.tags = collect_tags(&site.pages);
-    let pages = &site.pages;
-    site.templates.sort_by_cached_key(|&t| title_key(&pages[t]));
+    (site.ranks, site.tags) =
+        put_in_order(&mut site.sections, &mut site.pages, &mut site.templates);
     let computed = related(&site.pages, &site.ranks);
     add_related(site, &computed);
 }

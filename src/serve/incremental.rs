@@ -37,7 +37,6 @@ use crate::{BuildOptions, Loaded};
 
 pub use parsed::ParseCache;
 
-// The memo looks up every page of the hub on every rebuild.
 use crate::fingerprint::FastMap;
 
 /// Everything remembered between rebuilds.
@@ -175,13 +174,11 @@ impl Incremental {
         changed: &[PathBuf],
     ) -> Option<(Arc<Loaded>, Rebuilt)> {
         let edits = patch::edits(last, &options.root, changed, &mut self.parsed)?;
-        patch::apply(Arc::make_mut(last), &edits);
+        patch::apply(Arc::make_mut(last), &edits, |pages, ranks| {
+            self.related(pages, ranks)
+        });
         if edits.iter().any(|e| e.reach == patch::Reach::Order) {
-            let sites: Vec<usize> = (edits.iter())
-                .filter(|e| e.reach == patch::Reach::Order)
-                .map(|e| e.site)
-                .collect();
-            return self.reorder(last, &sites);
+            return self.render_reordered(last);
         }
         let mut files = Vec::new();
         let mut rendered = 0;
@@ -222,43 +219,15 @@ impl Incremental {
         Some((Arc::clone(last), Rebuilt::Patched(files)))
     }
 
-    /// The last sites, their retitled pages swapped in, `sites` (by number: 0 for the
-    /// default language) put in order again, rendered whole with this memory (only
-    /// what shows the new titles is rendered again in the default language; the
-    /// other languages are made whole, as by the full plan).
-    fn reorder(
-        &mut self,
-        last: &mut Arc<Loaded>,
-        sites: &[usize],
-    ) -> Option<(Arc<Loaded>, Rebuilt)> {
-        let loaded = Arc::make_mut(last);
-        // Let go of the translations' hold on the default site, so it is not copied.
-        for translation in &mut loaded.translations {
-            translation.fallback = None;
-        }
-        if sites.contains(&0) {
-            site::reorder(Arc::make_mut(&mut loaded.site), |pages, ranks| {
-                self.related(pages, ranks)
-            });
-        }
-        for (n, translation) in loaded.translations.iter_mut().enumerate() {
-            if sites.contains(&(n + 1)) {
-                site::reorder(translation, site::computed_related);
-            }
-            translation.fallback = Some(Arc::clone(&loaded.site));
-        }
-        let files = std::sync::Mutex::new(Vec::new());
-        let collect = |file: OutputFile| {
-            lock(&files).push(file);
-            Ok(())
-        };
+    /// Every file of the last sites, their retitled pages swapped in and put in order
+    /// again, rendered with this memory (only what shows the new titles is rendered
+    /// again in the default language; the other languages are made whole, as by the
+    /// full plan).
+    fn render_reordered(&mut self, last: &Arc<Loaded>) -> Option<(Arc<Loaded>, Rebuilt)> {
         // A failure is the full plan's to report, with the hub's other problems.
-        crate::render_site(last, true, self, &collect).ok()?;
+        let files = crate::render_loaded(last, true, self).ok()?;
         self.last = Some(Arc::clone(last));
-        Some((
-            Arc::clone(last),
-            Rebuilt::Reordered(crate::sync::take(files)),
-        ))
+        Some((Arc::clone(last), Rebuilt::Reordered(files)))
     }
 }
 

@@ -24,7 +24,7 @@ pub(super) fn order_key(order: Option<i64>, title: &str, tie: &str) -> OrderKey 
 
 /// Each page's place when all pages are sorted by `order`, then title, then path:
 /// made once per site, for its sections' lists and for [`super::computed_related`].
-pub(super) fn ranks(pages: &[Page]) -> Vec<usize> {
+fn ranks(pages: &[Page]) -> Vec<usize> {
     let mut by_order: Vec<PageId> = (0..pages.len()).collect();
     // Each page's key is made once: it lowercases the title.
     by_order.sort_by_cached_key(|&p| {
@@ -37,7 +37,25 @@ pub(super) fn ranks(pages: &[Page]) -> Vec<usize> {
     rank
 }
 
-pub(super) fn order_sections(sections: &mut [Section], pages: &[Page], ranks: &[usize]) {
+/// Puts the pages in order by `order` and title: returns each page's rank and the
+/// tags with their pages, and makes each section's list (afresh), previous and next,
+/// and the order of `templates`.
+pub(super) fn put_in_order(
+    sections: &mut [Section],
+    pages: &mut [Page],
+    templates: &mut [PageId],
+) -> (Vec<usize>, Vec<Tag>) {
+    let ranks = ranks(pages);
+    for section in sections.iter_mut() {
+        section.pages.clear();
+    }
+    order_sections(sections, pages, &ranks);
+    fill_neighbours(sections, pages);
+    templates.sort_by_cached_key(|&t| title_key(&pages[t]));
+    (ranks, collect_tags(pages))
+}
+
+fn order_sections(sections: &mut [Section], pages: &[Page], ranks: &[usize]) {
     for (i, page) in pages.iter().enumerate() {
         sections[page.section].pages.push(i);
     }
@@ -60,7 +78,7 @@ pub(super) fn order_sections(sections: &mut [Section], pages: &[Page], ranks: &[
 }
 
 /// Reading order inside a category: its own pages, then each section's, depth first.
-pub(super) fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
+fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
     fn walk(sections: &[Section], id: SectionId, out: &mut Vec<PageId>) {
         out.extend(&sections[id].pages);
         for &child in &sections[id].children {
@@ -81,7 +99,7 @@ pub(super) fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
     }
 }
 
-pub(super) fn collect_tags(pages: &[Page]) -> Vec<Tag> {
+fn collect_tags(pages: &[Page]) -> Vec<Tag> {
     let mut tags: Vec<Tag> = Vec::new();
     // Each label is looked up once per page and made a slug once; labels that make
     // the same slug are one tag, named as the first page wrote it.

@@ -149,9 +149,16 @@ fn same_reach(old: &Page, new: &SourcePage) -> bool {
         && site::reading_minutes(a.words) == site::reading_minutes(b.words)
 }
 
-/// Swaps each edit's page (front matter and body) into its site. A site is changed in place when nothing else
-/// holds it, else copied; the translations then read the new default language's site.
-pub(super) fn apply(loaded: &mut Loaded, edits: &[Edit]) {
+/// Swaps each edit's page (front matter and body) into its site, and puts a site
+/// with a retitled page in order again, the default language's computed related
+/// pages from `related` (a memory of [`site::computed_related`]). A site is changed
+/// in place when nothing else holds it, else copied; the translations then read the
+/// new default language's site.
+pub(super) fn apply(
+    loaded: &mut Loaded,
+    edits: &[Edit],
+    related: impl FnOnce(&[Page], &[usize]) -> Vec<Vec<PageId>>,
+) {
     let default_changed = edits.iter().any(|e| e.site == 0);
     if default_changed {
         // Let go of the translations' hold on the default site, so it need not be copied.
@@ -169,6 +176,15 @@ pub(super) fn apply(loaded: &mut Loaded, edits: &[Edit]) {
         page.body = Arc::clone(&edit.page.body);
         page.source = Arc::clone(&edit.page.source);
         page.prints = edit.page.prints;
+    }
+    let reordered = |n: usize| edits.iter().any(|e| e.site == n && e.reach == Reach::Order);
+    if reordered(0) {
+        site::reorder(Arc::make_mut(&mut loaded.site), related);
+    }
+    for (n, translation) in loaded.translations.iter_mut().enumerate() {
+        if reordered(n + 1) {
+            site::reorder(translation, site::computed_related);
+        }
     }
     for translation in &mut loaded.translations {
         if translation.fallback.is_none() {
