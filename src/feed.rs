@@ -9,7 +9,7 @@ use std::fmt::Write;
 use crate::date::Date;
 use crate::output::OutputFile;
 use crate::routes;
-use crate::site::{PageId, Site};
+use crate::site::Site;
 use crate::text::{escape_html, push_escaped};
 
 /// How many entries the feed carries.
@@ -92,17 +92,7 @@ pub fn sitemap<'a>(sites: impl IntoIterator<Item = &'a Site>) -> String {
 /// `feed.xml`: the most recently updated pages, newest first.
 pub fn atom(site: &Site) -> String {
     let config = &site.config;
-    let mut pages: Vec<PageId> = (0..site.pages.len())
-        .filter(|&p| site.pages[p].front.updated.is_some())
-        .collect();
-    pages.sort_by(|&a, &b| {
-        let (pa, pb) = (&site.pages[a], &site.pages[b]);
-        pb.front
-            .updated
-            .cmp(&pa.front.updated)
-            .then_with(|| pa.rel.cmp(&pb.rel))
-    });
-    pages.truncate(FEED_LIMIT);
+    let pages = site.recently_updated(FEED_LIMIT);
     let updated = site
         .updated
         .map(|d| d.rfc3339())

@@ -75,12 +75,23 @@ pub fn pages_by(
             lock(&failed).get_or_insert(e);
         }
     };
-    Job::rendered(site, background)
-        .par_iter()
-        .for_each(|job| match run(job) {
-            Ok(files) => files.into_iter().for_each(put),
-            Err(d) => lock(&problems).push(d),
-        });
+    let one = |job: &Job| match run(job) {
+        Ok(files) => files.into_iter().for_each(put),
+        Err(d) => lock(&problems).push(d),
+    };
+    let jobs = Job::rendered(site, background);
+    // The listings come first, and some of them gather thousands of pages: each is a
+    // task of its own, so two of the largest do not fall to one core while the other
+    // runs out of pages.
+    let (listings, pages) = jobs.split_at(
+        jobs.iter()
+            .position(|job| matches!(job, Job::Page(_)))
+            .unwrap_or(jobs.len()),
+    );
+    rayon::join(
+        || listings.par_iter().with_max_len(1).for_each(one),
+        || pages.par_iter().for_each(one),
+    );
     let problems = take(problems);
     if !problems.is_empty() {
         return Err(problems.into());

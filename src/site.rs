@@ -52,7 +52,7 @@ pub enum PageKind {
 }
 
 /// Where a resolved link goes: a site URL (from the root) plus an optional `#anchor`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Target {
     pub url: String,
     pub anchor: Option<String>,
@@ -140,7 +140,7 @@ impl Embedded {
 }
 
 /// A tag and the pages that carry it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Tag {
     pub slug: String,
     pub label: String,
@@ -200,6 +200,12 @@ pub struct Site {
 }
 
 impl Site {
+    /// The `n` pages with the latest `updated` dates, newest first (then by path): the
+    /// feed and the home page's "recently updated".
+    pub fn recently_updated(&self, n: usize) -> Vec<PageId> {
+        ordering::recently_updated(&self.pages, n)
+    }
+
     /// A site address of this language: `search/` becomes `es/search/` in Spanish.
     pub fn route(&self, address: &str) -> String {
         format!("{}{address}", self.prefix)
@@ -488,14 +494,28 @@ fn page_links(
 /// nothing else did (`serve`, after a retitled page): the order by `order` and title,
 /// each section's list, previous and next, each tag's list, the templates, and the
 /// computed related pages, from `related` ([`computed_related`] or a memory of it).
-/// The result is the site that [`assemble`] and [`add_related`] make of the same
-/// pages.
-pub fn reorder(site: &mut Site, related: impl FnOnce(&[Page], &[usize]) -> Vec<Vec<PageId>>) {
+/// Only the `edited` pages' titles and orders changed, so the order before is
+/// mended rather than made again. The result is the site that [`assemble`] and
+/// [`add_related`] make of the same pages.
+pub fn reorder(
+    site: &mut Site,
+    edited: &[PageId],
+    related: impl FnOnce(&[Page], &[usize]) -> Vec<Vec<PageId>>,
+) {
     for page in &mut site.pages {
         page.related.truncate(page.listed_related);
     }
-    (site.ranks, site.tags) =
-        put_in_order(&mut site.sections, &mut site.pages, &mut site.templates);
+    let before = (
+        std::mem::take(&mut site.ranks),
+        std::mem::take(&mut site.tags),
+    );
+    (site.ranks, site.tags) = ordering::put_in_order_again(
+        &mut site.sections,
+        &mut site.pages,
+        &mut site.templates,
+        before,
+        edited,
+    );
     let computed = related(&site.pages, &site.ranks);
     add_related(site, &computed);
 }

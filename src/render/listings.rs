@@ -156,17 +156,7 @@ pub(super) fn audience(
 
 pub(super) fn home<'a>(site: &'a Site, theme: &Theme) -> Result<context::HomePage<'a>, Diagnostic> {
     let root = &site.sections[0];
-    let mut recent: Vec<PageId> = (0..site.pages.len())
-        .filter(|&p| site.pages[p].front.updated.is_some())
-        .collect();
-    recent.sort_by(|&a, &b| {
-        site.pages[b]
-            .front
-            .updated
-            .cmp(&site.pages[a].front.updated)
-            .then_with(|| site.pages[a].rel.cmp(&site.pages[b].rel))
-    });
-    recent.truncate(6);
+    let recent = site.recently_updated(6);
     Ok(context::HomePage {
         title: &root.title,
         description: &root.description,

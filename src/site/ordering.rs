@@ -46,13 +46,70 @@ pub(super) fn put_in_order(
     templates: &mut [PageId],
 ) -> (Vec<usize>, Vec<Tag>) {
     let ranks = ranks(pages);
+    let tags = collect_tags(pages);
+    make_lists(sections, pages, templates, &ranks);
+    (ranks, tags)
+}
+
+/// [`put_in_order`] again after only the titles or orders of the `edited` pages
+/// changed, from the `ranks` and `tags` made before: the edited pages are taken out
+/// of the order and put back where they now belong, and only the tags they carry are
+/// sorted again, so a new title does not sort the whole hub. The result is the same.
+pub(super) fn put_in_order_again(
+    sections: &mut [Section],
+    pages: &mut [Page],
+    templates: &mut [PageId],
+    (ranks, mut tags): (Vec<usize>, Vec<Tag>),
+    edited: &[PageId],
+) -> (Vec<usize>, Vec<Tag>) {
+    let ranks = ranks_again(pages, ranks, edited);
+    for tag in &mut tags {
+        if tag.pages.iter().any(|p| edited.contains(p)) {
+            tag.pages.sort_by_cached_key(|&p| title_key(&pages[p]));
+        }
+    }
+    make_lists(sections, pages, templates, &ranks);
+    (ranks, tags)
+}
+
+/// Each page's rank after the `edited` pages' keys changed, from the ranks before:
+/// the other pages keep their order among themselves, and each edited page is put
+/// back in by a binary search.
+fn ranks_again(pages: &[Page], before: Vec<usize>, edited: &[PageId]) -> Vec<usize> {
+    let key = |p: PageId| order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel);
+    let mut by_order = before.clone();
+    for (p, &place) in before.iter().enumerate() {
+        by_order[place] = p;
+    }
+    let mut edited = edited.to_vec();
+    edited.sort_unstable();
+    edited.dedup();
+    by_order.retain(|p| edited.binary_search(p).is_err());
+    for p in edited {
+        let own = key(p);
+        let at = by_order.partition_point(|&q| key(q) < own);
+        by_order.insert(at, p);
+    }
+    let mut rank = before;
+    for (place, &p) in by_order.iter().enumerate() {
+        rank[p] = place;
+    }
+    rank
+}
+
+/// Each section's list (afresh), previous and next, and the order of `templates`.
+fn make_lists(
+    sections: &mut [Section],
+    pages: &mut [Page],
+    templates: &mut [PageId],
+    ranks: &[usize],
+) {
     for section in sections.iter_mut() {
         section.pages.clear();
     }
-    order_sections(sections, pages, &ranks);
+    order_sections(sections, pages, ranks);
     fill_neighbours(sections, pages);
     templates.sort_by_cached_key(|&t| title_key(&pages[t]));
-    (ranks, collect_tags(pages))
 }
 
 fn order_sections(sections: &mut [Section], pages: &[Page], ranks: &[usize]) {
@@ -97,6 +154,28 @@ fn fill_neighbours(sections: &[Section], pages: &mut [Page]) {
             pages[p].next = sequence.get(n + 1).copied();
         }
     }
+}
+
+/// The `n` pages with the latest `updated` dates, newest first (then by path): the
+/// newest are picked out before they are sorted, so a feed of 50 pages does not sort
+/// the whole hub.
+pub(super) fn recently_updated(pages: &[Page], n: usize) -> Vec<PageId> {
+    let newest_first = |&a: &PageId, &b: &PageId| {
+        let (pa, pb) = (&pages[a], &pages[b]);
+        (pb.front.updated.cmp(&pa.front.updated)).then_with(|| pa.rel.cmp(&pb.rel))
+    };
+    let mut dated: Vec<PageId> = (0..pages.len())
+        .filter(|&p| pages[p].front.updated.is_some())
+        .collect();
+    if n == 0 {
+        return Vec::new();
+    }
+    if dated.len() > n {
+        dated.select_nth_unstable_by(n - 1, newest_first);
+        dated.truncate(n);
+    }
+    dated.sort_unstable_by(newest_first);
+    dated
 }
 
 fn collect_tags(pages: &[Page]) -> Vec<Tag> {

@@ -179,11 +179,12 @@ pub(super) fn apply(
     }
     let reordered = |n: usize| edits.iter().any(|e| e.site == n && e.reach == Reach::Order);
     if reordered(0) {
-        site::reorder(Arc::make_mut(&mut loaded.site), related);
+        let site = Arc::make_mut(&mut loaded.site);
+        site::reorder(site, &edited(edits, 0), related);
     }
     for (n, translation) in loaded.translations.iter_mut().enumerate() {
         if reordered(n + 1) {
-            site::reorder(translation, site::computed_related);
+            site::reorder(translation, &edited(edits, n + 1), site::computed_related);
         }
     }
     for translation in &mut loaded.translations {

@@ -134,7 +134,7 @@ impl Memo {
 
 /// What only the page itself shows: its body and where its links lead.
 fn inward(page: &Page) -> u64 {
-    hash_of([page.prints.body, debug_hash(&(&page.links, &page.embeds))])
+    hash_of((page.prints.body, &page.links, &page.embeds))
 }
 
 /// The fingerprints of one site's render jobs.
@@ -176,7 +176,7 @@ impl Fingerprints {
                 (outward, inward(p))
             })
             .unzip();
-        let embeds: Vec<&Vec<Embedded>> = site.pages.iter().map(|p| &p.embeds).collect();
+        let embeds: Vec<&[Embedded]> = site.pages.iter().map(|p| p.embeds.as_slice()).collect();
         // What every page shows of the site: the navigation and breadcrumbs (sections
         // without the pages they list), tag names, footer links, and which pages embed
         // which templates. Which pages a section or tag lists, and in what order, only
@@ -202,18 +202,24 @@ impl Fingerprints {
             debug_hash(&sections),
             debug_hash(&tags),
             debug_hash(&site.footer_links),
-            debug_hash(&embeds),
+            hash_of(&embeds),
             // Which pages each language has: the language switcher shows it.
             debug_hash(&site.languages),
             // Where the template library is: every footer links to it.
             debug_hash(&site.library_section()),
         ]);
+        // The structure holds the sections but their lists of pages.
+        let listed: Vec<(&[PageId], usize)> = site
+            .sections
+            .iter()
+            .map(|s| (s.pages.as_slice(), s.page_count))
+            .collect();
         let mut all = vec![
             structure,
-            debug_hash(&site.sections),
-            debug_hash(&site.tags),
-            debug_hash(&site.templates),
-            debug_hash(&site.start_here),
+            hash_of(&listed),
+            hash_of(&site.tags),
+            hash_of(&site.templates),
+            hash_of(&site.start_here),
             debug_hash(&site.assets),
             debug_hash(&site.updated),
         ];
