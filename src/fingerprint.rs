@@ -17,6 +17,23 @@ pub fn hash_of(value: impl Hash) -> u64 {
     hasher.finish()
 }
 
+/// One fingerprint of many values, added one by one (without gathering them in a
+/// list first).
+#[derive(Default)]
+pub struct Fingerprint(Gathered);
+
+impl Fingerprint {
+    /// Adds `value` to what the fingerprint covers.
+    #[inline]
+    pub fn add(&mut self, value: impl Hash) {
+        value.hash(&mut self.0);
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
 /// A hasher that gathers what it is given and hashes it in pieces of [`GATHER`]
 /// bytes. A fingerprint is fed many small pieces (a number, a short path, a tag), and
 /// a streaming hash pays for each piece; gathering them first is several times
@@ -31,6 +48,17 @@ struct Gathered {
 /// How many bytes [`Gathered`] holds before it hashes them.
 const GATHER: usize = 1024;
 
+impl Gathered {
+    /// Hashes what is held, and `bytes` after it, when they do not fit.
+    #[cold]
+    fn stream(&mut self, bytes: &[u8]) {
+        let streamed = self.streamed.get_or_insert_with(Default::default);
+        streamed.update(&self.bytes[..self.held]);
+        streamed.update(bytes);
+        self.held = 0;
+    }
+}
+
 impl Default for Gathered {
     fn default() -> Gathered {
         Gathered {
@@ -42,16 +70,15 @@ impl Default for Gathered {
 }
 
 impl Hasher for Gathered {
+    // Inlined, so that a number or a string's end marker is copied in without a call.
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         if let Some(room) = self.bytes.get_mut(self.held..self.held + bytes.len()) {
             room.copy_from_slice(bytes);
             self.held += bytes.len();
-            return;
+        } else {
+            self.stream(bytes);
         }
-        let streamed = self.streamed.get_or_insert_with(Default::default);
-        streamed.update(&self.bytes[..self.held]);
-        streamed.update(bytes);
-        self.held = 0;
     }
 
     fn finish(&self) -> u64 {

@@ -16,14 +16,14 @@
 //! with a full build after edits of every kind (`tests/incremental.rs`).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use super::FastMap;
 
-use crate::fingerprint::{debug_hash, hash_of};
+use crate::fingerprint::{debug_hash, hash_of, Fingerprint};
 use crate::site::{Embedded, Page, PageId, PageKind, SectionId, Site};
 use crate::theme::Theme;
 
@@ -36,13 +36,26 @@ use crate::sync::{lock, Trash};
 /// Rendered jobs by key, each with the fingerprint it was rendered under.
 #[derive(Debug, Default)]
 pub(super) struct Memo {
-    jobs: FastMap<String, (u64, Vec<OutputFile>)>,
+    jobs: FastMap<String, Remembered>,
+    /// How many renders the memo has seen: the latest one's number.
+    renders: u64,
     /// The fingerprints of the latest render, which a patch brings up to date.
     prints: Option<Fingerprints>,
     /// The cards drawn for listings and related pages, by what each shows.
     cards: Kept,
     /// Jobs rendered (not reused) by the latest render, for the preview's log line.
     pub(super) rendered: usize,
+}
+
+/// A job's files as last rendered.
+#[derive(Debug)]
+struct Remembered {
+    /// The fingerprint they were rendered under.
+    print: u64,
+    files: Vec<OutputFile>,
+    /// The number of the latest render that had them: a job no render has any more
+    /// is forgotten.
+    used: AtomicU64,
 }
 
 impl Memo {
@@ -66,28 +79,40 @@ impl Memo {
             .map(|&outward| hash_of([prints.structure, outward]))
             .collect();
         let drawn = Drawn::keeping(card_prints, std::mem::take(&mut self.cards));
-        let remembered = Mutex::new(FastMap::default());
-        let fresh = AtomicUsize::new(0);
+        self.renders += 1;
+        let now = self.renders;
+        let made = Mutex::new(Vec::new());
         let known = &self.jobs;
+        // The jobs unchanged since the last render are only marked as had: the memo is
+        // brought up to date afterwards with the few that were rendered again.
         let run = |job: &Job| -> Result<Vec<OutputFile>, Diagnostic> {
             let key = job.key(site);
             let print = prints.of_job(job, site, sizes);
-            let files = match known.get(&key) {
-                Some((p, files)) if *p == print => files.clone(),
-                _ => {
-                    fresh.fetch_add(1, Ordering::Relaxed);
-                    job.run(site, theme, sizes, &drawn)?
-                }
-            };
-            lock(&remembered).insert(key, (print, files.clone()));
+            if let Some(kept) = known.get(&key).filter(|kept| kept.print == print) {
+                kept.used.store(now, Ordering::Relaxed);
+                return Ok(kept.files.clone());
+            }
+            let files = job.run(site, theme, sizes, &drawn)?;
+            lock(&made).push((key, print, files.clone()));
             Ok(files)
         };
         render::pages_by(site, theme, background, sink, &run)?;
-        trash.put(std::mem::replace(
-            &mut self.jobs,
-            crate::sync::take(remembered),
-        ));
-        self.rendered = fresh.into_inner();
+        let made = crate::sync::take(made);
+        self.rendered = made.len();
+        // What the new files replace, and the jobs this render no longer has.
+        let mut replaced: Vec<Remembered> = made
+            .into_iter()
+            .filter_map(|(key, print, files)| {
+                let used = AtomicU64::new(now);
+                self.jobs.insert(key, Remembered { print, files, used })
+            })
+            .collect();
+        replaced.extend(
+            self.jobs
+                .extract_if(|_, kept| *kept.used.get_mut() != now)
+                .map(|(_, kept)| kept),
+        );
+        trash.put(replaced);
         self.prints = Some(prints);
         self.cards = drawn.into_known();
         Ok(())
@@ -126,7 +151,8 @@ impl Memo {
         let mut out = Vec::new();
         for (key, print, files) in made {
             out.extend(files.iter().cloned());
-            self.jobs.insert(key, (print, files));
+            let used = AtomicU64::new(self.renders);
+            self.jobs.insert(key, Remembered { print, files, used });
         }
         Some(out)
     }
@@ -285,13 +311,17 @@ impl Fingerprints {
         section: Option<SectionId>,
         listed: usize,
     ) -> u64 {
-        let mut parts = vec![self.structure, listed as u64];
+        let mut print = Fingerprint::default();
+        print.add([self.structure, listed as u64]);
         if let Some(id) = section {
-            let children = &site.sections[id].children;
-            parts.extend(children.iter().map(|&c| site.sections[c].page_count as u64));
+            for &child in &site.sections[id].children {
+                print.add(site.sections[child].page_count);
+            }
         }
-        parts.extend(pages.iter().map(|&p| self.outward[p]));
-        hash_of(&parts)
+        for &p in pages {
+            print.add(self.outward[p]);
+        }
+        print.finish()
     }
 
     /// The template library (at `section` when a folder is the library): each
@@ -310,11 +340,12 @@ impl Fingerprints {
     /// A page: itself, and what it shows of the pages around it.
     fn page(&self, site: &Site, id: PageId) -> u64 {
         let page = &site.pages[id];
-        let mut parts = vec![self.structure, self.outward[id], self.inward[id]];
+        let mut print = Fingerprint::default();
+        print.add([self.structure, self.outward[id], self.inward[id]]);
         // The section menu beside an article: the pages it lists, and how many the
         // section has.
         let menu = crate::context::menu_pages(site, id);
-        parts.push(hash_of((menu, site.sections[page.section].page_count)));
+        print.add((menu, site.sections[page.section].page_count));
         for other in page
             .prev
             .iter()
@@ -322,16 +353,16 @@ impl Fingerprints {
             .chain(&page.related)
             .chain(menu)
         {
-            parts.push(self.outward[*other]);
+            print.add(self.outward[*other]);
         }
         for t in page.embeds.iter().filter_map(|e| e.own()) {
-            parts.extend([self.outward[t], self.inward[t]]);
+            print.add([self.outward[t], self.inward[t]]);
         }
         if page.kind == PageKind::Template {
             for &user in self.embedded_in.get(&id).into_iter().flatten() {
-                parts.push(self.outward[user]);
+                print.add(self.outward[user]);
             }
         }
-        hash_of(&parts)
+        print.finish()
     }
 }
