@@ -20,7 +20,7 @@ use crate::theme::{self, Theme, ThemeFiles};
 
 /// The stages the build plan asks through a memory.
 pub trait Memory: Send {
-    /// The hub's content files ([`crate::discover`]).
+    /// The hub's content files ([`crate::discover()`]).
     fn discover(&mut self, root: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
         crate::discover::discover(root)
     }

@@ -14,7 +14,7 @@ pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"]
 pub struct Plural {
     /// The language whose rule picks the form (set when the strings are put together).
     pub language: String,
-    /// The forms by category, in the order of [`CATEGORIES`]; `other` is always there.
+    /// The forms by category, in the order of `CATEGORIES`; `other` is always there.
     pub forms: [Option<String>; 6],
 }
 

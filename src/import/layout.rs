@@ -76,7 +76,7 @@ pub struct Layout {
     pub content_root: PathBuf,
     /// Folders that addresses from the site's root are looked up in (static/, the site).
     pub static_roots: Vec<PathBuf>,
-    /// The path the site was published under (`hub/` for https://example.org/hub/).
+    /// The path the site was published under (`hub/` for `https://example.org/hub/`).
     pub base_path: String,
     /// The site's full address, so links written in full are read as links within it.
     pub base_url: Option<String>,

@@ -1,7 +1,7 @@
 //! The index as small `.js` files the browser loads only when a query needs them.
 //!
 //! In: what the document bundles, written as the count made their documents (see
-//! [`bundles`]), leave for the manifest, then the runs and the [`Index`]. Out: [`Shard`]s, handed on one by one as they are made,
+//! `bundles`), leave for the manifest, then the runs and the [`Index`]. Out: [`Shard`]s, handed on one by one as they are made,
 //! each a script that calls `guidepostIndex(key, data)`, so loading works the same
 //! over http:// and file://:
 //! - `manifest`: shard boundaries, filters, runs and stop words;

@@ -5,7 +5,7 @@
 //!
 //! Scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) and
 //! Korean, whose words run into long compounds, are cut character by character (see
-//! [`script::by_character`]), a character composed with the marks NFC joins to it
+//! `script::by_character`), a character composed with the marks NFC joins to it
 //! (`か` + `゛` → `が`, Korean jamo → syllables). The index holds each character of a
 //! run and each pair of neighbours (`导师会议` → `导`, `导师`, `师`, `师会`, `会`,
 //! `会议`, `议`); a query looks up the pairs of each run it holds, or the one
@@ -15,7 +15,7 @@
 //!
 //! A hyphenated compound of two or three words (`check-in`, `follow-up`,
 //! `one-on-one`) gives its words and, after them, the words run together (`checkin`,
-//! `followup`, `oneonone`; see [`compound`]), so a reader finds it typed with the
+//! `followup`, `oneonone`; see `compound`), so a reader finds it typed with the
 //! hyphen, without it, or as one word, and a page that writes `followup` is found by
 //! `follow-up` too.
 //!
