@@ -30,7 +30,14 @@ pub struct Split {
 
 /// Sorts the pages into languages (see the module's documentation). `drafts`: the
 /// build includes drafts, so a translation of one is published with it.
-pub fn split(pages: Vec<SourcePage>, languages: &[Language], drafts: bool) -> Split {
+/// `failed` names the files that could not be read (their own errors say why): a
+/// translation of one of them is not reported as having no source.
+pub fn split(
+    pages: Vec<SourcePage>,
+    languages: &[Language],
+    drafts: bool,
+    failed: &[String],
+) -> Split {
     let mut out = Split::default();
     let default_id = languages.first().map_or("en", |l| l.id.as_str());
     let others: Vec<&Language> = languages.iter().skip(1).collect();
@@ -38,7 +45,9 @@ pub fn split(pages: Vec<SourcePage>, languages: &[Language], drafts: bool) -> Sp
     // when some name ends like a language.
     let tagged = pages.iter().any(|p| language_of(&p.rel).is_some());
     let all_rels: HashSet<String> = match tagged {
-        true => pages.iter().map(|p| p.rel.clone()).collect(),
+        true => (pages.iter().map(|p| p.rel.clone()))
+            .chain(failed.iter().cloned())
+            .collect(),
         false => HashSet::new(),
     };
     let mut translated: Vec<Vec<SourcePage>> = vec![Vec::new(); others.len()];
@@ -111,6 +120,9 @@ pub fn split(pages: Vec<SourcePage>, languages: &[Language], drafts: bool) -> Sp
         let folder = source_rel.rsplit_once('/').map_or("", |(dir, _)| dir);
         match source {
             None if is_index && folders.contains(folder) => {}
+            // Its source exists but could not be read: that file's error says why, and
+            // this translation is checked against it once it reads.
+            None if failed.contains(&source_rel) => continue,
             None => {
                 out.problems.push(
                     Diagnostic::error(&page.file, format!("this translation has no source: `content/{source_rel}` does not exist"))

@@ -172,7 +172,7 @@ pub fn load(options: &BuildOptions, memory: &mut dyn Memory) -> Result<Loaded> {
             None
         }
     };
-    let split = languages::split(pages, &languages, options.drafts);
+    let split = languages::split(pages, &languages, options.drafts, &failed);
     problems.extend(split.problems);
     let assemble_options = AssembleOptions {
         drafts: options.drafts,

@@ -166,6 +166,7 @@ bad_cases!(
     title_number,
     toml_front_matter,
     translation_errors,
+    translation_of_a_broken_page,
     unclosed_front_matter,
     unknown_audience,
     unknown_key,
