@@ -30,11 +30,16 @@ fn ranks(pages: &[Page]) -> Vec<usize> {
     by_order.sort_by_cached_key(|&p| {
         order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel)
     });
-    let mut rank = vec![0; pages.len()];
-    for (place, &p) in by_order.iter().enumerate() {
-        rank[p] = place;
+    places(&by_order)
+}
+
+/// Each page's place in `order`, a list of every page.
+fn places(order: &[PageId]) -> Vec<usize> {
+    let mut place = vec![0; order.len()];
+    for (n, &p) in order.iter().enumerate() {
+        place[p] = n;
     }
-    rank
+    place
 }
 
 /// Puts the pages in order by `order` and title: returns each page's rank and the
@@ -62,7 +67,7 @@ pub(super) fn put_in_order_again(
     (ranks, mut tags): (Vec<usize>, Vec<Tag>),
     edited: &[PageId],
 ) -> (Vec<usize>, Vec<Tag>) {
-    let ranks = ranks_again(pages, ranks, edited);
+    let ranks = ranks_again(pages, &ranks, edited);
     for tag in &mut tags {
         if tag.pages.iter().any(|p| edited.contains(p)) {
             tag.pages.sort_by_cached_key(|&p| title_key(&pages[p]));
@@ -75,9 +80,9 @@ pub(super) fn put_in_order_again(
 /// Each page's rank after the `edited` pages' keys changed, from the ranks before:
 /// the other pages keep their order among themselves, and each edited page is put
 /// back in by a binary search.
-fn ranks_again(pages: &[Page], before: Vec<usize>, edited: &[PageId]) -> Vec<usize> {
+fn ranks_again(pages: &[Page], before: &[usize], edited: &[PageId]) -> Vec<usize> {
     let key = |p: PageId| order_key(pages[p].front.order, &pages[p].front.title, &pages[p].rel);
-    let mut by_order = before.clone();
+    let mut by_order = vec![0; before.len()];
     for (p, &place) in before.iter().enumerate() {
         by_order[place] = p;
     }
@@ -90,11 +95,7 @@ fn ranks_again(pages: &[Page], before: Vec<usize>, edited: &[PageId]) -> Vec<usi
         let at = by_order.partition_point(|&q| key(q) < own);
         by_order.insert(at, p);
     }
-    let mut rank = before;
-    for (place, &p) in by_order.iter().enumerate() {
-        rank[p] = place;
-    }
-    rank
+    places(&by_order)
 }
 
 /// Each section's list (afresh), previous and next, and the order of `templates`.
@@ -167,13 +168,10 @@ pub(super) fn recently_updated(pages: &[Page], n: usize) -> Vec<PageId> {
     let mut dated: Vec<PageId> = (0..pages.len())
         .filter(|&p| pages[p].front.updated.is_some())
         .collect();
-    if n == 0 {
-        return Vec::new();
-    }
-    if dated.len() > n {
+    if n > 0 && dated.len() > n {
         dated.select_nth_unstable_by(n - 1, newest_first);
-        dated.truncate(n);
     }
+    dated.truncate(n);
     dated.sort_unstable_by(newest_first);
     dated
 }
@@ -212,10 +210,7 @@ fn collect_tags(pages: &[Page]) -> Vec<Tag> {
     // Every tag's pages by title: each page's place in that order is worked out once.
     let mut by_title: Vec<PageId> = (0..pages.len()).collect();
     by_title.sort_by_cached_key(|&p| title_key(&pages[p]));
-    let mut place = vec![0; pages.len()];
-    for (n, &p) in by_title.iter().enumerate() {
-        place[p] = n;
-    }
+    let place = places(&by_title);
     for tag in &mut tags {
         tag.pages.sort_unstable_by_key(|&p| place[p]);
     }

@@ -100,15 +100,13 @@ impl Memo {
         let made = crate::sync::take(made);
         self.rendered = made.len();
         // What the new files replace, and the jobs this render no longer has.
-        let mut replaced: Vec<Remembered> = made
-            .into_iter()
-            .filter_map(|(key, print, files)| {
-                let used = AtomicU64::new(now);
-                self.jobs.insert(key, Remembered { print, files, used })
-            })
-            .collect();
+        let mut replaced = Vec::new();
+        for (key, print, files) in made {
+            let used = AtomicU64::new(now);
+            replaced.extend(self.jobs.insert(key, Remembered { print, files, used }));
+        }
         replaced.extend(
-            self.jobs
+            (self.jobs)
                 .extract_if(|_, kept| *kept.used.get_mut() != now)
                 .map(|(_, kept)| kept),
         );
