@@ -22,12 +22,24 @@ const FIRST_INDEX_WAIT: Duration = Duration::from_secs(60);
 /// built and the search index a moment later, so a path that is missing while the
 /// first index is under way is looked up again once it is in place.
 pub fn answer(target: &str, shared: &Shared) -> Response {
-    let snapshot = shared.current();
-    let response = respond(target, &snapshot, &shared.search_files());
-    if response.status == 404 && shared.wait_for_search(FIRST_INDEX_WAIT) {
-        return respond(target, &snapshot, &shared.search_files());
+    answer_from(target, shared, &shared.current(), shared.search_files())
+}
+
+/// The response to `target` from `snapshot` and the search files read with it,
+/// `search`. A path missing from them is looked up again when the search files have
+/// changed since, after waiting for a first index under way: one that came in
+/// between the lookup and the wait may hold the path.
+fn answer_from(target: &str, shared: &Shared, snapshot: &Snapshot, search: Arc<Files>) -> Response {
+    let response = respond(target, snapshot, &search);
+    if response.status != 404 {
+        return response;
     }
-    response
+    shared.wait_for_search(FIRST_INDEX_WAIT);
+    let latest = shared.search_files();
+    if Arc::ptr_eq(&latest, &search) {
+        return response;
+    }
+    respond(target, snapshot, &latest)
 }
 
 fn respond(target: &str, snapshot: &Snapshot, search: &Files) -> Response {
@@ -241,6 +253,34 @@ mod tests {
         // A later index replaces a served one: nothing waits for it.
         shared.expect_search();
         assert!(!shared.wait_for_search(Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn a_first_index_that_comes_in_during_a_lookup_is_looked_in() {
+        // The request read the search files just before the first index was in place,
+        // and asks whether to wait just after: nothing is pending any more, yet the
+        // handbook it wants is now served.
+        let shared = Shared::default();
+        let before = shared.search_files();
+        shared.expect_search();
+        let mut search = Files::default();
+        search.insert(
+            "handbooks/mentee/index.html".to_string(),
+            Arc::new(b"<body>handbook</body>".to_vec()),
+        );
+        shared.finish_search(Some(Arc::new(search)));
+        let found = answer_from("/handbooks/mentee/", &shared, &shared.current(), before);
+        assert_eq!(found.status, 200);
+        assert_eq!(
+            answer_from(
+                "/nowhere/",
+                &shared,
+                &shared.current(),
+                shared.search_files()
+            )
+            .status,
+            404
+        );
     }
 
     #[test]
