@@ -125,6 +125,20 @@ for (const origin of ["http", "file"]) {
       await page.close();
     });
 
+    it("answers from the shards it has at once, without waiting for typing to pause", async () => {
+      const page = await openPage(origin, "starting/listening-first/");
+      assert.ok((await h.headerSearch(page, "closing agenda")).results > 0);
+      // From here on no timer ends: a query that waits for the typing pause never
+      // answers. The same query again needs no shard that is not loaded already.
+      await page.evaluate(() => { window.setTimeout = function () { return 0; }; });
+      await page.fill("#gp-search-input", "");
+      const again = h.headerSearch(page, "closing agenda");
+      const waited = new Promise((resolve) => setTimeout(resolve, 5000, "still waiting after 5 s"));
+      const answer = await Promise.race([again, waited]);
+      assert.ok(answer.results > 0, String(answer));
+      await page.close();
+    });
+
     it("moves between results with the arrow keys on the search page", async () => {
       const page = await openPage(origin, "search/");
       await h.searchPage(page, "feedback");

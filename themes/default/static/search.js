@@ -96,9 +96,10 @@
   var W = {};
   function getIndex() {
     if (!index) {
-      index = Promise.all([load(base, "manifest"), words()]).then(function (loaded) {
-        var m = loaded[0];
-        W = loaded[1];
+      index = Promise.all([load(base, "manifest"), words()]).then(function (got) {
+        var m = got[0];
+        W = got[1];
+        // A shard already loaded answers at once; only a new one waits for a pause.
         return new core.Index(m, function (key) {
           if (key in loaded) return Promise.resolve(loaded[key]);
           return paused().then(function () {
