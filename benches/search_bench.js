@@ -71,8 +71,8 @@ function timeBuild(root, out) {
   const result = require("node:child_process").spawnSync("/usr/bin/time", ["-f", "TIME %U %S %M", h.binary(), ...args], { encoding: "utf8" });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(result.stderr);
-  const [user, sys, kb] = result.stderr.match(/TIME ([\d.]+) ([\d.]+) (\d+)/).slice(1).map(Number);
-  return { wall, cpu: user + sys, memory: kb / 1024 };
+  const [user, sys, peakKb] = result.stderr.match(/TIME ([\d.]+) ([\d.]+) (\d+)/).slice(1).map(Number);
+  return { wall, cpu: user + sys, memory: peakKb / 1024 };
 }
 
 // Every response of a fresh browser context while `action` runs: bytes as sent by a

@@ -96,10 +96,10 @@ describe("words side by side in a large hub", () => {
   // 400 pages; 200 have "interview" in their title, one only once in a long text, so
   // that its posting comes after the best 160: its places are in a shard of their
   // own (x/G-1), fetched with that tier.
-  let tmp, shards;
+  let largeTmp, largeShards;
   before(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-phrase-tiers-"));
-    const root = path.join(tmp, "hub");
+    largeTmp = fs.mkdtempSync(path.join(os.tmpdir(), "guidepost-phrase-tiers-"));
+    const root = path.join(largeTmp, "hub");
     const write = (file, text) => {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);
@@ -113,12 +113,12 @@ describe("words side by side in a large hub", () => {
     }
     const filler = "Many other words about the program and its people go here. ".repeat(40);
     write("content/guide/closing.md", page("Closing", `${filler} Offer an exit interview.`));
-    shards = readShards(h.build(root, path.join(tmp, "out")));
+    largeShards = readShards(h.build(root, path.join(largeTmp, "out")));
   });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  after(() => fs.rmSync(largeTmp, { recursive: true, force: true }));
 
   it("reads where words stand in results beyond a word's best ones", async () => {
-    const idx = open(shards);
+    const idx = open(largeShards);
     const result = await idx.search("exit interview ");
     assert.ok(idx.fetched.some((key) => /^x\/\d+-1$/.test(key)), idx.fetched.join(" "));
     const first = await idx.bundle(result.hits[0].doc);

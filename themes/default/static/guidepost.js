@@ -64,8 +64,8 @@
 
   // `/` or Ctrl+K (⌘K) jumps to the search box, unless the reader is typing.
   // On the home page, its own large box.
-  var box = doc.getElementById("gp-hero-search") || doc.getElementById("gp-search-input");
-  if (box) {
+  var searchBox = doc.getElementById("gp-hero-search") || doc.getElementById("gp-search-input");
+  if (searchBox) {
     doc.addEventListener("keydown", function (event) {
       var t = event.target;
       var typing = t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
@@ -73,9 +73,9 @@
       var k = (event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey) && !event.altKey;
       if (slash || k) {
         event.preventDefault();
-        if (header && menu && !header.classList.contains("menu-open") && !box.offsetParent) setMenu(true);
-        box.focus();
-        box.select();
+        if (header && menu && !header.classList.contains("menu-open") && !searchBox.offsetParent) setMenu(true);
+        searchBox.focus();
+        searchBox.select();
       }
     });
   }

@@ -12,15 +12,15 @@ var GuidepostSearchCore = (function () {
 
   // search-phrase.js and search-terms.js, found when first needed: search.js loads
   // them beside this script, and a theme's own base.html may load this one first.
-  function need(global, file) {
+  function sibling(global, file) {
     return typeof module === "object" && module.exports ? require(file) : globalThis[global];
   }
   var PHRASE = null, TERMS = null;
   function phrase() {
-    return PHRASE || (PHRASE = need("GuidepostSearchPhrase", "./search-phrase.js"));
+    return PHRASE || (PHRASE = sibling("GuidepostSearchPhrase", "./search-phrase.js"));
   }
   function terms() {
-    return TERMS || (TERMS = need("GuidepostSearchTerms", "./search-terms.js"));
+    return TERMS || (TERMS = sibling("GuidepostSearchTerms", "./search-terms.js"));
   }
 
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -198,8 +198,8 @@ var GuidepostSearchCore = (function () {
     var typo = !strict && w.length >= 4 && !/^\d+$/.test(w);
     if (typo) {
       var first = w[0], second = w.length > 1 ? w[1] : "";
-      var whole = self.vocabOf(first + "\uffff") - self.vocabOf(first) <= 2;
-      if (whole) shards.push(self.vocabRange(first, first + "\uffff"));
+      var fewShards = self.vocabOf(first + "\uffff") - self.vocabOf(first) <= 2;
+      if (fewShards) shards.push(self.vocabRange(first, first + "\uffff"));
       else {
         shards.push(self.vocabRange(first + second, first + second + "\uffff"));
         shards.push(self.vocabRange(second + first, second + first + "\uffff"));

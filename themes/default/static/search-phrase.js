@@ -14,7 +14,7 @@ var GuidepostSearchPhrase = (function () {
 
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var VALUE = new Int8Array(128);
-  for (var d = 0; d < 64; d++) VALUE[DIGITS.charCodeAt(d)] = d;
+  for (var digit = 0; digit < 64; digit++) VALUE[DIGITS.charCodeAt(digit)] = digit;
   // A result where the query's neighbouring words stand together scores up to
   // 1 + LIFT times as much (see order()).
   var LIFT = 1;
@@ -69,10 +69,10 @@ var GuidepostSearchPhrase = (function () {
     });
   }
 
-  // Lets each word of `words` that a compound of `joins` joins be found through the
+  // Lets each word of `words` that a compound of `compounds` joins be found through the
   // compound too: a page that says "followup" holds both "follow" and "up".
-  function attach(words, joins) {
-    joins.forEach(function (j) {
+  function attach(words, compounds) {
+    compounds.forEach(function (j) {
       j.parts.forEach(function (w) {
         if (!w || words.indexOf(w) < 0 || (w.joins = w.joins || []).indexOf(j) >= 0) return;
         w.joins.push(j);

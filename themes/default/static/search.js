@@ -163,9 +163,9 @@
   }
 
   // ---- The search box in the header ---------------------------------------------------
-  function header(form) {
-    var input = form.querySelector("input[name=q]");
-    if (pageBox) { form.hidden = true; return; }
+  function header(searchForm) {
+    var input = searchForm.querySelector("input[name=q]");
+    if (pageBox) { searchForm.hidden = true; return; }
     var popup = el("div", "search-popup");
     popup.id = "gp-search-popup";
     popup.hidden = true;
@@ -180,15 +180,15 @@
     var status = el("p", "visually-hidden");
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    form.appendChild(popup);
-    form.appendChild(status);
+    searchForm.appendChild(popup);
+    searchForm.appendChild(status);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
     var active = -1, options = [], seq = 0, announceTimer = 0;
-    var searchPage = form.getAttribute("action") + (FILE ? "index.html" : "");
-    function toSearchPage(q) { return searchPage + "?q=" + encodeURIComponent(q); }
+    var pageUrl = searchForm.getAttribute("action") + (FILE ? "index.html" : "");
+    function toSearchPage(q) { return pageUrl + "?q=" + encodeURIComponent(q); }
     function open(show) {
       popup.hidden = !show;
       input.setAttribute("aria-expanded", show ? "true" : "false");
@@ -268,12 +268,12 @@
         else if (input.value) { input.value = ""; status.textContent = ""; }
       }
     });
-    form.addEventListener("submit", function (e) {
+    searchForm.addEventListener("submit", function (e) {
       e.preventDefault();
       location.href = toSearchPage(input.value);
     });
-    document.addEventListener("click", function (e) { if (!form.contains(e.target)) open(false); });
-    form.addEventListener("focusout", function (e) { if (!form.contains(e.relatedTarget)) open(false); });
+    document.addEventListener("click", function (e) { if (!searchForm.contains(e.target)) open(false); });
+    searchForm.addEventListener("focusout", function (e) { if (!searchForm.contains(e.relatedTarget)) open(false); });
   }
 
   // ---- The search page ---------------------------------------------------------------
@@ -317,19 +317,19 @@
         set.appendChild(el("legend", null, g[1]));
         options.forEach(function (o) {
           var label = el("label", "search-filter-option");
-          var box = el("input");
-          box.type = "checkbox";
-          box.name = g[0];
-          box.value = o[0];
-          box.checked = chosen[g[0]].indexOf(o[0]) >= 0;
-          box.addEventListener("change", function () {
-            var list = chosen[g[0]], at = list.indexOf(o[0]);
-            if (box.checked && at < 0) list.push(o[0]);
-            if (!box.checked && at >= 0) list.splice(at, 1);
+          var checkbox = el("input");
+          checkbox.type = "checkbox";
+          checkbox.name = g[0];
+          checkbox.value = o[0];
+          checkbox.checked = chosen[g[0]].indexOf(o[0]) >= 0;
+          checkbox.addEventListener("change", function () {
+            var picked = chosen[g[0]], at = picked.indexOf(o[0]);
+            if (checkbox.checked && at < 0) picked.push(o[0]);
+            if (!checkbox.checked && at >= 0) picked.splice(at, 1);
             saveUrl();
             run(true);
           });
-          label.appendChild(box);
+          label.appendChild(checkbox);
           label.appendChild(document.createTextNode(" " + o[1] + " "));
           label.appendChild(el("span", "search-filter-count", "(" + (counts[g[0]][o[0]] || 0) + ")"));
           set.appendChild(label);

@@ -27,14 +27,14 @@
 
   // A text with each {name} replaced by its value; a text with forms by count takes
   // the form of its {n}, by the language's plural rules.
-  function phrase(text, values) {
+  function phrase(text, given) {
     if (text && typeof text === "object") {
       var form = "other";
-      try { form = new Intl.PluralRules(text.rule || "en").select(values.n); } catch (e) { form = values.n === 1 ? "one" : "other"; }
+      try { form = new Intl.PluralRules(text.rule || "en").select(given.n); } catch (e) { form = given.n === 1 ? "one" : "other"; }
       text = text[form] || text.other;
     }
     return String(text == null ? "" : text).replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+      return Object.prototype.hasOwnProperty.call(given, name) ? given[name] : whole;
     });
   }
 
@@ -293,10 +293,10 @@
     }).then(function (blob) { save(blob, fileName(link)); });
   }
 
-  // Tells the reader what happened, in the words of `key` (with `values` filled in).
-  function say(card, key, values) {
+  // Tells the reader what happened, in the words of `key` (with `given` filled in).
+  function say(card, key, given) {
     var status = card.querySelector("[data-template-status]");
-    if (status) words().then(function (w) { status.textContent = phrase(w[key], values || {}); });
+    if (status) words().then(function (w) { status.textContent = phrase(w[key], given || {}); });
   }
 
   function updatePreview(card) {
