@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::source::NEW_PAGE_PROMPT;
 use crate::text::slugify;
 
 pub mod ci;
@@ -109,7 +110,7 @@ pub fn new_page(root: &Path, kind: NewKind, path: &str, title: Option<&str>) -> 
     let title_yaml = title_yaml.trim_end();
     let text = match kind {
         NewKind::Article => format!(
-            "---\ntitle: {title_yaml}\nsummary: \naudience: []\ntags: []\nupdated: {today}\n---\nStart with a sentence or two that says who this page is for and what it helps with.\n\n## First step\n"
+            "---\ntitle: {title_yaml}\nsummary: \naudience: []\ntags: []\nupdated: {today}\n---\n{NEW_PAGE_PROMPT}\n\n## First step\n"
         ),
         NewKind::Template => format!(
             "---\ntitle: {title_yaml}\nsummary: \nlayout: template\naudience: []\nupdated: {today}\nfields:\n  - {{name: recipient_name, label: \"Recipient's name\", example: Jordan}}\n---\nDear {{{{ recipient_name }}}},\n\n"

@@ -13,6 +13,11 @@ use crate::front_matter::{self, FileKind, FrontMatter, Layout};
 use crate::markdown::{self, LineIndex, Markdown, RenderOptions};
 use crate::placeholder;
 
+/// The opening `guidepost new` writes in a new article for its author to replace: a
+/// page that still holds it warns, so it does not reach readers unnoticed.
+pub const NEW_PAGE_PROMPT: &str =
+    "Start with a sentence or two that says who this page is for and what it helps with.";
+
 /// A content file after parsing.
 #[derive(Debug, Clone)]
 pub struct SourcePage {
@@ -148,6 +153,13 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
         diagnostics.push(Diagnostic::warning(&shown, message).at_line(first).help(
             "write it in Markdown, or set `allow_html: true` in hub.yaml if you trust every author",
         ));
+    }
+    if let Some(at) = memchr::memmem::find(split.body.as_bytes(), NEW_PAGE_PROMPT.as_bytes()) {
+        diagnostics.push(
+            Diagnostic::warning(&shown, "this is the sentence `guidepost new` wrote for you to replace: readers would see it")
+                .at_line(lines.position(split.body_offset + at).0)
+                .help("write your own opening sentences in its place, and your own `##` parts below them"),
+        );
     }
     for &line in &body.title_lines {
         diagnostics.push(

@@ -72,8 +72,17 @@ fn new_article_and_template_are_ready_to_build() {
         "{}",
         stderr(&check)
     );
+    // The opening sentence `new` writes is for the author to replace, not for readers.
+    assert!(
+        stderr(&check).contains("warning: content/closure/saying-goodbye.md:8: this is the sentence `guidepost new` wrote for you to replace: readers would see it"),
+        "{}",
+        stderr(&check)
+    );
     let article = dir.path().join("content/closure/saying-goodbye.md");
-    let text = fs::read_to_string(&article).unwrap();
+    let text = fs::read_to_string(&article).unwrap().replace(
+        "Start with a sentence or two that says who this page is for and what it helps with.",
+        "How to say goodbye well.",
+    );
     fs::write(
         &article,
         format!("{text}\n```template\nthank-you-note\n```\n"),
@@ -83,6 +92,11 @@ fn new_article_and_template_are_ready_to_build() {
     assert!(embedded.status.success(), "{}", stderr(&embedded));
     assert!(
         !stderr(&embedded).contains("`thank-you-note` is not embedded"),
+        "{}",
+        stderr(&embedded)
+    );
+    assert!(
+        !stderr(&embedded).contains("wrote for you to replace"),
         "{}",
         stderr(&embedded)
     );
