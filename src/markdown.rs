@@ -104,6 +104,9 @@ pub struct Markdown {
     pub words: usize,
     /// Lines of `#` headings: the page's title is its only `<h1>`.
     pub title_lines: Vec<usize>,
+    /// Lines of headings with nothing under them before the next heading as large
+    /// or larger, or the end.
+    pub bare_heading_lines: Vec<usize>,
 }
 
 impl Markdown {

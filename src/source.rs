@@ -168,6 +168,19 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
                 .help("make it a `##` heading, or remove it if it repeats the title"),
         );
     }
+    // A printed worksheet may leave room under a heading on purpose.
+    if front.layout != Layout::Template {
+        for &line in &body.bare_heading_lines {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &shown,
+                    "this heading has nothing under it: readers would see a heading and no text",
+                )
+                .at_line(line)
+                .help("write what belongs under it, or remove the heading"),
+            );
+        }
+    }
     if front.layout == Layout::Faq && !body.toc.iter().any(|t| t.level == 2) {
         diagnostics.push(
             Diagnostic::warning(&shown, "this FAQ page has no questions")

@@ -78,6 +78,11 @@ fn new_article_and_template_are_ready_to_build() {
         "{}",
         stderr(&check)
     );
+    assert!(
+        stderr(&check).contains("warning: content/closure/saying-goodbye.md:10: this heading has nothing under it: readers would see a heading and no text"),
+        "{}",
+        stderr(&check)
+    );
     let article = dir.path().join("content/closure/saying-goodbye.md");
     let text = fs::read_to_string(&article).unwrap().replace(
         "Start with a sentence or two that says who this page is for and what it helps with.",
@@ -88,10 +93,19 @@ fn new_article_and_template_are_ready_to_build() {
         format!("{text}\n```template\nthank-you-note\n```\n"),
     )
     .unwrap();
+    // A printed worksheet may leave room under a heading: templates are not warned.
+    let template = dir.path().join("content/templates/thank-you-note.md");
+    let text = fs::read_to_string(&template).unwrap();
+    fs::write(&template, format!("{text}\n## Notes\n")).unwrap();
     let embedded = guidepost(dir.path(), &["check"]);
     assert!(embedded.status.success(), "{}", stderr(&embedded));
     assert!(
         !stderr(&embedded).contains("`thank-you-note` is not embedded"),
+        "{}",
+        stderr(&embedded)
+    );
+    assert!(
+        !stderr(&embedded).contains("nothing under it"),
         "{}",
         stderr(&embedded)
     );

@@ -236,3 +236,10 @@ fn gfm_extensions_render() {
     assert!(shown(&out).contains("“quoted”"));
     assert!(shown(&out).contains("footnote-definition"));
 }
+
+#[test]
+fn headings_with_nothing_under_them_are_noted_by_line() {
+    let body = "Intro.\n\n## Empty\n\n## Parts\n\n### First part\n\nText.\n\n### Second part\n#### Also empty\n## Embeds\n\n```template\nagenda\n```\n\n## Last\n";
+    assert_eq!(md(body).bare_heading_lines, [3, 12, 19]);
+    assert!(md("## One\n\nText.\n").bare_heading_lines.is_empty());
+}

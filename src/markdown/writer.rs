@@ -45,7 +45,12 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
         let mut iter = events.into_iter();
         let mut in_code = false;
         let mut link_open: Vec<LinkOpen> = Vec::new();
+        // The last heading and its line, until something is written under it.
+        let mut bare: Option<(HeadingLevel, usize)> = None;
         while let Some((event, range)) = iter.next() {
+            if !matches!(event, Event::Start(Tag::Heading { .. })) {
+                bare = None;
+            }
             match event {
                 Event::Start(Tag::Heading {
                     level,
@@ -60,10 +65,18 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
                         }
                         inner.push((e, r));
                     }
+                    let (line, _) = (self.position)(range.start);
                     if level == HeadingLevel::H1 {
-                        let (line, _) = (self.position)(range.start);
                         self.out.title_lines.push(line);
                     }
+                    // A heading followed by a smaller one opens its parts; by one as
+                    // large or larger, it has nothing of its own.
+                    if let Some((before, before_line)) = bare {
+                        if level <= before {
+                            self.out.bare_heading_lines.push(before_line);
+                        }
+                    }
+                    bare = Some((level, line));
                     self.heading(level, id, classes, attrs, inner);
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
@@ -230,6 +243,9 @@ impl<'a, F: Fn(usize) -> (usize, usize)> Writer<'a, '_, F> {
                 }
                 other => self.events.push(other),
             }
+        }
+        if let Some((_, line)) = bare {
+            self.out.bare_heading_lines.push(line);
         }
     }
 
