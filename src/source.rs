@@ -168,8 +168,9 @@ pub fn parse_text(file: &SourceFile, text: &str, config: &Config) -> Parsed {
                 .help("make it a `##` heading, or remove it if it repeats the title"),
         );
     }
-    // A printed worksheet may leave room under a heading on purpose.
-    if front.layout != Layout::Template {
+    // A printed worksheet may leave room under a heading on purpose, and a folder's
+    // introduction may end with a heading over the list of its pages.
+    if kind == FileKind::Page && front.layout != Layout::Template {
         for &line in &body.bare_heading_lines {
             diagnostics.push(
                 Diagnostic::warning(

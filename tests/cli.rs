@@ -97,6 +97,14 @@ fn new_article_and_template_are_ready_to_build() {
     let template = dir.path().join("content/templates/thank-you-note.md");
     let text = fs::read_to_string(&template).unwrap();
     fs::write(&template, format!("{text}\n## Notes\n")).unwrap();
+    // Nor a folder's introduction, whose last heading may stand over its list of pages.
+    let folder = dir.path().join("content/closure/_index.md");
+    let text = fs::read_to_string(&folder).unwrap();
+    fs::write(
+        &folder,
+        format!("{text}Every page on ending well.\n\n## The pages\n"),
+    )
+    .unwrap();
     let embedded = guidepost(dir.path(), &["check"]);
     assert!(embedded.status.success(), "{}", stderr(&embedded));
     assert!(
