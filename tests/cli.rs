@@ -67,22 +67,19 @@ fn new_article_and_template_are_ready_to_build() {
     // A new template is found in the library only, until an article embeds it.
     let check = guidepost(dir.path(), &["check"]);
     assert!(check.status.success(), "{}", stderr(&check));
-    assert!(
-        stderr(&check).contains("warning: content/templates/thank-you-note.md:4: the template `thank-you-note` is not embedded in any article"),
-        "{}",
-        stderr(&check)
-    );
-    // The opening sentence `new` writes is for the author to replace, not for readers.
-    assert!(
-        stderr(&check).contains("warning: content/closure/saying-goodbye.md:8: this is the sentence `guidepost new` wrote for you to replace: readers would see it"),
-        "{}",
-        stderr(&check)
-    );
-    assert!(
-        stderr(&check).contains("warning: content/closure/saying-goodbye.md:10: this heading has nothing under it: readers would see a heading and no text"),
-        "{}",
-        stderr(&check)
-    );
+    // The opening sentence and the empty heading `new` writes are for the author to
+    // write over, not for readers.
+    for warning in [
+        "content/templates/thank-you-note.md:4: the template `thank-you-note` is not embedded in any article",
+        "content/closure/saying-goodbye.md:8: this is the sentence `guidepost new` wrote for you to replace: readers would see it",
+        "content/closure/saying-goodbye.md:10: this heading has nothing under it: readers would see a heading and no text",
+    ] {
+        assert!(
+            stderr(&check).contains(&format!("warning: {warning}")),
+            "{}",
+            stderr(&check)
+        );
+    }
     let article = dir.path().join("content/closure/saying-goodbye.md");
     let text = fs::read_to_string(&article).unwrap().replace(
         "Start with a sentence or two that says who this page is for and what it helps with.",
@@ -107,21 +104,13 @@ fn new_article_and_template_are_ready_to_build() {
     .unwrap();
     let embedded = guidepost(dir.path(), &["check"]);
     assert!(embedded.status.success(), "{}", stderr(&embedded));
-    assert!(
-        !stderr(&embedded).contains("`thank-you-note` is not embedded"),
-        "{}",
-        stderr(&embedded)
-    );
-    assert!(
-        !stderr(&embedded).contains("nothing under it"),
-        "{}",
-        stderr(&embedded)
-    );
-    assert!(
-        !stderr(&embedded).contains("wrote for you to replace"),
-        "{}",
-        stderr(&embedded)
-    );
+    for gone in [
+        "`thank-you-note` is not embedded",
+        "nothing under it",
+        "wrote for you to replace",
+    ] {
+        assert!(!stderr(&embedded).contains(gone), "{}", stderr(&embedded));
+    }
     let duplicate = guidepost(dir.path(), &["new", "article", "closure/saying-goodbye"]);
     assert!(!duplicate.status.success());
     assert!(stderr(&duplicate).contains("`content/closure/saying-goodbye.md` already exists"));
